@@ -1,0 +1,339 @@
+package ru.voronka.deals;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import ru.voronka.directory.Counterparty;
+import ru.voronka.directory.Employee;
+import ru.voronka.platform.web.DomainException;
+import ru.voronka.platform.web.DomainException.Kind;
+
+/**
+ * A deal in a funnel. Its stage is moved by the funnel process (or by hand through the process); the
+ * deal itself only guards its own consistency: a closed deal does not move, a loss needs a reason.
+ */
+@Entity
+public class Deal {
+
+  /** KP and nomenclature come from 1C for deals whose direction names Russia (FUN-4, ONE-1). */
+  private static final String ONE_C_DIRECTION_MARK = "россия";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String title;
+
+  @Enumerated(EnumType.STRING)
+  private Funnel funnel = Funnel.SALES;
+
+  @Enumerated(EnumType.STRING)
+  private DealStage stage = DealStage.NEW;
+
+  @Enumerated(EnumType.STRING)
+  private DealStatus status = DealStatus.OPEN;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  private Counterparty counterparty;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  private Employee responsible;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  private Employee previousResponsible;
+
+  private BigDecimal amount;
+  private BigDecimal margin;
+  private String direction;
+
+  @Enumerated(EnumType.STRING)
+  private Priority priority;
+
+  private LocalDate deliveryDate;
+  private LocalDate kpAgreementDate;
+
+  @Enumerated(EnumType.STRING)
+  private DocumentSet documentSet;
+
+  @Enumerated(EnumType.STRING)
+  private PaymentTerms paymentTerms;
+
+  private LocalDate paymentDate;
+
+  @Enumerated(EnumType.STRING)
+  private LostReason lostReason;
+
+  private String lostComment;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  private Deal sourceDeal;
+
+  private String processInstanceId;
+  private Instant createdAt = Instant.now();
+  private Instant updatedAt = Instant.now();
+  private Instant closedAt;
+
+  @Version
+  private long version;
+
+  protected Deal() {}
+
+  public Deal(String title, Funnel funnel, Counterparty counterparty) {
+    this.title = Objects.requireNonNull(title);
+    this.funnel = funnel;
+    this.stage = funnel == Funnel.SALES ? DealStage.NEW : DealStage.ENGINEERS_NEW;
+    this.counterparty = counterparty;
+  }
+
+  /** The «Инженеры» deal that continues a won sale (FUN-9). */
+  public Deal convertToEngineers() {
+    Deal engineering = new Deal(title, Funnel.ENGINEERS, counterparty);
+    engineering.sourceDeal = this;
+    engineering.amount = amount;
+    engineering.margin = margin;
+    engineering.direction = direction;
+    engineering.priority = priority;
+    engineering.deliveryDate = deliveryDate;
+    engineering.responsible = responsible;
+    return engineering;
+  }
+
+  /** Moves to the stage and answers the stage it left. */
+  public DealStage moveTo(DealStage target) {
+    requireOpen();
+    if (target.funnel() != funnel) {
+      throw new DomainException(Kind.INVALID, "Стадия «" + target.title() + "» не относится к воронке «" + funnel.title() + "»");
+    }
+    DealStage left = stage;
+    stage = target;
+    touch();
+    return left;
+  }
+
+  public void assignResponsible(Employee employee) {
+    requireOpen();
+    if (responsible != null && responsible.getId().equals(employee.getId())) {
+      return;
+    }
+    previousResponsible = responsible;
+    responsible = employee;
+    touch();
+  }
+
+  public void win() {
+    requireOpen();
+    stage = funnel == Funnel.SALES ? DealStage.WON : DealStage.ENGINEERS_DONE;
+    status = DealStatus.WON;
+    closedAt = Instant.now();
+    touch();
+  }
+
+  public DealStage lose(LostReason reason, String comment) {
+    requireOpen();
+    if (reason == null) {
+      throw new DomainException(Kind.INVALID, "Укажите причину провала сделки");
+    }
+    if (reason == LostReason.OTHER && (comment == null || comment.isBlank())) {
+      throw new DomainException(Kind.INVALID, "Для причины «Другое» комментарий обязателен");
+    }
+    DealStage left = stage;
+    stage = DealStage.LOST;
+    status = DealStatus.LOST;
+    lostReason = reason;
+    lostComment = comment == null || comment.isBlank() ? null : comment.trim();
+    closedAt = Instant.now();
+    touch();
+    return left;
+  }
+
+  public void requireOpen() {
+    if (status != DealStatus.OPEN) {
+      throw new DomainException(Kind.CONFLICT, "Сделка №" + id + " закрыта («" + status.title() + "»): менять её нельзя");
+    }
+  }
+
+  public boolean isOpen() {
+    return status == DealStatus.OPEN;
+  }
+
+  public boolean suppliedFromOneC() {
+    return direction != null && direction.toLowerCase().contains(ONE_C_DIRECTION_MARK);
+  }
+
+  public void setAmount(BigDecimal amount) {
+    if (amount != null && amount.signum() < 0) {
+      throw new DomainException(Kind.INVALID, "Сумма сделки не может быть отрицательной");
+    }
+    this.amount = amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
+    touch();
+  }
+
+  public void setMargin(BigDecimal margin) {
+    this.margin = margin == null ? null : margin.setScale(2, RoundingMode.HALF_UP);
+    touch();
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+    touch();
+  }
+
+  public void setDirection(String direction) {
+    this.direction = direction;
+    touch();
+  }
+
+  public void setPriority(Priority priority) {
+    this.priority = priority;
+    touch();
+  }
+
+  public void setDeliveryDate(LocalDate deliveryDate) {
+    this.deliveryDate = deliveryDate;
+    touch();
+  }
+
+  public void setKpAgreementDate(LocalDate kpAgreementDate) {
+    this.kpAgreementDate = kpAgreementDate;
+    touch();
+  }
+
+  public void setDocumentSet(DocumentSet documentSet) {
+    this.documentSet = documentSet;
+    touch();
+  }
+
+  public void setPaymentTerms(PaymentTerms paymentTerms) {
+    this.paymentTerms = paymentTerms;
+    touch();
+  }
+
+  public void setPaymentDate(LocalDate paymentDate) {
+    this.paymentDate = paymentDate;
+    touch();
+  }
+
+  public void setCounterparty(Counterparty counterparty) {
+    this.counterparty = counterparty;
+    touch();
+  }
+
+  public void attachProcess(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+
+  private void touch() {
+    updatedAt = Instant.now();
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public Funnel getFunnel() {
+    return funnel;
+  }
+
+  public DealStage getStage() {
+    return stage;
+  }
+
+  public DealStatus getStatus() {
+    return status;
+  }
+
+  public Counterparty getCounterparty() {
+    return counterparty;
+  }
+
+  public Employee getResponsible() {
+    return responsible;
+  }
+
+  public String getResponsibleUserId() {
+    return responsible == null ? null : responsible.getUserId();
+  }
+
+  public Employee getPreviousResponsible() {
+    return previousResponsible;
+  }
+
+  public BigDecimal getAmount() {
+    return amount;
+  }
+
+  public BigDecimal getMargin() {
+    return margin;
+  }
+
+  public String getDirection() {
+    return direction;
+  }
+
+  public Priority getPriority() {
+    return priority;
+  }
+
+  public LocalDate getDeliveryDate() {
+    return deliveryDate;
+  }
+
+  public LocalDate getKpAgreementDate() {
+    return kpAgreementDate;
+  }
+
+  public DocumentSet getDocumentSet() {
+    return documentSet;
+  }
+
+  public PaymentTerms getPaymentTerms() {
+    return paymentTerms;
+  }
+
+  public LocalDate getPaymentDate() {
+    return paymentDate;
+  }
+
+  public LostReason getLostReason() {
+    return lostReason;
+  }
+
+  public String getLostComment() {
+    return lostComment;
+  }
+
+  public Deal getSourceDeal() {
+    return sourceDeal;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+}

@@ -1,0 +1,28 @@
+package ru.voronka.deals;
+
+import java.util.Collection;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface DealRepository extends JpaRepository<Deal, Long> {
+
+  /** The deal list's query: every filter optional; {@code visibleTo} limits a manager to their own and unassigned deals. */
+  @Query("""
+      select d from Deal d left join d.responsible r left join d.counterparty c
+      where (:funnel is null or d.funnel = :funnel)
+        and (:stage is null or d.stage = :stage)
+        and (:status is null or d.status = :status)
+        and (:responsible is null or r.userId = :responsible)
+        and (:visibleTo is null or r is null or r.userId = :visibleTo)
+        and (:q is null or lower(d.title) like lower(concat('%', :q, '%'))
+             or lower(c.name) like lower(concat('%', :q, '%')) or str(d.id) = :q)
+      """)
+  Page<Deal> search(@Param("funnel") Funnel funnel, @Param("stage") DealStage stage, @Param("status") DealStatus status,
+      @Param("responsible") String responsibleUserId, @Param("visibleTo") String visibleTo, @Param("q") String q,
+      Pageable pageable);
+
+  long countByStageIn(Collection<DealStage> stages);
+}

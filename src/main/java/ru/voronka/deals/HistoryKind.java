@@ -1,0 +1,27 @@
+package ru.voronka.deals;
+
+public enum HistoryKind {
+  CREATED("Сделка создана"),
+  STAGE("Смена стадии"),
+  RESPONSIBLE("Смена ответственного"),
+  TASK_CREATED("Поставлена задача"),
+  TASK_COMPLETED("Задача выполнена"),
+  MESSAGE("Сообщение клиенту"),
+  ACTION("Действие"),
+  ESCALATION("Эскалация"),
+  DOCUMENT("Документы"),
+  PAYMENT("Оплата"),
+  ONE_C("1С"),
+  ORDER("Заказ"),
+  NOTE("Комментарий");
+
+  private final String title;
+
+  HistoryKind(String title) {
+    this.title = title;
+  }
+
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,5 @@
+package ru.voronka.deals;
+
+public enum Priority {
+  A, B, C
+}

@@ -1,0 +1,90 @@
+package ru.voronka.directory;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A client company (контрагент) with its contacts and, possibly, its responsible manager. */
+@Entity
+public class Counterparty {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String name;
+  private String inn;
+  private String region;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  private Employee responsible;
+
+  @OneToMany(mappedBy = "counterparty", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("main desc, id")
+  private List<Contact> contacts = new ArrayList<>();
+
+  private Instant createdAt = Instant.now();
+
+  protected Counterparty() {}
+
+  public Counterparty(String name, String inn, String region) {
+    this.name = name;
+    this.inn = inn;
+    this.region = region;
+  }
+
+  public Contact addContact(String fullName, String jobTitle, boolean main) {
+    if (main) {
+      contacts.forEach(c -> c.setMain(false));
+    }
+    Contact contact = new Contact(this, fullName, jobTitle, main || contacts.isEmpty());
+    contacts.add(contact);
+    return contact;
+  }
+
+  public Optional<Contact> mainContact() {
+    return contacts.stream().filter(Contact::isMain).findFirst().or(() -> contacts.stream().findFirst());
+  }
+
+  public void assignResponsible(Employee employee) {
+    this.responsible = employee;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getInn() {
+    return inn;
+  }
+
+  public String getRegion() {
+    return region;
+  }
+
+  public Employee getResponsible() {
+    return responsible;
+  }
+
+  public List<Contact> getContacts() {
+    return contacts;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,46 @@
+package ru.voronka.directory;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+
+/**
+ * Phones are stored and compared in E.164 ("+74956498447"), so «8 (495) 649-84-47», «+7 495 6498447»
+ * and «74956498447» are the same client.
+ */
+public final class PhoneNumbers {
+
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+  private PhoneNumbers() {}
+
+  /** E.164 for a number written any usual Russian way; the input unchanged (trimmed) when it is not a phone. */
+  public static String normalize(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    String trimmed = raw.trim();
+    try {
+      String digits = trimmed.replaceAll("\\D", "");
+      // "79991234567" without a plus is common in messengers' payloads: read it as international.
+      String candidate = !trimmed.startsWith("+") && digits.length() == 11 && digits.startsWith("7") ? "+" + digits : trimmed;
+      var parsed = UTIL.parse(candidate, "RU");
+      return UTIL.isPossibleNumber(parsed) ? UTIL.format(parsed, PhoneNumberFormat.E164) : trimmed;
+    } catch (NumberParseException e) {
+      return trimmed;
+    }
+  }
+
+  /** «+7 (999) 888-55-22» for people to read. */
+  public static String display(String e164) {
+    if (e164 == null) {
+      return "";
+    }
+    try {
+      var parsed = UTIL.parse(e164, "RU");
+      return UTIL.format(parsed, PhoneNumberFormat.INTERNATIONAL);
+    } catch (NumberParseException e) {
+      return e164;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package ru.voronka.platform.web;
+
+/**
+ * A refusal the user should read: the message is Russian and shown as is; the kind picks the HTTP
+ * status (RFC 9457 problem details) and, in process code, tells a business outcome from a fault.
+ */
+public class DomainException extends RuntimeException {
+
+  public enum Kind {
+    INVALID(400), NOT_FOUND(404), FORBIDDEN(403), CONFLICT(409);
+
+    final int status;
+
+    Kind(int status) {
+      this.status = status;
+    }
+
+    public int status() {
+      return status;
+    }
+  }
+
+  private final Kind kind;
+
+  public DomainException(Kind kind, String message) {
+    super(message);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+}
