@@ -1,0 +1,5 @@
+package ru.voronka.notifications;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {}
