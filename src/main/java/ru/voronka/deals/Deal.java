@@ -8,12 +8,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.hibernate.annotations.DynamicUpdate;
 import ru.voronka.directory.Counterparty;
 import ru.voronka.directory.Employee;
 import ru.voronka.platform.web.DomainException;
@@ -24,6 +24,7 @@ import ru.voronka.platform.web.DomainException.Kind;
  * deal itself only guards its own consistency: a closed deal does not move, a loss needs a reason.
  */
 @Entity
+@DynamicUpdate // jobs and people change different fields of one deal at once: write only what changed
 public class Deal {
 
   /** KP and nomenclature come from 1C for deals whose direction names Russia (FUN-4, ONE-1). */
@@ -83,9 +84,6 @@ public class Deal {
   private Instant createdAt = Instant.now();
   private Instant updatedAt = Instant.now();
   private Instant closedAt;
-
-  @Version
-  private long version;
 
   protected Deal() {}
 

@@ -3,6 +3,7 @@ package ru.voronka.deals;
 import java.util.Collection;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -10,6 +11,7 @@ import org.springframework.data.repository.query.Param;
 public interface DealRepository extends JpaRepository<Deal, Long> {
 
   /** The deal list's query: every filter optional; {@code visibleTo} limits a manager to their own and unassigned deals. */
+  @EntityGraph(attributePaths = {"counterparty", "responsible"})
   @Query("""
       select d from Deal d left join d.responsible r left join d.counterparty c
       where (:funnel is null or d.funnel = :funnel)

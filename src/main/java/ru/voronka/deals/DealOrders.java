@@ -1,0 +1,44 @@
+package ru.voronka.deals;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.voronka.platform.CurrentActor;
+
+/** Orders of a deal opened and closed by the side processes (FUN-5). */
+@Service
+@Transactional
+public class DealOrders {
+
+  private final DealOrderRepository orders;
+  private final DealRepository deals;
+  private final DealHistory history;
+  private final CurrentActor actor;
+
+  DealOrders(DealOrderRepository orders, DealRepository deals, DealHistory history, CurrentActor actor) {
+    this.orders = orders;
+    this.deals = deals;
+    this.history = history;
+    this.actor = actor;
+  }
+
+  public DealOrder open(Long dealId, OrderKind kind, String processInstanceId) {
+    deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
+    DealOrder order = orders.save(new DealOrder(dealId, kind, processInstanceId));
+    history.record(dealId, actor.userId(), HistoryKind.ORDER, "Открыт заказ №" + order.getId() + " «" + kind.title() + "»");
+    return order;
+  }
+
+  public void complete(String processInstanceId) {
+    orders.findByProcessInstanceId(processInstanceId).ifPresent(order -> {
+      order.complete();
+      history.record(order.getDealId(), actor.userId(), HistoryKind.ORDER,
+          "Заказ №" + order.getId() + " «" + order.getKind().title() + "» выполнен");
+    });
+  }
+
+  @Transactional(readOnly = true)
+  public List<DealOrder> of(Long dealId) {
+    return orders.findByDealIdOrderByIdAsc(dealId);
+  }
+}

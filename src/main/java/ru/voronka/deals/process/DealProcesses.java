@@ -1,0 +1,131 @@
+package ru.voronka.deals.process;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import ru.voronka.deals.Deal;
+import ru.voronka.deals.DealStage;
+import ru.voronka.deals.LostReason;
+import ru.voronka.deals.OrderKind;
+import ru.voronka.platform.web.DomainException;
+import ru.voronka.platform.web.DomainException.Kind;
+
+/**
+ * The deals module's hand on the engine. Every process of a deal carries the deal id as its
+ * business key, so "everything running for deal 42" is one query.
+ */
+@Component
+public class DealProcesses {
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+
+  DealProcesses(RuntimeService runtime, TaskService tasks) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+  }
+
+  public static String businessKey(Long dealId) {
+    return String.valueOf(dealId);
+  }
+
+  public String startSalesFunnel(Deal deal) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(SalesFunnelProcess.Vars.DEAL_ID, deal.getId());
+    if (deal.getAmount() != null) {
+      vars.put(SalesFunnelProcess.Vars.AMOUNT, deal.getAmount().doubleValue());
+    }
+    return runtime.startProcessInstanceByKey(SalesFunnelProcess.KEY, businessKey(deal.getId()), vars).getId();
+  }
+
+  public String startEngineersFunnel(Deal deal) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(SalesFunnelProcess.Vars.DEAL_ID, deal.getId());
+    vars.put(SalesFunnelProcess.Vars.RESPONSIBLE, deal.getResponsibleUserId());
+    return runtime.startProcessInstanceByKey(EngineersFunnelProcess.KEY, businessKey(deal.getId()), vars).getId();
+  }
+
+  public void requestStageChange(Deal deal, DealStage target) {
+    runtime.createMessageCorrelation(SalesFunnelProcess.MESSAGE_STAGE_CHANGE)
+        .processInstanceId(requireRunningFunnel(deal))
+        .setVariable(SalesFunnelProcess.Vars.TARGET_STAGE, target.name())
+        .correlateWithResult();
+  }
+
+  public void requestLoss(Deal deal, LostReason reason, String comment) {
+    runtime.createMessageCorrelation(SalesFunnelProcess.MESSAGE_DEAL_LOST)
+        .processInstanceId(requireRunningFunnel(deal))
+        .setVariable(SalesFunnelProcess.Vars.LOST_REASON, reason.name())
+        .setVariable(SalesFunnelProcess.Vars.LOST_COMMENT, comment)
+        .correlateWithResult();
+  }
+
+  public String startAssignments(Long dealId, Map<String, Boolean> flags) {
+    Map<String, Object> vars = new HashMap<>(flags);
+    vars.put(SalesFunnelProcess.Vars.DEAL_ID, dealId);
+    return runtime.startProcessInstanceByKey(DealAssignmentsProcess.KEY, businessKey(dealId), vars).getId();
+  }
+
+  public String startSideProcess(Long dealId, OrderKind kind) {
+    return runtime.startProcessInstanceByKey(kind.processKey(), businessKey(dealId),
+        Map.of(SalesFunnelProcess.Vars.DEAL_ID, dealId)).getId();
+  }
+
+  /** A new schedule replaces the one being watched. */
+  public void restartPaymentControl(Long dealId, String responsible) {
+    cancelPaymentControl(dealId, "График оплаты заменён");
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(SalesFunnelProcess.Vars.DEAL_ID, dealId);
+    vars.put(SalesFunnelProcess.Vars.RESPONSIBLE, responsible);
+    runtime.startProcessInstanceByKey(PaymentControlProcess.KEY, businessKey(dealId), vars);
+  }
+
+  public void cancelPaymentControl(Long dealId, String reason) {
+    List<String> running = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(PaymentControlProcess.KEY)
+        .processInstanceBusinessKey(businessKey(dealId))
+        .list().stream().map(ProcessInstance::getId).toList();
+    if (!running.isEmpty()) {
+      runtime.deleteProcessInstances(running, reason, true, true);
+    }
+  }
+
+  /** The new responsible takes over every open task and every process of the deal (WA-6 builds on this). */
+  public void handOver(Long dealId, String from, String to) {
+    String key = businessKey(dealId);
+    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list()) {
+      runtime.setVariable(instance.getId(), SalesFunnelProcess.Vars.RESPONSIBLE, to);
+    }
+    if (from != null) {
+      for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssignee(from).list()) {
+        tasks.setAssignee(task.getId(), to);
+      }
+    }
+  }
+
+  public List<Task> openTasks(Long dealId) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(businessKey(dealId)).initializeFormKeys()
+        .orderByTaskCreateTime().asc().list();
+  }
+
+  /** Completes a task mirrored elsewhere (1C) when it was done there. */
+  public boolean completeMirroredTask(String processInstanceId, String taskKey, Map<String, Object> vars) {
+    List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list();
+    open.forEach(task -> tasks.complete(task.getId(), vars));
+    return !open.isEmpty();
+  }
+
+  private String requireRunningFunnel(Deal deal) {
+    String id = deal.getProcessInstanceId();
+    boolean running = id != null && runtime.createProcessInstanceQuery().processInstanceId(id).active().count() > 0;
+    if (!running) {
+      throw new DomainException(Kind.CONFLICT, "Воронка сделки №" + deal.getId() + " не запущена или уже завершена");
+    }
+    return id;
+  }
+}

@@ -1,0 +1,68 @@
+package ru.voronka.deals.process;
+
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+import ru.voronka.deals.DealHistory;
+import ru.voronka.deals.HistoryKind;
+import ru.voronka.deals.process.SalesFunnelProcess.Vars;
+import ru.voronka.platform.CurrentActor;
+
+/**
+ * Listens to every user task of every model (added by {@link DealTaskListenerPlugin}, so models
+ * stay free of it): checks a completion against {@link TaskCompletionRules}, remembers who
+ * completed it, and writes «поставлена» / «выполнена» into the deal's history.
+ */
+@Component("dealTaskJournal")
+public class DealTaskJournal implements TaskListener {
+
+  private final DealHistory history;
+  private final TaskCompletionRules rules;
+  private final CurrentActor actor;
+
+  public DealTaskJournal(DealHistory history, TaskCompletionRules rules, CurrentActor actor) {
+    this.history = history;
+    this.rules = rules;
+    this.actor = actor;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object dealId = task.getVariable(Vars.DEAL_ID);
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> {
+        if (dealId instanceof Long id) {
+          history.record(id, CurrentActor.SYSTEM, HistoryKind.TASK_CREATED, "Поставлена задача «" + task.getName() + "» — " + whom(task));
+        }
+      }
+      case EVENTNAME_COMPLETE -> {
+        rules.check(task.getTaskDefinitionKey(), task.getVariables());
+        String completedBy = completer(task);
+        task.getExecution().setVariable(Vars.COMPLETED_BY, completedBy);
+        if (dealId instanceof Long id) {
+          history.record(id, completedBy, HistoryKind.TASK_COMPLETED, "Выполнена задача «" + task.getName() + "»");
+        }
+      }
+      default -> {
+      }
+    }
+  }
+
+  /** The Tasklist user or API caller; a task completed by the system (1C mirror) keeps its assignee. */
+  private String completer(DelegateTask task) {
+    String current = actor.userId();
+    return CurrentActor.SYSTEM.equals(current) && task.getAssignee() != null ? task.getAssignee() : current;
+  }
+
+  private static String whom(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return "исполнитель " + task.getAssignee();
+    }
+    String groups = task.getCandidates().stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+        .map(IdentityLink::getGroupId).filter(g -> g != null).collect(Collectors.joining(", "));
+    return groups.isEmpty() ? "без исполнителя" : "группа " + groups;
+  }
+}

@@ -1,0 +1,148 @@
+package ru.voronka.directory;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure every role exists as a Camunda group with the rights it needs, and that Tasklist has
+ * the filters people look for. Idempotent: it only adds what is missing, on every start.
+ *
+ * <p>A user sees the tasks they are assignee or candidate of (the engine grants that per task); the
+ * РОП sees and reassigns all tasks; analysts read everything in Cockpit and deploy models; every
+ * sales role starts the funnel and its side processes from Tasklist.
+ */
+@Component
+public class RoleSetup {
+
+  /** Definitions a sales user may start from Tasklist. */
+  static final List<String> STARTABLE_BY_SALES = List.of("salesFunnel", "dealAssignments", "importOrder", "production",
+      "procurement", "dealLoss", "dealStageChange");
+
+  private static final Logger log = LoggerFactory.getLogger(RoleSetup.class);
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  RoleSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
+  public void ensureRoles() {
+    try {
+      grantEverything();
+    } catch (RuntimeException e) {
+      // Two nodes starting together on an empty database race to create the same rows; the
+      // loser finds them in place on a second look.
+      log.info("Roles were being set up by another node ({}); checking again", e.getMessage());
+      grantEverything();
+    }
+    log.info("Roles, rights and Tasklist filters are in place");
+  }
+
+  private void grantEverything() {
+    for (Group group : Group.values()) {
+      if (identity.createGroupQuery().groupId(group.id()).count() == 0) {
+        var g = identity.newGroup(group.id());
+        g.setName(group.title());
+        g.setType(group == Group.ADMINS ? "SYSTEM" : "WORKFLOW");
+        identity.saveGroup(g);
+      }
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(group, Resources.USER, ANY, Permissions.READ);
+      grant(group, Resources.GROUP, ANY, Permissions.READ);
+      grant(group, Resources.FILTER, ANY, Permissions.READ);
+    }
+    for (Group sales : List.of(Group.MANAGERS, Group.HEAD_OF_SALES)) {
+      grant(sales, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      for (String key : STARTABLE_BY_SALES) {
+        grant(sales, Resources.PROCESS_DEFINITION, key, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      }
+    }
+    grant(Group.HEAD_OF_SALES, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, TaskPermissions.TASK_ASSIGN);
+    grant(Group.HEAD_OF_SALES, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Group.HEAD_OF_SALES, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+    grant(Group.HEAD_OF_SALES, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(Group.ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Group.ANALYSTS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+    grant(Group.ANALYSTS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(Group.ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(Group.ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
+    grant(Group.ANALYSTS, Resources.TASK, ANY, Permissions.READ);
+    ensureFilters();
+  }
+
+  private void grant(Group group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group.id())
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    if (existing == null) {
+      auth.setGroupId(group.id());
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    boolean changed = existing == null;
+    for (Permission permission : permissions) {
+      if (!auth.isPermissionGranted(permission)) {
+        auth.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(auth);
+    }
+  }
+
+  private void ensureFilters() {
+    filter("Мои задачи", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), "Задачи, назначенные мне");
+    filter("Задачи моих групп", -5, tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+        .taskUnassigned(), "Никем не взятые задачи моих ролей: новые заявки, задания");
+    filter("Все задачи", 10, tasks.createTaskQuery(), "Все открытые задачи (видны те, на которые есть права)");
+  }
+
+  private void filter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query, String description) {
+    if (filters.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("priority", priority);
+    properties.put("description", description);
+    properties.put("refresh", true);
+    properties.put("variables", List.of(
+        Map.of("name", "dealId", "label", "Сделка №"),
+        Map.of("name", "title", "label", "Сделка"),
+        Map.of("name", "clientName", "label", "Клиент")));
+    Filter filter = filters.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties);
+    filters.saveFilter(filter);
+  }
+}

@@ -1,0 +1,60 @@
+package ru.voronka.directory;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.voronka.platform.web.DomainException;
+import ru.voronka.platform.web.DomainException.Kind;
+
+/** Hiring: an employee is a Camunda user (login, password, roles) plus the CRM card. */
+@Service
+@Transactional
+public class Staff {
+
+  private final IdentityService identity;
+  private final EmployeeRepository employees;
+  private final DepartmentRepository departments;
+  private final PositionRepository positions;
+
+  Staff(IdentityService identity, EmployeeRepository employees, DepartmentRepository departments, PositionRepository positions) {
+    this.identity = identity;
+    this.employees = employees;
+    this.departments = departments;
+    this.positions = positions;
+  }
+
+  public record NewEmployee(String userId, String password, String firstName, String lastName, String position,
+      String department, List<Group> groups, String officePhone, String mobilePhone, String mobileCarrier, String email) {}
+
+  public Employee hire(NewEmployee n) {
+    // Camunda's own rule for user ids: letters and digits only.
+    if (n.userId() == null || !n.userId().matches("[a-z][a-z0-9]{1,63}")) {
+      throw new DomainException(Kind.INVALID, "Логин: латинские строчные буквы и цифры, от 2 символов, начинается с буквы");
+    }
+    if (n.password() == null || n.password().length() < 4) {
+      throw new DomainException(Kind.INVALID, "Пароль не короче 4 символов");
+    }
+    if (n.lastName() == null || n.lastName().isBlank() || n.firstName() == null || n.firstName().isBlank()) {
+      throw new DomainException(Kind.INVALID, "Укажите имя и фамилию");
+    }
+    if (employees.findByUserId(n.userId()).isPresent() || identity.createUserQuery().userId(n.userId()).count() > 0) {
+      throw new DomainException(Kind.CONFLICT, "Пользователь «" + n.userId() + "» уже есть");
+    }
+    var user = identity.newUser(n.userId());
+    user.setFirstName(n.firstName().trim());
+    user.setLastName(n.lastName().trim());
+    user.setEmail(n.email());
+    user.setPassword(n.password());
+    identity.saveUser(user);
+    for (Group group : n.groups() == null ? List.<Group>of() : n.groups()) {
+      identity.createMembership(n.userId(), group.id());
+    }
+    Position position = n.position() == null ? null
+        : positions.findByName(n.position()).orElseGet(() -> positions.save(new Position(n.position())));
+    Department department = n.department() == null ? null
+        : departments.findByName(n.department()).orElseGet(() -> departments.save(new Department(n.department())));
+    return employees.save(new Employee(n.userId(), n.lastName().trim() + " " + n.firstName().trim(), position, department)
+        .withContacts(n.officePhone(), n.mobilePhone(), n.mobileCarrier(), n.email()));
+  }
+}

@@ -1,0 +1,46 @@
+package ru.voronka.platform.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * One set of users for everything: Voronka's API checks logins against Camunda's identity service,
+ * and a user's Camunda groups become {@code ROLE_<GROUP>} authorities.
+ */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+  private final IdentityService identity;
+
+  CamundaIdentityAuthenticationProvider(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String userId = authentication.getName();
+    String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+    if (userId == null || userId.isBlank() || !identity.checkPassword(userId, password)) {
+      throw new BadCredentialsException("Неверный логин или пароль");
+    }
+    List<SimpleGrantedAuthority> authorities = identity.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).map(CamundaIdentityAuthenticationProvider::authority).map(SimpleGrantedAuthority::new).toList();
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+  }
+
+  static String authority(String groupId) {
+    return "ROLE_" + groupId.toUpperCase().replace('-', '_');
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

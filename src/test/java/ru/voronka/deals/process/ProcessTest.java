@@ -1,0 +1,30 @@
+package ru.voronka.deals.process;
+
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The in-memory engine with coverage, and every bean the models name (see {@link ProcessTestBeans}). */
+abstract class ProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().build();
+
+  static final long DEAL = 42L;
+
+  ProcessTestBeans beans;
+
+  @BeforeEach
+  void registerBeans() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    beans = new ProcessTestBeans().register(engine.getProcessEngine());
+  }
+
+  @AfterEach
+  void resetBeans() {
+    Mocks.reset();
+  }
+}

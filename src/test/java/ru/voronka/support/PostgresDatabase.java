@@ -1,0 +1,90 @@
+package ru.voronka.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * The one switch of the integration tier: a PostgreSQL 15 container when a Docker engine is
+ * there, otherwise a fresh database on the machine's own server (127.0.0.1:5432, trust auth, as on
+ * our CI). Either way a real PostgreSQL, empty at the start of the run.
+ */
+public final class PostgresDatabase {
+
+  public record Endpoint(String url, String user, String password) {}
+
+  private static final String LOCAL_ADMIN_URL =
+      System.getProperty("voronka.it.pg-admin-url", "jdbc:postgresql://127.0.0.1:5432/test");
+  private static final String LOCAL_USER = System.getProperty("voronka.it.pg-user", "postgres");
+  private static final String PREFIX = "voronka_it_";
+
+  private static Endpoint connection;
+
+  private PostgresDatabase() {}
+
+  public static synchronized Endpoint get() {
+    if (connection == null) {
+      connection = dockerAvailable() ? container() : localDatabase();
+    }
+    return connection;
+  }
+
+  private static boolean dockerAvailable() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @SuppressWarnings("resource") // lives for the whole test JVM
+  private static Endpoint container() {
+    var postgres = new PostgreSQLContainer<>("postgres:15-alpine").withDatabaseName("voronka");
+    postgres.start();
+    return new Endpoint(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
+  }
+
+  /** Another empty database beside the application's, on the same server (the bench's bare engine). */
+  public static synchronized Endpoint another() {
+    get();
+    return dockerAvailable() ? container() : localDatabase();
+  }
+
+  private static Endpoint localDatabase() {
+    String name = PREFIX + ProcessHandle.current().pid() + "_" + System.nanoTime();
+    try (Connection admin = DriverManager.getConnection(LOCAL_ADMIN_URL, LOCAL_USER, "");
+         Statement sql = admin.createStatement()) {
+      dropLeftovers(sql);
+      sql.execute("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("No Docker and no PostgreSQL at " + LOCAL_ADMIN_URL
+          + " (start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)", e);
+    }
+    String url = LOCAL_ADMIN_URL.substring(0, LOCAL_ADMIN_URL.lastIndexOf('/') + 1) + name;
+    return new Endpoint(url, LOCAL_USER, "");
+  }
+
+  /** Databases of earlier runs that nobody uses any more. */
+  private static void dropLeftovers(Statement sql) throws SQLException {
+    List<String> old = new ArrayList<>();
+    try (ResultSet rs = sql.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%' "
+        + "and datname not in (select datname from pg_stat_activity where datname is not null)")) {
+      while (rs.next()) {
+        old.add(rs.getString(1));
+      }
+    }
+    for (String db : old) {
+      try {
+        sql.execute("drop database if exists " + db);
+      } catch (SQLException inUse) {
+        // another run started using it in between: leave it
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package ru.voronka.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The integration tier's base: the whole application, the production ("postgres") profile, a real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+public abstract class PostgresIT {
+
+  public static final String ADMIN = "admin";
+  public static final String ADMIN_PASSWORD = "admin-it";
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    var db = PostgresDatabase.get();
+    registry.add("spring.datasource.url", db::url);
+    registry.add("spring.datasource.username", db::user);
+    registry.add("spring.datasource.password", db::password);
+    registry.add("camunda.bpm.admin-user.password", () -> ADMIN_PASSWORD);
+    registry.add("voronka.onec.mode", () -> "simulator");
+    registry.add("voronka.mail.mode", () -> "outbox");
+    registry.add("spring.mail.host", () -> "localhost");
+  }
+}
