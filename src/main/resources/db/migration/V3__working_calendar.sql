@@ -1,13 +1,13 @@
 -- The Russian production calendar: only the days that break the Monday-to-Friday rule are stored.
 -- working = false: a holiday or a transferred day off on a weekday; true: a transferred working Saturday.
 create table working_calendar_day (
-  day     date primary key,
+  calendar_date date primary key, -- "day" is a keyword in H2
   working boolean      not null,
   note    varchar(200) not null
 );
 
 -- 2025: Постановление Правительства РФ от 04.10.2024 № 1335.
-insert into working_calendar_day (day, working, note) values
+insert into working_calendar_day (calendar_date, working, note) values
   ('2025-01-01', false, 'Новогодние каникулы'), ('2025-01-02', false, 'Новогодние каникулы'),
   ('2025-01-03', false, 'Новогодние каникулы'), ('2025-01-06', false, 'Новогодние каникулы'),
   ('2025-01-07', false, 'Рождество Христово'), ('2025-01-08', false, 'Новогодние каникулы'),
@@ -19,7 +19,7 @@ insert into working_calendar_day (day, working, note) values
   ('2025-12-31', false, 'Перенос с 5 января');
 
 -- 2026: Постановление Правительства РФ от 24.09.2025 № 1466.
-insert into working_calendar_day (day, working, note) values
+insert into working_calendar_day (calendar_date, working, note) values
   ('2026-01-01', false, 'Новогодние каникулы'), ('2026-01-02', false, 'Новогодние каникулы'),
   ('2026-01-05', false, 'Новогодние каникулы'), ('2026-01-06', false, 'Новогодние каникулы'),
   ('2026-01-07', false, 'Рождество Христово'), ('2026-01-08', false, 'Новогодние каникулы'),
@@ -32,7 +32,7 @@ insert into working_calendar_day (day, working, note) values
 -- 2027: the holidays of the Labour Code (ст. 112) with their statutory transfers. The government's
 -- decree for 2027 moves the January weekend days too: an administrator enters them through
 -- PUT /api/calendar/days/{date} once it is published.
-insert into working_calendar_day (day, working, note) values
+insert into working_calendar_day (calendar_date, working, note) values
   ('2027-01-01', false, 'Новогодние каникулы'), ('2027-01-04', false, 'Новогодние каникулы'),
   ('2027-01-05', false, 'Новогодние каникулы'), ('2027-01-06', false, 'Новогодние каникулы'),
   ('2027-01-07', false, 'Рождество Христово'), ('2027-01-08', false, 'Новогодние каникулы'),

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 public class CalendarDay {
 
   @Id
+  @Column(name = "calendar_date")
   private LocalDate day;
 
   @Column(nullable = false)
