@@ -3,10 +3,14 @@ package ru.voronka.directory;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
+/** Queries are JPQL strings: Hibernate 6 caches their plans, while derived (criteria) queries are re-translated on every call. */
 public interface EmployeeRepository extends JpaRepository<Employee, Long> {
 
+  @Query("select e from Employee e where e.userId = ?1")
   Optional<Employee> findByUserId(String userId);
 
+  @Query("select e from Employee e where e.userId in ?1")
   List<Employee> findByUserIdIn(List<String> userIds);
 }

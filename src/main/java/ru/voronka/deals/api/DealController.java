@@ -80,6 +80,7 @@ class DealController {
 
   @Operation(summary = "Список сделок с фильтрами и постраничным выводом",
       description = "Менеджер видит свои сделки и новые заявки без ответственного; РОП и остальные роли — все.")
+  @Transactional(readOnly = true)
   @GetMapping
   PageView<DealSummary> list(@RequestParam(required = false) Funnel funnel, @RequestParam(required = false) DealStage stage,
       @RequestParam(required = false) DealStatus status, @RequestParam(required = false) String responsible,
@@ -98,12 +99,14 @@ class DealController {
   }
 
   @Operation(summary = "Карточка сделки: поля, открытые задачи, заказы, график оплаты, КП, задания в 1С")
+  @Transactional(readOnly = true)
   @GetMapping("/{id}")
   DealDetails get(@PathVariable Long id, Authentication auth) {
     return details(deals.get(id, Viewers.of(auth)));
   }
 
   @Operation(summary = "История сделки: каждая смена стадии, задача, сообщение и действие, новые сверху")
+  @Transactional(readOnly = true)
   @GetMapping("/{id}/history")
   PageView<HistoryView> history(@PathVariable Long id, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size, Authentication auth) {
@@ -177,6 +180,7 @@ class DealController {
       List<String> assignmentFlags) {}
 
   @Operation(summary = "Справочники: стадии, кнопки действий, причины провала, виды заказов, флаги модуля заданий")
+  @Transactional(readOnly = true)
   @GetMapping("/reference")
   Reference reference() {
     return new Reference(

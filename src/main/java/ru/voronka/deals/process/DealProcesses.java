@@ -109,7 +109,7 @@ public class DealProcesses {
   }
 
   public List<Task> openTasks(Long dealId) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(businessKey(dealId)).initializeFormKeys()
+    return tasks.createTaskQuery().processInstanceBusinessKey(businessKey(dealId))
         .orderByTaskCreateTime().asc().list();
   }
 

@@ -45,9 +45,18 @@ public class DealTasks {
     return new PageImpl<>(query.listPage((int) pageable.getOffset(), pageable.getPageSize()), pageable, total);
   }
 
+  /** The task with its form, as the task card shows it. */
   @Transactional(readOnly = true)
   public Task get(String taskId, Viewer viewer) {
-    Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    return workable(tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult(), viewer);
+  }
+
+  /** The task without its form: reading the form key costs a process-definition lookup per task. */
+  private Task workable(String taskId, Viewer viewer) {
+    return workable(tasks.createTaskQuery().taskId(taskId).singleResult(), viewer);
+  }
+
+  private Task workable(Task task, Viewer viewer) {
     if (task == null || !mayWork(task, viewer)) {
       throw new DomainException(Kind.NOT_FOUND, "Задача не найдена или уже выполнена");
     }
@@ -56,12 +65,12 @@ public class DealTasks {
 
   @Transactional(readOnly = true)
   public Map<String, Object> variables(String taskId, Viewer viewer) {
-    get(taskId, viewer);
+    workable(taskId, viewer);
     return tasks.getVariables(taskId);
   }
 
   public void claim(String taskId, Viewer viewer) {
-    Task task = get(taskId, viewer);
+    Task task = workable(taskId, viewer);
     if (task.getAssignee() != null && !task.getAssignee().equals(viewer.userId())) {
       throw new DomainException(Kind.CONFLICT, "Задачу уже взял " + task.getAssignee());
     }
@@ -70,7 +79,7 @@ public class DealTasks {
 
   /** Completing an unassigned task of one's role claims it first, as Tasklist does. */
   public void complete(String taskId, Map<String, Object> variables, Viewer viewer) {
-    Task task = get(taskId, viewer);
+    Task task = workable(taskId, viewer);
     if (task.getAssignee() == null) {
       tasks.setAssignee(taskId, viewer.userId());
     } else if (!task.getAssignee().equals(viewer.userId()) && !viewer.leadsSales()) {

@@ -1,6 +1,8 @@
 package ru.voronka.platform.security;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identity;
+  private final RecentLogins recent = new RecentLogins(Clock.systemUTC());
 
   CamundaIdentityAuthenticationProvider(IdentityService identity) {
     this.identity = identity;
@@ -27,12 +30,21 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-    if (userId == null || userId.isBlank() || !identity.checkPassword(userId, password)) {
+    if (userId == null || userId.isBlank()) {
+      throw new BadCredentialsException("Неверный логин или пароль");
+    }
+    Optional<Authentication> known = recent.find(userId, password);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    if (!identity.checkPassword(userId, password)) {
       throw new BadCredentialsException("Неверный логин или пароль");
     }
     List<SimpleGrantedAuthority> authorities = identity.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).map(CamundaIdentityAuthenticationProvider::authority).map(SimpleGrantedAuthority::new).toList();
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    Authentication authenticated = UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    recent.remember(userId, password, authenticated);
+    return authenticated;
   }
 
   static String authority(String groupId) {
