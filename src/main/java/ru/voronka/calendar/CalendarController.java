@@ -67,13 +67,9 @@ class CalendarController {
     List<MonthView> months = new ArrayList<>();
     int total = 0;
     for (Month month : Month.values()) {
+      // A query per month; isWorkingDay day by day would cost 365 queries per request.
       LocalDate first = LocalDate.of(year, month, 1);
-      int working = 0;
-      for (LocalDate d = first; d.getMonth() == month; d = d.plusDays(1)) {
-        if (calendar.isWorkingDay(d)) {
-          working++;
-        }
-      }
+      int working = calendar.countWorkingDays(first, first.withDayOfMonth(first.lengthOfMonth()));
       total += working;
       months.add(new MonthView(month.getValue(), month.getDisplayName(TextStyle.FULL_STANDALONE, RU), working));
     }

@@ -45,6 +45,18 @@ public class WorkingCalendar {
     return date;
   }
 
+  /** Working days from {@code from} to {@code to}, both included, with one query. */
+  public int countWorkingDays(LocalDate from, LocalDate to) {
+    Map<LocalDate, Boolean> exceptions = exceptions(from, to);
+    int count = 0;
+    for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+      if (working(date, exceptions)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   public LocalDate nextWorkingDayOnOrAfter(LocalDate from) {
     Map<LocalDate, Boolean> exceptions = exceptions(from, from.plusDays(LOOKAHEAD_DAYS));
     LocalDate date = from;

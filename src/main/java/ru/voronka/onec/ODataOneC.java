@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriUtils;
+import ru.voronka.platform.RussianFormats;
 
 /**
  * 1C's standard OData interface ({@code …/odata/standard.odata}), as published by a 1C:Управление
@@ -33,12 +37,16 @@ import org.springframework.web.client.RestClientException;
 class ODataOneC implements OneC {
 
   private static final String EMPTY_REF = "00000000-0000-0000-0000-000000000000";
+  /** Edm.DateTime always with seconds: LocalDateTime.toString() gives "2026-01-12T00:00" at midnight. */
+  private static final DateTimeFormatter ODATA_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
   private final RestClient http;
   private final String root;
 
   ODataOneC(RestClient http, OneCProperties properties) {
-    this.root = properties.url().replaceAll("/+$", "");
+    // Decoded because the URL is used as a template that gets encoded: a publication name copied
+    // from a browser (%D1%82…) would otherwise be encoded twice.
+    this.root = UriUtils.decode(properties.url(), StandardCharsets.UTF_8).replaceAll("/+$", "");
     String credentials = (properties.user() == null ? "" : properties.user()) + ":"
         + (properties.password() == null ? "" : properties.password());
     this.http = http.mutate()
@@ -50,14 +58,23 @@ class ODataOneC implements OneC {
 
   @Override
   public Optional<OneCKp> latestKp(String inn) {
+    // A blank INN would match every contractor in 1C without one (individuals, foreigners).
+    if (inn == null || inn.isBlank()) {
+      return Optional.empty();
+    }
     JsonNode clients = get("/Catalog_Контрагенты?$format=json&$select=Ref_Key&$filter={f}",
-        "ИНН eq '" + inn.replace("'", "''") + "' and DeletionMark eq false");
+        "ИНН eq '" + inn.strip().replace("'", "''") + "' and DeletionMark eq false");
     if (clients.path("value").isEmpty()) {
       return Optional.empty();
     }
-    String client = clients.path("value").get(0).path("Ref_Key").asText();
+    // One INN is often several contractors in 1C (branches with their own КПП, duplicates): the
+    // client's latest KP may sit on any of them.
+    List<String> refs = new ArrayList<>();
+    clients.path("value").forEach(c -> refs.add(c.path("Ref_Key").asText()));
+    String anyOfThem = refs.stream().map(ref -> "Контрагент_Key eq guid'" + ref + "'")
+        .collect(Collectors.joining(" or ", "(", ")"));
     JsonNode offers = get("/Document_КоммерческоеПредложениеКлиенту?$format=json&$orderby=Date desc&$top=1&$filter={f}",
-        "Контрагент_Key eq guid'" + client + "' and DeletionMark eq false");
+        anyOfThem + " and DeletionMark eq false");
     if (offers.path("value").isEmpty()) {
       return Optional.empty();
     }
@@ -86,11 +103,12 @@ class ODataOneC implements OneC {
 
   @Override
   public String createLogisticsTask(OneCLogisticsTask task) {
+    // 1C keeps local time without a zone; ours is Moscow whatever the server's zone is.
     Map<String, Object> body = Map.of(
-        "Date", LocalDateTime.now().withNano(0).toString(),
+        "Date", ODATA_DATE_TIME.format(LocalDateTime.now(RussianFormats.MOSCOW)),
         "Description", task.subject(),
-        "Описание", task.description(),
-        "СрокИсполнения", task.dueDate().atStartOfDay().toString(),
+        "Описание", task.description() == null ? "" : task.description(),
+        "СрокИсполнения", ODATA_DATE_TIME.format(task.dueDate().atStartOfDay()),
         "Executed", false);
     try {
       JsonNode created = http.post().uri(root + "/Task_ЗадачаИсполнителя?$format=json")
@@ -125,7 +143,11 @@ class ODataOneC implements OneC {
 
   private static BigDecimal decimal(JsonNode node, String field) {
     JsonNode value = node.path(field);
-    return value.isMissingNode() || value.isNull() ? BigDecimal.ZERO : value.decimalValue();
+    if (value.isMissingNode() || value.isNull()) {
+      return BigDecimal.ZERO;
+    }
+    // OData v3 JSON may carry Edm.Decimal as a string; decimalValue() would silently give 0.
+    return value.isTextual() ? new BigDecimal(value.asText().strip()) : value.decimalValue();
   }
 
 }
