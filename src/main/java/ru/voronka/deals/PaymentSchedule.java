@@ -109,11 +109,13 @@ public class PaymentSchedule {
     return Date.from(due.plusDays(1).atStartOfDay(RussianFormats.MOSCOW).toInstant());
   }
 
-  public void markPaid(Long trancheId) {
+  /** @param paidOn the day the money arrived, as the manager saw it in the bank statement */
+  public void markPaid(Long trancheId, LocalDate paidOn) {
     PaymentTranche tranche = tranche(trancheId);
     tranche.markPaid();
     history.record(tranche.getDealId(), actor.userId(), HistoryKind.PAYMENT,
-        "Оплачен транш " + tranche.getSeq() + " (" + tranche.getPercent().stripTrailingZeros().toPlainString() + " %)");
+        "Оплачен транш " + tranche.getSeq() + " (" + tranche.getPercent().stripTrailingZeros().toPlainString() + " %)"
+            + (paidOn == null ? "" : ", деньги поступили " + RussianFormats.date(paidOn)));
   }
 
   public PaymentTranche markOverdueNotified(Long trancheId) {

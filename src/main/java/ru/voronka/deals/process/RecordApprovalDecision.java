@@ -18,8 +18,9 @@ class RecordApprovalDecision implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    steps.recordApprovalDecision((Long) execution.getVariable(Vars.DEAL_ID),
-        InternalApprovalProcess.APPROVED.equals(execution.getVariable(InternalApprovalProcess.DECISION)),
-        (String) execution.getVariable(InternalApprovalProcess.COMMENT));
+    boolean approved = InternalApprovalProcess.APPROVED.equals(execution.getVariable(InternalApprovalProcess.DECISION));
+    // The comment belongs to a return; after an earlier return it is still set and must not reappear on approval.
+    steps.recordApprovalDecision((Long) execution.getVariable(Vars.DEAL_ID), approved,
+        approved ? null : (String) execution.getVariable(InternalApprovalProcess.COMMENT));
   }
 }

@@ -1,5 +1,6 @@
 package ru.voronka.deals.process;
 
+import java.time.LocalDate;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -29,8 +30,8 @@ class PaymentControlProcessTest extends ProcessTest {
     org.assertj.core.api.Assertions.assertThat(tranches).hasSize(2).allSatisfy(t -> assertThat(t).isAssignedTo(ProcessTestBeans.MANAGER));
     tranches.forEach(tranche -> complete(tranche, withVariables("paidOn", "2026-12-01")));
     assertThat(control).isEnded().hasPassed("Task_MarkTranchePaid", "EndEvent_SchedulePaid");
-    verify(beans.schedule).markPaid(101L);
-    verify(beans.schedule).markPaid(102L);
+    verify(beans.schedule).markPaid(101L, LocalDate.of(2026, 12, 1));
+    verify(beans.schedule).markPaid(102L, LocalDate.of(2026, 12, 1));
   }
 
   @Test
