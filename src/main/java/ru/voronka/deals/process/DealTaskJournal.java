@@ -1,5 +1,7 @@
 package ru.voronka.deals.process;
 
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -8,6 +10,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 import ru.voronka.deals.DealHistory;
 import ru.voronka.deals.HistoryKind;
+import ru.voronka.deals.process.SalesFunnelProcess.Tasks;
 import ru.voronka.deals.process.SalesFunnelProcess.Vars;
 import ru.voronka.platform.CurrentActor;
 
@@ -34,6 +37,7 @@ public class DealTaskJournal implements TaskListener {
     Object dealId = task.getVariable(Vars.DEAL_ID);
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> {
+        forgetEarlierAnswers(task);
         if (dealId instanceof Long id) {
           history.record(id, CurrentActor.SYSTEM, HistoryKind.TASK_CREATED, "Поставлена задача «" + task.getName() + "» — " + whom(task));
         }
@@ -50,6 +54,21 @@ public class DealTaskJournal implements TaskListener {
       }
     }
   }
+
+  /**
+   * A question asked again in a loop (the request back after a refusal, the KP feedback after an
+   * objection, the РОП's decision after a rework) starts unanswered: Tasklist would otherwise show
+   * the earlier answer already filled in.
+   */
+  private static void forgetEarlierAnswers(DelegateTask task) {
+    ASKED_AGAIN.getOrDefault(task.getTaskDefinitionKey(), List.of()).forEach(task.getExecution()::removeVariable);
+  }
+
+  private static final Map<String, List<String>> ASKED_AGAIN = Map.of(
+      Tasks.TAKE_REQUEST, List.of(Vars.TAKE_DECISION, Vars.REFUSAL_REASON),
+      Tasks.GET_KP_FEEDBACK, List.of(Vars.KP_STATUS, Vars.COMMENT),
+      Tasks.GET_PAYMENT, List.of(Vars.PAID),
+      InternalApprovalProcess.TASK_APPROVE, List.of(InternalApprovalProcess.DECISION, InternalApprovalProcess.COMMENT));
 
   /** The Tasklist user or API caller; a task completed by the system (1C mirror) keeps its assignee. */
   private String completer(DelegateTask task) {
