@@ -25,6 +25,10 @@ public class DealProcesses {
   private final RuntimeService runtime;
   private final TaskService tasks;
 
+  private static final String OPEN_TASKS_BY_BUSINESS_KEY = "select T.* from ACT_RU_TASK T"
+      + " join ACT_RU_EXECUTION E on T.PROC_INST_ID_ = E.ID_"
+      + " where E.BUSINESS_KEY_ = #{businessKey} order by T.CREATE_TIME_ asc, T.ID_ asc";
+
   DealProcesses(RuntimeService runtime, TaskService tasks) {
     this.runtime = runtime;
     this.tasks = tasks;
@@ -109,8 +113,9 @@ public class DealProcesses {
   }
 
   public List<Task> openTasks(Long dealId) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(businessKey(dealId))
-        .orderByTaskCreateTime().asc().list();
+    // A native query: the same SQL as TaskQuery.processInstanceBusinessKey, without MyBatis evaluating the
+    // generic task query's hundred optional clauses on every deal card.
+    return tasks.createNativeTaskQuery().sql(OPEN_TASKS_BY_BUSINESS_KEY).parameter("businessKey", businessKey(dealId)).list();
   }
 
   /** Completes a task mirrored elsewhere (1C) when it was done there. */

@@ -43,7 +43,7 @@ public class DealTaskJournal implements TaskListener {
         }
       }
       case EVENTNAME_COMPLETE -> {
-        rules.check(task.getTaskDefinitionKey(), task.getVariables());
+        rules.check(task.getTaskDefinitionKey(), task::getVariable);
         String completedBy = completer(task);
         task.getExecution().setVariable(Vars.COMPLETED_BY, completedBy);
         if (dealId instanceof Long id) {

@@ -51,9 +51,13 @@ public class DealTasks {
     return workable(tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult(), viewer);
   }
 
-  /** The task without its form: reading the form key costs a process-definition lookup per task. */
+  /**
+   * The task without its form (reading the form key costs a process-definition lookup), by a native
+   * query: the generic task query spends more time building its SQL than the database running it.
+   */
   private Task workable(String taskId, Viewer viewer) {
-    return workable(tasks.createTaskQuery().taskId(taskId).singleResult(), viewer);
+    return workable(tasks.createNativeTaskQuery().sql("select * from ACT_RU_TASK where ID_ = #{id}").parameter("id", taskId)
+        .singleResult(), viewer);
   }
 
   private Task workable(Task task, Viewer viewer) {

@@ -18,13 +18,13 @@ import ru.voronka.platform.web.DomainException.Kind;
 @Component
 public class TaskCompletionRules {
 
-  private final Map<String, Function<Map<String, Object>, List<String>>> rules = Map.ofEntries(
+  private final Map<String, Function<Function<String, Object>, List<String>>> rules = Map.ofEntries(
       Map.entry(Tasks.TAKE_REQUEST, v -> {
         List<String> errors = new ArrayList<>();
-        Object decision = v.get(Vars.TAKE_DECISION);
+        Object decision = v.apply(Vars.TAKE_DECISION);
         if (!"ACCEPT".equals(decision) && !"REFUSE".equals(decision)) {
           errors.add("Выберите: принять заявку или отказаться");
-        } else if ("REFUSE".equals(decision) && ProcessValues.text(v.get(Vars.REFUSAL_REASON)) == null) {
+        } else if ("REFUSE".equals(decision) && ProcessValues.text(v.apply(Vars.REFUSAL_REASON)) == null) {
           errors.add("Укажите причину отказа");
         }
         return errors;
@@ -39,54 +39,62 @@ public class TaskCompletionRules {
       Map.entry(Tasks.SEND_INVOICE, v -> concat(oneOf(v, Vars.PAYMENT_TERMS, "Оплата", "PREPAYMENT", "POSTPAYMENT"),
           checked(v, "invoiceSigned", "Подтвердите, что клиент подписал счет"))),
       Map.entry(Tasks.GET_PAYMENT, v -> {
-        if (v.get(Vars.PAID) == null) {
+        if (v.apply(Vars.PAID) == null) {
           return List.of("Отметьте, оплачен ли счет");
         }
-        return ProcessValues.flag(v.get(Vars.PAID)) ? required(v, Map.of(Vars.PAYMENT_DATE, "Дата оплаты")) : List.of();
+        return ProcessValues.flag(v.apply(Vars.PAID)) ? required(v, Map.of(Vars.PAYMENT_DATE, "Дата оплаты")) : List.of();
       }),
       Map.entry(Tasks.REWORK_INVOICE, v -> positive(v, Vars.AMOUNT, "Сумма счета")),
-      Map.entry(Tasks.ENTER_PAYMENT_SCHEDULE, v -> v.get(Vars.TRANCHES) == null ? List.of("Внесите график оплаты") : List.of()),
+      Map.entry(Tasks.ENTER_PAYMENT_SCHEDULE, v -> v.apply(Vars.TRANCHES) == null ? List.of("Внесите график оплаты") : List.of()),
       Map.entry(Tasks.SEND_ACTS, v -> checked(v, "actSigned", "Подтвердите, что подписанный акт получен")),
       Map.entry(Tasks.SEND_UPD, v -> checked(v, "updSigned", "Подтвердите, что подписанный УПД получен")),
       Map.entry(InternalApprovalProcess.TASK_APPROVE, v -> {
-        Object decision = v.get(InternalApprovalProcess.DECISION);
+        Object decision = v.apply(InternalApprovalProcess.DECISION);
         if (!InternalApprovalProcess.APPROVED.equals(decision) && !InternalApprovalProcess.RETURNED.equals(decision)) {
           return List.of("Выберите: согласовать или вернуть на доработку");
         }
-        return InternalApprovalProcess.RETURNED.equals(decision) && ProcessValues.text(v.get(InternalApprovalProcess.COMMENT)) == null
+        return InternalApprovalProcess.RETURNED.equals(decision) && ProcessValues.text(v.apply(InternalApprovalProcess.COMMENT)) == null
             ? List.of("Напишите комментарий: что доработать") : List.of();
       }),
       Map.entry(PaymentControlProcess.TASK_CONFIRM_TRANCHE, v -> required(v, Map.of("paidOn", "Дата поступления оплаты"))));
 
   /** @throws DomainException listing every missing or wrong field, in Russian */
   public void check(String taskKey, Map<String, Object> variables) {
+    check(taskKey, variables::get);
+  }
+
+  /**
+   * @param variable reads one variable: a task listener passes {@code task::getVariable}, since
+   *     loading all of them would deserialize every JSON variable on every completion
+   */
+  public void check(String taskKey, Function<String, Object> variable) {
     var rule = rules.get(taskKey);
     if (rule == null) {
       return;
     }
-    List<String> errors = rule.apply(variables);
+    List<String> errors = rule.apply(variable);
     if (!errors.isEmpty()) {
       throw new DomainException(Kind.INVALID, String.join("; ", errors));
     }
   }
 
-  private static List<String> required(Map<String, Object> v, Map<String, String> fields) {
-    return fields.entrySet().stream().filter(f -> ProcessValues.text(v.get(f.getKey())) == null)
+  private static List<String> required(Function<String, Object> v, Map<String, String> fields) {
+    return fields.entrySet().stream().filter(f -> ProcessValues.text(v.apply(f.getKey())) == null)
         .map(f -> "Заполните поле «" + f.getValue() + "»").sorted().toList();
   }
 
-  private static List<String> positive(Map<String, Object> v, String field, String label) {
-    var amount = ProcessValues.money(v.get(field), label);
+  private static List<String> positive(Function<String, Object> v, String field, String label) {
+    var amount = ProcessValues.money(v.apply(field), label);
     return amount == null || amount.signum() <= 0 ? List.of("Укажите «" + label + "» больше нуля") : List.of();
   }
 
-  private static List<String> oneOf(Map<String, Object> v, String field, String label, String... allowed) {
-    Object value = v.get(field);
+  private static List<String> oneOf(Function<String, Object> v, String field, String label, String... allowed) {
+    Object value = v.apply(field);
     return value != null && List.of(allowed).contains(value.toString()) ? List.of() : List.of("Выберите «" + label + "»");
   }
 
-  private static List<String> checked(Map<String, Object> v, String field, String message) {
-    return ProcessValues.flag(v.get(field)) ? List.of() : List.of(message);
+  private static List<String> checked(Function<String, Object> v, String field, String message) {
+    return ProcessValues.flag(v.apply(field)) ? List.of() : List.of(message);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
