@@ -82,6 +82,9 @@ class DealLifecycleIT extends PostgresIT {
     assertThat(won.path("documentSet").path("code").asText()).isEqualTo("INVOICE");
     assertThat(won.path("paymentSchedule")).hasSize(2).allSatisfy(t -> assertThat(t.path("paidAt").isNull()).isFalse());
 
+    // «Сделка успешна» converts the deal into the «Инженеры» funnel in an asynchronous step after it.
+    headOfSales.await("/api/deals/" + deal + "/history?size=200", h -> h.path("content").toString()
+        .contains("Конвертирована в воронку «Инженеры»"), WAIT);
     List<String> history = historyTexts(deal);
     for (String stage : List.of("«Новая заявка» на «Взят в работу»", "на «КП»", "на «Счет»", "на «Запуск реализации сделки»",
         "на «Принят»", "на «К отгрузке»", "на «Отгружен/Доставлен»", "на «Сделка успешна»")) {
