@@ -22,7 +22,7 @@ import ru.voronka.platform.camunda.ModelDeployment;
 class FormsDeploymentTest {
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder().configurationResource("process-tests.cfg.xml").build();
 
   @Test
   void everyFormRef_resolvesInTheApplicationsDeployment() throws Exception {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Adds the bean {@code ${dealTaskJournal}} as a create and complete listener to every user task at
  * deployment, so the deal's history and the completion rules cover every model without a line in it.
- * Process tests use the same plugin (camunda.cfg.xml) and register the journal as a mock bean.
+ * Process tests use the same plugin (src/test/resources/process-tests.cfg.xml) and register the journal as a mock bean.
  */
 @Component
 public class DealTaskListenerPlugin extends AbstractProcessEnginePlugin {

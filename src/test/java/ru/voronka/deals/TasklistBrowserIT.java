@@ -1,0 +1,261 @@
+package ru.voronka.deals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import ru.voronka.support.Api;
+import ru.voronka.support.Browser;
+import ru.voronka.support.PostgresIT;
+
+/**
+ * The «Продажа» funnel as people see it in a real (headless Chromium) browser: a manager finds a
+ * new request in Camunda Tasklist, claims it, is refused by the Camunda Form (and by the server)
+ * while the refusal has no reason, then accepts it; the rest of the deal runs through the REST API
+ * to «Сделка успешна», another deal is lost; the administrator finds «Продажа» in Cockpit.
+ *
+ * <p>Tasklist and Cockpit are AngularJS apps in English (Camunda ships no Russian locale): the
+ * selectors lean on their structure (ng-model, ng-click, CSS classes of Tasklist and form-js) and
+ * on our own Russian texts, and every step waits explicitly.
+ */
+class TasklistBrowserIT extends PostgresIT {
+
+  static final Duration WAIT = Duration.ofSeconds(20);
+  static final String PASSWORD = "secret1";
+  static final String MANAGER = "brpetrov";
+
+  static final By COMPLETE = By.cssSelector(".form-actions button[ng-click='complete()']");
+  static final By ERROR_NOTICE = By.cssSelector(".page-notifications .alert-danger");
+
+  @RegisterExtension
+  final Browser browser = new Browser();
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  TestRestTemplate rest;
+
+  Api admin;
+  Api manager;
+  Api headOfSales;
+  Api logist;
+
+  @BeforeEach
+  void staff() {
+    admin = new Api(rest, ADMIN, ADMIN_PASSWORD);
+    hireOnce(MANAGER, "Алексей", "Петров", "MANAGERS");
+    hireOnce("brsmirnova", "Елена", "Смирнова", "HEAD_OF_SALES");
+    hireOnce("brvolkov", "Игорь", "Волков", "LOGISTS");
+    hireOnce("brsokolova", "Татьяна", "Соколова", "ACCOUNTANTS");
+    manager = admin.as(MANAGER, PASSWORD);
+    headOfSales = admin.as("brsmirnova", PASSWORD);
+    logist = admin.as("brvolkov", PASSWORD);
+  }
+
+  @Test
+  void aManager_takesTheRequestInTasklist_pastTheFormsRefusals_andTheDealIsWon() {
+    long deal = newDeal("Расходомеры РМ-5, 12 шт.", 96_000);
+    String taskId = task(manager, deal, "Task_TakeRequest").path("id").asText();
+
+    logIn("tasklist", MANAGER, PASSWORD);
+    browser.visible(By.cssSelector(".task-filter"));
+    browser.click(By.xpath("//*[contains(@class,'task-filter')]//a[contains(normalize-space(.),'Задачи моих групп')]"));
+
+    // The request in the list of the managers' group tasks: «Взять заявку в работу» of «Продажа».
+    By entry = By.cssSelector("li.task a[href$='task=" + taskId + "']");
+    WebElement link = browser.visible(entry);
+    assertThat(link.getText().trim()).isEqualTo("Взять заявку в работу");
+    assertThat(link.findElement(By.xpath("ancestor::li[contains(@class,'task')]//h6[contains(@class,'process-definition')]"))
+        .getText().trim()).isEqualTo("Продажа");
+    browser.click(entry);
+
+    // The Camunda Form (form-js) of the task, with the deal's own data.
+    browser.visible(By.cssSelector(".fjs-form"));
+    browser.seesText("Сделка «Расходомеры РМ-5, 12 шт.»");
+    assertThat(browser.driver().findElement(COMPLETE).isEnabled()).as("Complete before the claim").isFalse();
+    browser.click(By.cssSelector("button.claim"));
+    browser.until("the task is claimed", ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    browser.until("Complete enabled", ExpectedConditions.elementToBeClickable(COMPLETE));
+
+    // «Отказаться» without a reason: form-js refuses in the browser, nothing reaches the engine.
+    browser.click(radio("Отказаться"));
+    By reason = By.cssSelector("textarea[id$='Field_refusalReason']");
+    browser.visible(reason);
+    browser.click(COMPLETE);
+    WebElement fieldError = browser.visible(By.cssSelector("[id$='Field_refusalReason-error-message']"));
+    assertThat(fieldError.getText()).contains("Field is required.");
+    assertThat(browser.visible(ERROR_NOTICE).getText()).contains("An error happened while submitting the task form");
+    dismissNotices();
+
+    // A blank reason passes form-js but not the server's rules: their Russian refusal is shown.
+    browser.type(reason, "   ");
+    browser.click(COMPLETE);
+    browser.until("the server's refusal", d -> d.findElements(ERROR_NOTICE).stream()
+        .anyMatch(n -> n.getText().contains("Укажите причину отказа")));
+    dismissNotices();
+    JsonNode stillOpen = task(manager, deal, "Task_TakeRequest");
+    assertThat(stillOpen.path("id").asText()).isEqualTo(taskId);
+    assertThat(stillOpen.path("assignee").asText()).isEqualTo(MANAGER);
+
+    // Accepted: the form completes without an error and the task leaves the list.
+    browser.click(radio("Принять заявку"));
+    browser.until("the reason field hidden", ExpectedConditions.invisibilityOfElementLocated(reason));
+    browser.click(COMPLETE);
+    browser.until("the task leaves the list", ExpectedConditions.invisibilityOfElementLocated(entry));
+    assertThat(browser.driver().findElements(ERROR_NOTICE)).isEmpty();
+
+    JsonNode taken = manager.await("/api/deals/" + deal, d -> "IN_WORK".equals(d.path("stage").path("code").asText()), WAIT);
+    assertThat(taken.path("responsible").path("userId").asText()).isEqualTo(MANAGER);
+    browser.close();
+
+    // The rest of the deal through the REST API, the shortest way to «Сделка успешна» (invoice only, one tranche).
+    complete(manager, deal, "Task_CheckItems", Map.of("priority", "B", "clientName", "ООО «Водоканал-Сервис»",
+        "deliveryDate", LocalDate.now().plusWeeks(2).toString()));
+    complete(manager, deal, "Task_SendKp", Map.of("amount", 96_000));
+    complete(manager, deal, "Task_GetKpFeedback", Map.of("kpStatus", "AGREED"));
+    complete(manager, deal, "Task_SendInvoice", Map.of("paymentTerms", "PREPAYMENT", "invoiceSigned", true));
+    complete(manager, deal, "Task_GetPayment", Map.of("paid", true, "paymentDate", LocalDate.now().toString()));
+    complete(manager, deal, "Task_EnterPaymentSchedule", Map.of("tranches", List.of(
+        Map.of("percent", 100, "dueDate", LocalDate.now().plusDays(5).toString()))));
+    complete(manager, deal, "Task_ControlWorks", Map.of());
+    complete(manager, deal, "Task_ControlPacking", Map.of());
+    complete(manager, deal, "Task_CheckClientPayment", Map.of());
+    complete(logist, deal, "Task_ShipGoods", Map.of());
+    complete(manager, deal, "Task_ControlShipment", Map.of());
+    complete(manager, deal, "Task_SendActs", Map.of("actSigned", true, "actNumber", "31"));
+    complete(manager, deal, "Task_SendUpd", Map.of("updSigned", true, "updNumber", "31"));
+    complete(manager, deal, "Task_ConfirmTranchePayment", Map.of("paidOn", LocalDate.now().toString()));
+
+    JsonNode won = manager.await("/api/deals/" + deal, d -> "WON".equals(d.path("status").path("code").asText()), WAIT);
+    assertThat(won.path("stage").path("title").asText()).isEqualTo("Сделка успешна");
+    assertThat(won.path("documentSet").path("code").asText()).isEqualTo("INVOICE");
+
+    List<JsonNode> history = history(deal);
+    List<String> texts = history.stream().map(e -> e.path("text").asText()).toList();
+    for (String stage : List.of("«Новая заявка» на «Взят в работу»", "на «КП»", "на «Счет»", "на «Запуск реализации сделки»",
+        "на «Принят»", "на «К отгрузке»", "на «Отгружен/Доставлен»", "на «Сделка успешна»")) {
+      assertThat(texts).anySatisfy(line -> assertThat(line).contains(stage));
+    }
+    assertThat(texts).anySatisfy(line -> assertThat(line).contains("Ваша заявка взята в обработку"));
+    // The refusals in Tasklist left no trace: the request was taken once, never refused.
+    assertThat(texts).noneSatisfy(line -> assertThat(line).contains("Отказ от заявки"));
+    assertThat(history).filteredOn(e -> e.path("text").asText().equals("Выполнена задача «Взять заявку в работу»"))
+        .singleElement().satisfies(e -> assertThat(e.path("actor").asText()).isEqualTo(MANAGER));
+  }
+
+  @Test
+  void anotherDeal_isLost_withItsReasonInTheHistory() {
+    long deal = newDeal("Теплосчётчики ТС-07", 230_000);
+    complete(manager, deal, "Task_TakeRequest", Map.of("takeDecision", "ACCEPT"));
+    manager.await("/api/deals/" + deal, d -> "IN_WORK".equals(d.path("stage").path("code").asText()), WAIT);
+    complete(manager, deal, "Task_CheckItems", Map.of("priority", "C", "clientName", "ООО «Теплосеть»",
+        "deliveryDate", LocalDate.now().plusWeeks(4).toString()));
+    task(manager, deal, "Task_SendKp");
+
+    manager.post("/api/deals/" + deal + "/loss", Map.of("reason", "NO_MONEY", "comment", "Перенесли закупку")).expect(202);
+
+    JsonNode lost = manager.await("/api/deals/" + deal, d -> "LOST".equals(d.path("status").path("code").asText()), WAIT);
+    assertThat(lost.path("stage").path("title").asText()).isEqualTo("Сделка провалена");
+    assertThat(lost.path("lostReason").path("title").asText()).isEqualTo("Денег нет");
+    assertThat(lost.path("openTasks")).isEmpty();
+    assertThat(history(deal)).map(e -> e.path("text").asText()).anySatisfy(line -> assertThat(line)
+        .contains("Сделка провалена на стадии «КП». Причина: Денег нет — Перенесли закупку"));
+  }
+
+  @Test
+  void theAdministrator_findsTheSalesFunnel_inCockpit() {
+    logIn("cockpit", ADMIN, ADMIN_PASSWORD);
+    browser.seesText("Process Definitions");
+    browser.open(base() + "/camunda/app/cockpit/default/#/processes");
+    WebElement key = browser.visible(By.cssSelector("td.key a[href*='#/process-definition/salesFunnel:']"));
+    WebElement name = key.findElement(By.xpath("ancestor::tr/td[contains(@class,'name')]"));
+    assertThat(name.getText().trim()).isEqualTo("Продажа");
+    browser.click(By.cssSelector("td.key a[href*='#/process-definition/salesFunnel:']"));
+    browser.until("the «Продажа» definition page", d -> d.getCurrentUrl().contains("/process-definition/salesFunnel:"));
+    browser.seesText("Продажа");
+  }
+
+  // --- the browser
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  /** The login form every Camunda webapp shows first; done when the form is gone. */
+  private void logIn(String app, String user, String password) {
+    browser.open(base() + "/camunda/app/" + app + "/");
+    By name = By.cssSelector("input[ng-model=username]");
+    browser.type(name, user);
+    browser.type(By.cssSelector("input[ng-model=password]"), password);
+    browser.click(By.cssSelector("button[type=submit]"));
+    browser.until("logged in to " + app + " as " + user, ExpectedConditions.invisibilityOfElementLocated(name));
+  }
+
+  /** A form-js radio button by its Russian label. */
+  private static By radio(String label) {
+    return By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space()='" + label + "']/input[@type='radio']");
+  }
+
+  /** Closes Tasklist's error notices: one covers the Complete button. */
+  private void dismissNotices() {
+    for (WebElement close : browser.driver().findElements(By.cssSelector(".page-notifications .alert button.close"))) {
+      if (close.isDisplayed()) {
+        close.click();
+      }
+    }
+    browser.until("the notices closed", ExpectedConditions.invisibilityOfElementLocated(ERROR_NOTICE));
+  }
+
+  // --- the REST API, as in DealLifecycleIT
+
+  private void hireOnce(String userId, String firstName, String lastName, String group) {
+    var r = admin.post("/api/employees", Map.of("userId", userId, "password", PASSWORD, "firstName", firstName,
+        "lastName", lastName, "groups", List.of(group), "email", userId + "@voronka.test"));
+    assertThat(r.status()).as(r.body()).isIn(201, 409);
+  }
+
+  private long newDeal(String title, long amount) {
+    JsonNode created = headOfSales.post("/api/deals", Map.of("title", title, "amount", amount, "direction", "Урал",
+        "client", Map.of("name", "ООО «Клиент " + title.hashCode() + "»", "phone", "+7 912 600-70-81"))).expect(201).json();
+    assertThat(created.path("stage").path("code").asText()).isEqualTo("NEW");
+    return created.path("id").asLong();
+  }
+
+  private void complete(Api who, long deal, String taskKey, Map<String, Object> variables) {
+    who.post("/api/tasks/" + task(who, deal, taskKey).path("id").asText() + "/complete", variables).expect(204);
+  }
+
+  private JsonNode task(Api who, long deal, String taskKey) {
+    JsonNode details = who.await("/api/deals/" + deal, d -> open(d, taskKey) != null, WAIT);
+    return open(details, taskKey);
+  }
+
+  private static JsonNode open(JsonNode deal, String taskKey) {
+    for (JsonNode t : deal.path("openTasks")) {
+      if (taskKey.equals(t.path("key").asText())) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private List<JsonNode> history(long deal) {
+    List<JsonNode> entries = new ArrayList<>();
+    headOfSales.get("/api/deals/" + deal + "/history?size=200").expect(200).json().path("content").forEach(entries::add);
+    return entries;
+  }
+}
