@@ -77,10 +77,13 @@ class TasklistBrowserIT extends PostgresIT {
 
     // The request in the list of the managers' group tasks: «Взять заявку в работу» of «Продажа».
     By entry = By.cssSelector("li.task a[href$='task=" + taskId + "']");
-    WebElement link = browser.visible(entry);
-    assertThat(link.getText().trim()).isEqualTo("Взять заявку в работу");
-    assertThat(link.findElement(By.xpath("ancestor::li[contains(@class,'task')]//h6[contains(@class,'process-definition')]"))
-        .getText().trim()).isEqualTo("Продажа");
+    browser.visible(entry);
+    String listed = browser.until("the entry's texts", d -> {
+      WebElement link = d.findElement(entry);
+      return link.getText().trim() + " / " + link.findElement(
+          By.xpath("ancestor::li[contains(@class,'task')]//h6[contains(@class,'process-definition')]")).getText().trim();
+    });
+    assertThat(listed).isEqualTo("Взять заявку в работу / Продажа");
     browser.click(entry);
 
     // The Camunda Form (form-js) of the task, with the deal's own data.
@@ -96,9 +99,10 @@ class TasklistBrowserIT extends PostgresIT {
     By reason = By.cssSelector("textarea[id$='Field_refusalReason']");
     browser.visible(reason);
     browser.click(COMPLETE);
-    WebElement fieldError = browser.visible(By.cssSelector("[id$='Field_refusalReason-error-message']"));
-    assertThat(fieldError.getText()).contains("Field is required.");
-    assertThat(browser.visible(ERROR_NOTICE).getText()).contains("An error happened while submitting the task form");
+    browser.until("form-js marks the reason as required", d -> d.findElement(
+        By.cssSelector("[id$='Field_refusalReason-error-message']")).getText().contains("Field is required."));
+    browser.until("Tasklist refuses to submit", d -> d.findElements(ERROR_NOTICE).stream()
+        .anyMatch(n -> n.getText().contains("An error happened while submitting the task form")));
     dismissNotices();
 
     // A blank reason passes form-js but not the server's rules: their Russian refusal is shown.
@@ -181,10 +185,12 @@ class TasklistBrowserIT extends PostgresIT {
     logIn("cockpit", ADMIN, ADMIN_PASSWORD);
     browser.seesText("Process Definitions");
     browser.open(base() + "/camunda/app/cockpit/default/#/processes");
-    WebElement key = browser.visible(By.cssSelector("td.key a[href*='#/process-definition/salesFunnel:']"));
-    WebElement name = key.findElement(By.xpath("ancestor::tr/td[contains(@class,'name')]"));
-    assertThat(name.getText().trim()).isEqualTo("Продажа");
-    browser.click(By.cssSelector("td.key a[href*='#/process-definition/salesFunnel:']"));
+    By salesFunnel = By.cssSelector("td.key a[href*='#/process-definition/salesFunnel:']");
+    browser.visible(salesFunnel);
+    String name = browser.until("the definition's name", d -> d.findElement(salesFunnel)
+        .findElement(By.xpath("ancestor::tr/td[contains(@class,'name')]")).getText().trim());
+    assertThat(name).isEqualTo("Продажа");
+    browser.click(salesFunnel);
     browser.until("the «Продажа» definition page", d -> d.getCurrentUrl().contains("/process-definition/salesFunnel:"));
     browser.seesText("Продажа");
   }
@@ -212,11 +218,14 @@ class TasklistBrowserIT extends PostgresIT {
 
   /** Closes Tasklist's error notices: one covers the Complete button. */
   private void dismissNotices() {
-    for (WebElement close : browser.driver().findElements(By.cssSelector(".page-notifications .alert button.close"))) {
-      if (close.isDisplayed()) {
-        close.click();
+    browser.until("the notices' close buttons clicked", d -> {
+      for (WebElement close : d.findElements(By.cssSelector(".page-notifications .alert button.close"))) {
+        if (close.isDisplayed()) {
+          close.click();
+        }
       }
-    }
+      return true;
+    });
     browser.until("the notices closed", ExpectedConditions.invisibilityOfElementLocated(ERROR_NOTICE));
   }
 

@@ -5,12 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -106,30 +104,9 @@ public final class Browser implements TestWatcher, AutoCloseable {
     field.sendKeys(text);
   }
 
-  /** Waits until an element with this exact (trimmed) visible text appears among the ones the locator finds. */
-  public WebElement withText(By by, String text) {
-    return until("an element " + by + " reading «" + text + "»", d -> {
-      List<WebElement> all = d.findElements(by);
-      for (WebElement e : all) {
-        if (e.isDisplayed() && e.getText().trim().equals(text)) {
-          return e;
-        }
-      }
-      return null;
-    });
-  }
-
   /** Waits until the page's visible text contains the fragment. */
   public void seesText(String fragment) {
     until("the page shows «" + fragment + "»", d -> d.findElement(By.tagName("body")).getText().contains(fragment));
-  }
-
-  public String pageText() {
-    return driver().findElement(By.tagName("body")).getText();
-  }
-
-  public Object script(String js, Object... args) {
-    return ((JavascriptExecutor) driver()).executeScript(js, args);
   }
 
   /** Leaves a screenshot and the HTML of the page under target/browser-screenshots/NAME.*; returns the PNG. */
