@@ -71,6 +71,8 @@ class SalesFunnelProcessTest extends ProcessTest {
     assertThat(deal).variables().containsEntry(Vars.DOCUMENT_SET, "CONTRACT_AND_INVOICE").containsEntry(Vars.APPROVAL_REQUIRED, true);
     assertThat(deal).isWaitingAt("CallActivity_InternalApproval");
     ProcessInstance approval = calledApproval(deal);
+    // The head of sales sees what they approve: the deal's title, client and amount come along.
+    assertThat(approval).variables().containsKeys(Vars.TITLE, Vars.CLIENT_NAME).containsEntry(Vars.AMOUNT, 500_000.01);
     complete(task(InternalApprovalProcess.TASK_APPROVE, approval), withVariables(InternalApprovalProcess.DECISION, "APPROVED"));
     assertThat(deal).isWaitingAt(Tasks.SEND_FOR_SIGNING);
     complete(task(Tasks.SEND_FOR_SIGNING, deal), withVariables(Vars.PAYMENT_TERMS, "POSTPAYMENT", "documentsSigned", true));
