@@ -1,5 +1,7 @@
 package ru.voronka.deals;
 
+import java.util.List;
+
 import java.util.Collection;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -27,4 +29,7 @@ public interface DealRepository extends JpaRepository<Deal, Long> {
       Pageable pageable);
 
   long countByStageIn(Collection<DealStage> stages);
+
+  @Query("select d from Deal d left join fetch d.responsible where d.counterparty.id = ?1 order by d.id desc")
+  List<Deal> findByCounterparty(Long counterpartyId);
 }

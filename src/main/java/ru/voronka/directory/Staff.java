@@ -2,6 +2,7 @@ package ru.voronka.directory;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.voronka.platform.web.DomainException;
@@ -16,8 +17,11 @@ public class Staff {
   private final EmployeeRepository employees;
   private final DepartmentRepository departments;
   private final PositionRepository positions;
+  private final ApplicationEventPublisher events;
 
-  Staff(IdentityService identity, EmployeeRepository employees, DepartmentRepository departments, PositionRepository positions) {
+  Staff(IdentityService identity, EmployeeRepository employees, DepartmentRepository departments, PositionRepository positions,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.identity = identity;
     this.employees = employees;
     this.departments = departments;
@@ -54,7 +58,9 @@ public class Staff {
         : positions.findByName(n.position()).orElseGet(() -> positions.save(new Position(n.position())));
     Department department = n.department() == null ? null
         : departments.findByName(n.department()).orElseGet(() -> departments.save(new Department(n.department())));
-    return employees.save(new Employee(n.userId(), n.lastName().trim() + " " + n.firstName().trim(), position, department)
-        .withContacts(n.officePhone(), n.mobilePhone(), n.mobileCarrier(), n.email()));
+    Employee employee = employees.save(new Employee(n.userId(), n.lastName().trim() + " " + n.firstName().trim(), position,
+        department).withContacts(n.officePhone(), n.mobilePhone(), n.mobileCarrier(), n.email()));
+    events.publishEvent(new EmployeeHired(employee.getId()));
+    return employee;
   }
 }

@@ -8,11 +8,11 @@ import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Group;
 
 /** The API caller as a {@link Viewer}: their login and the roles Spring Security read from Camunda groups. */
-final class Viewers {
+public final class Viewers {
 
   private Viewers() {}
 
-  static Viewer of(Authentication authentication) {
+  public static Viewer of(Authentication authentication) {
     Set<Group> groups = EnumSet.noneOf(Group.class);
     for (GrantedAuthority authority : authentication.getAuthorities()) {
       for (Group group : Group.values()) {

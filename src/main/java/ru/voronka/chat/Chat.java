@@ -1,0 +1,103 @@
+package ru.voronka.chat;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import ru.voronka.deals.Deal;
+import ru.voronka.directory.Counterparty;
+import ru.voronka.directory.Employee;
+
+@Entity
+public class Chat {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Enumerated(EnumType.STRING)
+  private ChatKind kind;
+
+  private String title;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  private Deal deal;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  private Counterparty counterparty;
+
+  private String pairKey;
+  private Instant createdAt;
+  private Instant lastMessageAt;
+
+  protected Chat() {}
+
+  private Chat(ChatKind kind, String title) {
+    this.kind = kind;
+    this.title = title;
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  static Chat personal(Employee a, Employee b) {
+    Chat chat = new Chat(ChatKind.PERSONAL, a.getFullName() + " — " + b.getFullName());
+    chat.pairKey = pairKey(a, b);
+    return chat;
+  }
+
+  static Chat group(String title) {
+    return new Chat(ChatKind.GROUP, title);
+  }
+
+  static Chat ofDeal(Deal deal, ChatKind kind) {
+    Chat chat = new Chat(kind, kind.title() + ": " + deal.getTitle());
+    chat.deal = deal;
+    chat.counterparty = deal.getCounterparty();
+    return chat;
+  }
+
+  static String pairKey(Employee a, Employee b) {
+    return Math.min(a.getId(), b.getId()) + ":" + Math.max(a.getId(), b.getId());
+  }
+
+  void touch(Instant at) {
+    lastMessageAt = at;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public ChatKind getKind() {
+    return kind;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public Deal getDeal() {
+    return deal;
+  }
+
+  public Counterparty getCounterparty() {
+    return counterparty;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getLastMessageAt() {
+    return lastMessageAt;
+  }
+
+  public boolean isClientChat() {
+    return kind == ChatKind.DEAL_CLIENT;
+  }
+}

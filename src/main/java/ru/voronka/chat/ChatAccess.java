@@ -1,0 +1,83 @@
+package ru.voronka.chat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import ru.voronka.deals.Viewer;
+import ru.voronka.directory.Directory;
+import ru.voronka.directory.Employee;
+import ru.voronka.directory.EmployeeRepository;
+import ru.voronka.directory.Group;
+
+/**
+ * Who may see a chat — the one place that decides it ({@link ChatRepository#visibleTo} is the same
+ * rule as a query). Personal chat: its two members. Group chat: everyone when it has no rules,
+ * else whoever a rule names by user, position or department. A deal's chats: its responsible, the
+ * people added to it, and the leads of sales (РОП, administrators). A manager therefore never sees
+ * the client chat of a deal routed to someone else.
+ */
+@Component
+class ChatAccess {
+
+  private final ChatMemberRepository members;
+  private final ChatAccessRuleRepository rules;
+  private final EmployeeRepository employees;
+  private final Directory directory;
+
+  ChatAccess(ChatMemberRepository members, ChatAccessRuleRepository rules, EmployeeRepository employees,
+      Directory directory) {
+    this.members = members;
+    this.rules = rules;
+    this.employees = employees;
+    this.directory = directory;
+  }
+
+  boolean maySee(Chat chat, Employee me, Viewer viewer) {
+    if (me != null && members.isMember(chat.getId(), me.getId())) {
+      return true;
+    }
+    return switch (chat.getKind()) {
+      case PERSONAL -> false;
+      case GROUP -> viewer.groups().contains(Group.ADMINS) || (me != null && admitsToGroup(chat, me));
+      case DEAL_CLIENT, DEAL_INTERNAL -> viewer.leadsSales()
+          || (me != null && chat.getDeal().getResponsible() != null && chat.getDeal().getResponsible().getId().equals(me.getId()));
+    };
+  }
+
+  private boolean admitsToGroup(Chat chat, Employee me) {
+    List<ChatAccessRule> chatRules = rules.findByChat(chat.getId());
+    return chatRules.isEmpty() || chatRules.stream().anyMatch(r -> r.admits(me));
+  }
+
+  /** Everyone who sees the chat: who hears of its new messages, and «Доступен пользователям». */
+  List<Employee> audience(Chat chat) {
+    Map<Long, Employee> audience = new LinkedHashMap<>();
+    members.findByChat(chat.getId()).forEach(m -> audience.put(m.getEmployee().getId(), m.getEmployee()));
+    switch (chat.getKind()) {
+      case PERSONAL -> { }
+      case GROUP -> {
+        List<ChatAccessRule> chatRules = rules.findByChat(chat.getId());
+        employees.findAll().stream()
+            .filter(Employee::isActive)
+            .filter(e -> chatRules.isEmpty() || chatRules.stream().anyMatch(r -> r.admits(e)))
+            .forEach(e -> audience.putIfAbsent(e.getId(), e));
+      }
+      case DEAL_CLIENT, DEAL_INTERNAL -> {
+        Employee responsible = chat.getDeal().getResponsible();
+        if (responsible != null) {
+          audience.putIfAbsent(responsible.getId(), responsible);
+        }
+        leads().forEach(e -> audience.putIfAbsent(e.getId(), e));
+      }
+    }
+    return new ArrayList<>(audience.values());
+  }
+
+  private List<Employee> leads() {
+    List<Employee> leads = new ArrayList<>(directory.members(Group.HEAD_OF_SALES));
+    leads.addAll(directory.members(Group.ADMINS));
+    return leads;
+  }
+}

@@ -1,0 +1,144 @@
+package ru.voronka.chat;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import ru.voronka.directory.Employee;
+
+@Entity
+public class ChatMessage {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  private Chat chat;
+
+  @Enumerated(EnumType.STRING)
+  private Direction direction;
+
+  @Enumerated(EnumType.STRING)
+  private Channel channel;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  private Employee authorEmployee;
+
+  private String authorName;
+  private String body;
+
+  @Enumerated(EnumType.STRING)
+  private MessageStatus status;
+
+  private String statusReason;
+  private String externalId;
+  private Instant createdAt;
+  private Instant deletedAt;
+  private String deletedBy;
+
+  @OneToMany(mappedBy = "message", cascade = CascadeType.PERSIST)
+  private List<ChatAttachment> attachments = new ArrayList<>();
+
+  protected ChatMessage() {}
+
+  ChatMessage(Chat chat, Direction direction, Channel channel, Employee author, String authorName, String body,
+      MessageStatus status) {
+    this.chat = chat;
+    this.direction = direction;
+    this.channel = channel;
+    this.authorEmployee = author;
+    this.authorName = authorName;
+    this.body = body;
+    this.status = status;
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  ChatAttachment attach(String fileName, String contentType, byte[] content) {
+    ChatAttachment attachment = new ChatAttachment(this, fileName, contentType, content);
+    attachments.add(attachment);
+    return attachment;
+  }
+
+  void markFailed(String reason) {
+    status = MessageStatus.FAILED;
+    statusReason = reason;
+  }
+
+  void markSent(String externalId) {
+    status = MessageStatus.SENT;
+    this.externalId = externalId;
+  }
+
+  void delete(String by) {
+    deletedAt = Instant.now();
+    deletedBy = by;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Chat getChat() {
+    return chat;
+  }
+
+  public Direction getDirection() {
+    return direction;
+  }
+
+  public Channel getChannel() {
+    return channel;
+  }
+
+  public Employee getAuthorEmployee() {
+    return authorEmployee;
+  }
+
+  public String getAuthorName() {
+    return authorName;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public MessageStatus getStatus() {
+    return status;
+  }
+
+  public String getStatusReason() {
+    return statusReason;
+  }
+
+  public String getExternalId() {
+    return externalId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public boolean isDeleted() {
+    return deletedAt != null;
+  }
+
+  public List<ChatAttachment> getAttachments() {
+    return attachments;
+  }
+
+  /** The employee wrote it (or, in a client chat, the company did): shown on the right, in blue. */
+  public boolean isFromUs() {
+    return direction != Direction.INCOMING;
+  }
+}

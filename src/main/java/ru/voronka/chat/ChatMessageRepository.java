@@ -1,0 +1,80 @@
+package ru.voronka.chat;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ChatMessageRepository extends JpaRepository<ChatMessage, Long> {
+
+  /** The newest messages before {@code beforeId}, newest first; the page reverses them. */
+  @Query("""
+      select m from ChatMessage m left join fetch m.authorEmployee
+      where m.chat.id = ?1 and m.id < ?2 order by m.id desc""")
+  List<ChatMessage> pageBefore(Long chatId, long beforeId, Pageable pageable);
+
+  @Query("select m from ChatMessage m left join fetch m.authorEmployee where m.chat.id = ?1 and m.id > ?2 order by m.id")
+  List<ChatMessage> after(Long chatId, long afterId);
+
+  /** The event feed: every message of the client's chats, whatever the channel, newest first. */
+  @Query("""
+      select m from ChatMessage m join fetch m.chat c left join fetch c.deal left join fetch m.authorEmployee
+      where c.counterparty.id = ?1 and c.kind = ru.voronka.chat.ChatKind.DEAL_CLIENT and m.deletedAt is null
+      order by m.createdAt desc, m.id desc""")
+  List<ChatMessage> feedOf(Long counterpartyId, Pageable pageable);
+
+  /** Unread per chat for one employee: others' messages after their read mark, ours to the client excluded. */
+  @Query("""
+      select m.chat.id, count(m) from ChatMessage m
+      where m.chat.id in ?2 and m.deletedAt is null and m.direction <> ru.voronka.chat.Direction.OUTGOING
+        and (m.authorEmployee is null or m.authorEmployee.id <> ?1)
+        and m.id > coalesce((select r.lastReadMessageId from ReadMark r where r.chat = m.chat and r.employee.id = ?1), 0)
+      group by m.chat.id""")
+  List<Object[]> unreadByChat(Long employeeId, Collection<Long> chatIds);
+
+  @Query("select max(m.id) from ChatMessage m where m.chat.id = ?1")
+  Optional<Long> lastIdOf(Long chatId);
+
+  /**
+   * WA-5: client chats with messages their deal's responsible has not read yet (any reader for a
+   * deal without one). Rows: chat id, deal id, deal title, responsible's name, count, latest time.
+   */
+  @Query(value = """
+      select c.id, d.id, d.title, e.fullName, count(m), max(m.createdAt) from ChatMessage m
+        join m.chat c join c.deal d left join d.responsible e
+      where c.kind = ru.voronka.chat.ChatKind.DEAL_CLIENT and m.direction = ru.voronka.chat.Direction.INCOMING
+        and m.deletedAt is null
+        and (:lead = true or e.id = :me)
+        and m.id > coalesce((select max(r.lastReadMessageId) from ReadMark r where r.chat = c
+            and (d.responsible is null or r.employee = d.responsible)), 0)
+      group by c.id, d.id, d.title, e.fullName
+      order by max(m.createdAt) desc""",
+      countQuery = """
+      select count(distinct c.id) from ChatMessage m join m.chat c join c.deal d left join d.responsible e
+      where c.kind = ru.voronka.chat.ChatKind.DEAL_CLIENT and m.direction = ru.voronka.chat.Direction.INCOMING
+        and m.deletedAt is null
+        and (:lead = true or e.id = :me)
+        and m.id > coalesce((select max(r.lastReadMessageId) from ReadMark r where r.chat = c
+            and (d.responsible is null or r.employee = d.responsible)), 0)""")
+  org.springframework.data.domain.Page<Object[]> newClientMessages(Long me, boolean lead, Pageable pageable);
+
+  /** The deal list's mark: which of these deals have client messages their responsible has not read. */
+  @Query("""
+      select distinct d.id from ChatMessage m join m.chat c join c.deal d
+      where d.id in ?1 and c.kind = ru.voronka.chat.ChatKind.DEAL_CLIENT
+        and m.direction = ru.voronka.chat.Direction.INCOMING and m.deletedAt is null
+        and m.id > coalesce((select max(r.lastReadMessageId) from ReadMark r where r.chat = c
+            and (d.responsible is null or r.employee = d.responsible)), 0)""")
+  List<Long> dealsWithNewClientMessages(Collection<Long> dealIds);
+
+  /** The reminder's question: per responsible, how many client messages they have not read. */
+  @Query("""
+      select e.userId, count(m) from ChatMessage m join m.chat c join c.deal d join d.responsible e
+      where c.kind = ru.voronka.chat.ChatKind.DEAL_CLIENT and m.direction = ru.voronka.chat.Direction.INCOMING
+        and m.deletedAt is null
+        and m.id > coalesce((select r.lastReadMessageId from ReadMark r where r.chat = c and r.employee = e), 0)
+      group by e.userId""")
+  List<Object[]> unreadClientMessagesByResponsible();
+}

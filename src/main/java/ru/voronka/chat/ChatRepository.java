@@ -1,0 +1,41 @@
+package ru.voronka.chat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ChatRepository extends JpaRepository<Chat, Long> {
+
+  @Query("select c from Chat c where c.pairKey = ?1")
+  Optional<Chat> findByPairKey(String pairKey);
+
+  @Query("select c from Chat c where c.deal.id = ?1 and c.kind = ?2")
+  Optional<Chat> findByDeal(Long dealId, ChatKind kind);
+
+  @Query("select c from Chat c where c.counterparty.id = ?1 and c.kind = ru.voronka.chat.ChatKind.DEAL_CLIENT order by c.deal.id desc")
+  List<Chat> findClientChatsOf(Long counterpartyId);
+
+  /**
+   * Every chat the employee may see — the query form of {@link ChatAccess#maySee}: a member; a
+   * group chat open to everyone or with a rule for them; a deal's chats as its responsible or as a
+   * lead of sales. {@code since} keeps the communicator's tree to recent chats (null: all).
+   */
+  @Query("""
+      select c from Chat c left join c.deal d
+      where (exists (select 1 from ChatMember m where m.chat = c and m.employee.id = :me)
+         or (c.kind = ru.voronka.chat.ChatKind.GROUP and (:admin = true
+             or not exists (select 1 from ChatAccessRule r where r.chat = c)
+             or exists (select 1 from ChatAccessRule r where r.chat = c
+                 and (r.employee.id = :me or r.position.id = :position or r.department.id = :department))))
+         or (c.kind in (ru.voronka.chat.ChatKind.DEAL_CLIENT, ru.voronka.chat.ChatKind.DEAL_INTERNAL)
+             and (:lead = true or d.responsible.id = :me)))
+        and (cast(:since as timestamp) is null or c.lastMessageAt >= :since)
+        and (:q is null or lower(c.title) like lower(concat('%', cast(:q as string), '%')))
+      order by coalesce(c.lastMessageAt, c.createdAt) desc, c.id desc""")
+  Page<Chat> visibleTo(Long me, Long position, Long department, boolean lead, boolean admin, Instant since, String q,
+      Pageable pageable);
+}

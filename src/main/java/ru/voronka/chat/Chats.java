@@ -1,0 +1,465 @@
+package ru.voronka.chat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.voronka.deals.Deal;
+import ru.voronka.deals.DealLinks;
+import ru.voronka.deals.DealNotFoundException;
+import ru.voronka.deals.DealRepository;
+import ru.voronka.deals.Viewer;
+import ru.voronka.deals.process.DealProcesses;
+import ru.voronka.chat.ChatViews.AttachmentView;
+import ru.voronka.chat.ChatViews.ChatPage;
+import ru.voronka.chat.ChatViews.ChatSummary;
+import ru.voronka.chat.ChatViews.DealChats;
+import ru.voronka.chat.ChatViews.MessageView;
+import ru.voronka.chat.ChatViews.NewClientMessages;
+import ru.voronka.chat.ChatViews.Reader;
+import ru.voronka.directory.Contact;
+import ru.voronka.directory.Directory;
+import ru.voronka.directory.Employee;
+import ru.voronka.directory.Group;
+import ru.voronka.messaging.ClientMessenger;
+import ru.voronka.messaging.ClientMessenger.MessageNotSentException;
+import ru.voronka.messaging.ClientMessenger.OutgoingMessage;
+import ru.voronka.platform.RussianFormats;
+import ru.voronka.platform.audit.Audit;
+import ru.voronka.platform.live.LiveEvents;
+import ru.voronka.platform.web.DomainException;
+import ru.voronka.platform.web.DomainException.Kind;
+
+/**
+ * What people do in chats: open them, write, read, and — administrators only — delete. Every
+ * stored message is pushed to the chat's audience as a {@code chat-message} live event.
+ */
+@Service
+@Transactional
+public class Chats {
+
+  static final int PAGE = 30;
+
+  private final ChatRepository chats;
+  private final ChatMessageRepository messages;
+  private final ChatMemberRepository members;
+  private final ReadMarkRepository marks;
+  private final ChatAccess access;
+  private final Directory directory;
+  private final DealRepository deals;
+  private final DealProcesses dealProcesses;
+  private final DealLinks links;
+  private final ClientMessenger messenger;
+  private final LiveEvents live;
+  private final Audit audit;
+  private final ApplicationEventPublisher events;
+
+  Chats(ChatRepository chats, ChatMessageRepository messages, ChatMemberRepository members, ReadMarkRepository marks,
+      ChatAccess access, Directory directory, DealRepository deals, DealProcesses dealProcesses, DealLinks links,
+      ClientMessenger messenger, LiveEvents live, Audit audit, ApplicationEventPublisher events) {
+    this.chats = chats;
+    this.messages = messages;
+    this.members = members;
+    this.marks = marks;
+    this.access = access;
+    this.directory = directory;
+    this.deals = deals;
+    this.dealProcesses = dealProcesses;
+    this.links = links;
+    this.messenger = messenger;
+    this.live = live;
+    this.audit = audit;
+    this.events = events;
+  }
+
+  // ---- finding chats ----
+
+  /** The communicator's tree: chats with messages in the last month, or all when searching. */
+  @Transactional(readOnly = true)
+  public Page<ChatSummary> myChats(Viewer viewer, String q, boolean recentOnly, Pageable pageable) {
+    Employee me = directory.employee(viewer.userId()).orElse(null);
+    String query = q == null || q.isBlank() ? null : q.trim();
+    Instant since = recentOnly && query == null ? Instant.now().minus(31, ChronoUnit.DAYS) : null;
+    Page<Chat> page = chats.visibleTo(me == null ? -1L : me.getId(),
+        me == null || me.getPosition() == null ? null : me.getPosition().getId(),
+        me == null || me.getDepartment() == null ? null : me.getDepartment().getId(),
+        viewer.leadsSales(), viewer.groups().contains(Group.ADMINS), since, query, pageable);
+    Map<Long, Long> unread = unreadByChat(me, page.getContent().stream().map(Chat::getId).toList());
+    return page.map(c -> summary(c, unread.getOrDefault(c.getId(), 0L), me));
+  }
+
+  /** The badge in the top bar: unread messages over every chat the user sees. */
+  @Transactional(readOnly = true)
+  public long unreadTotal(Viewer viewer) {
+    Employee me = directory.employee(viewer.userId()).orElse(null);
+    if (me == null) {
+      return 0;
+    }
+    List<Long> ids = chats.visibleTo(me.getId(), me.getPosition() == null ? null : me.getPosition().getId(),
+        me.getDepartment() == null ? null : me.getDepartment().getId(), viewer.leadsSales(),
+        viewer.groups().contains(Group.ADMINS), null, null, Pageable.unpaged()).map(Chat::getId).getContent();
+    return unreadByChat(me, ids).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The chat with a colleague (COM-1); made on first use if an admin action has not made it yet. */
+  public Long personalChatWith(Viewer viewer, String otherUserId) {
+    Employee me = requireEmployee(viewer);
+    Employee other = directory.employee(otherUserId)
+        .orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "Сотрудник «" + otherUserId + "» не найден"));
+    if (me.getId().equals(other.getId())) {
+      throw new DomainException(Kind.INVALID, "Личный чат — с другим сотрудником, не с собой");
+    }
+    return personalChat(me, other).getId();
+  }
+
+  /** A deal's client or internal chat, made on first use. */
+  public Long dealChat(Long dealId, ChatKind kind, Viewer viewer) {
+    if (kind != ChatKind.DEAL_CLIENT && kind != ChatKind.DEAL_INTERNAL) {
+      throw new DomainException(Kind.INVALID, "У сделки есть только чаты «Клиент WhatsApp» и «ВС WhatsApp»");
+    }
+    Deal deal = deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
+    Chat chat = dealChat(deal, kind);
+    requireVisible(chat, viewer);
+    return chat.getId();
+  }
+
+  // ---- reading ----
+
+  /** A chat's latest messages (or those before {@code beforeId}: «Показать раньше»). */
+  @Transactional(readOnly = true)
+  public ChatPage open(Long chatId, Viewer viewer, Long beforeId) {
+    Chat chat = requireVisible(chatId, viewer);
+    Employee me = directory.employee(viewer.userId()).orElse(null);
+    List<ChatMessage> newestFirst = messages.pageBefore(chatId, beforeId == null ? Long.MAX_VALUE : beforeId,
+        PageRequest.of(0, PAGE + 1));
+    boolean hasOlder = newestFirst.size() > PAGE;
+    List<ChatMessage> shown = new ArrayList<>(newestFirst.subList(0, Math.min(PAGE, newestFirst.size())));
+    java.util.Collections.reverse(shown);
+    long readUpTo = readMark(chat, me);
+    List<MessageView> views = shown.stream().map(m -> view(m, me, readUpTo)).toList();
+    Deal deal = chat.getDeal();
+    String phone = null;
+    String taskUrl = null;
+    if (deal != null) {
+      phone = clientPhone(deal);
+      taskUrl = dealProcesses.openTasks(deal.getId()).stream().findFirst().map(Task::getId).map(links::task).orElse(null);
+    }
+    return new ChatPage(summary(chat, 0, me), views, hasOlder, shown.isEmpty() ? 0 : shown.get(0).getId(),
+        shown.isEmpty() ? 0 : shown.get(shown.size() - 1).getId(), chat.isClientChat(), chat.getKind().internal(), phone,
+        taskUrl, deal == null ? null : deal.getId(), deal == null ? null : deal.getTitle(),
+        chat.getCounterparty() == null ? null : chat.getCounterparty().getId(),
+        viewer.groups().contains(Group.ADMINS), me != null, access.audience(chat).stream().map(Employee::getFullName).toList());
+  }
+
+  /** Messages after the newest one a page shows: what a live event tells it to fetch. */
+  @Transactional(readOnly = true)
+  public List<MessageView> newer(Long chatId, Viewer viewer, long afterId) {
+    Chat chat = requireVisible(chatId, viewer);
+    Employee me = directory.employee(viewer.userId()).orElse(null);
+    long readUpTo = readMark(chat, me);
+    return messages.after(chatId, afterId).stream().map(m -> view(m, me, readUpTo)).toList();
+  }
+
+  /** COM-3: clicked, or seen for a few seconds: everything up to that message is read. */
+  public void markRead(Long chatId, Viewer viewer, long upToMessageId) {
+    Chat chat = requireVisible(chatId, viewer);
+    Employee me = requireEmployee(viewer);
+    long last = messages.lastIdOf(chatId).orElse(0L);
+    ReadMark mark = marks.find(chatId, me.getId()).orElseGet(() -> marks.save(new ReadMark(chat, me)));
+    if (mark.advanceTo(Math.min(upToMessageId, last))) {
+      live.publish(userIds(access.audience(chat)), "chat-read",
+          Map.of("chatId", chatId, "reader", me.getUserId(), "upTo", mark.getLastReadMessageId()));
+    }
+  }
+
+  /** «Статус сообщения»: everyone who sees the chat, ticked when they have read the message. */
+  @Transactional(readOnly = true)
+  public List<Reader> readers(Long messageId, Viewer viewer) {
+    ChatMessage message = messages.findById(messageId)
+        .orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "Сообщение №" + messageId + " не найдено"));
+    Chat chat = requireVisible(message.getChat(), viewer);
+    Map<Long, Long> readUpTo = new HashMap<>();
+    marks.findByChat(chat.getId()).forEach(r -> readUpTo.put(r.getEmployee().getId(), r.getLastReadMessageId()));
+    return access.audience(chat).stream()
+        .filter(e -> message.getAuthorEmployee() == null || !e.getId().equals(message.getAuthorEmployee().getId()))
+        .map(e -> new Reader(e.getFullName(), readUpTo.getOrDefault(e.getId(), 0L) >= messageId))
+        .toList();
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> audience(Long chatId, Viewer viewer) {
+    return access.audience(requireVisible(chatId, viewer)).stream().map(Employee::getFullName).toList();
+  }
+
+  // ---- writing ----
+
+  /** An employee writes: internally, or to the client through the messaging port (COM-2). */
+  public MessageView post(Long chatId, Viewer viewer, String text, List<Upload> files) {
+    Chat chat = requireVisible(chatId, viewer);
+    Employee me = requireEmployee(viewer);
+    String body = text == null ? "" : text.strip();
+    List<Upload> uploads = files == null ? List.of() : files.stream().filter(f -> f.content().length > 0).toList();
+    if (body.isEmpty() && uploads.isEmpty()) {
+      throw new DomainException(Kind.INVALID, "Напишите сообщение или приложите файл");
+    }
+    if (body.length() > 10_000) {
+      throw new DomainException(Kind.INVALID, "Сообщение длиннее 10 000 знаков: разделите его на несколько");
+    }
+    for (Upload upload : uploads) {
+      if (upload.content().length > Upload.MAX_BYTES) {
+        throw new DomainException(Kind.INVALID, "Файл «" + upload.fileName() + "» больше 10 МБ");
+      }
+    }
+    ChatMessage message;
+    if (chat.isClientChat()) {
+      message = new ChatMessage(chat, Direction.OUTGOING, Channel.WHATSAPP, me, me.getFullName(), body, MessageStatus.SENT);
+    } else {
+      message = new ChatMessage(chat, Direction.INTERNAL, Channel.INTERNAL, me, me.getFullName(), body, MessageStatus.SENT);
+    }
+    uploads.forEach(u -> message.attach(u.fileName(), u.contentType(), u.content()));
+    messages.save(message);
+    if (chat.isClientChat()) {
+      sendToClient(chat, message);
+    }
+    stored(chat, message);
+    ReadMark mark = marks.find(chatId, me.getId()).orElseGet(() -> marks.save(new ReadMark(chat, me)));
+    mark.advanceTo(message.getId());
+    return view(message, me, message.getId());
+  }
+
+  /** A client's message arrives in the chat of their deal (the WhatsApp/SMS hub calls this). */
+  public ChatMessage receiveFromClient(Long dealId, String from, Channel channel, String text, List<Upload> files,
+      String externalId) {
+    Deal deal = deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
+    Chat chat = dealChat(deal, ChatKind.DEAL_CLIENT);
+    ChatMessage message = new ChatMessage(chat, Direction.INCOMING, channel, null, from, text, MessageStatus.RECEIVED);
+    (files == null ? List.<Upload>of() : files).forEach(u -> message.attach(u.fileName(), u.contentType(), u.content()));
+    messages.save(message);
+    stored(chat, message);
+    events.publishEvent(new ClientMessageReceived(chat.getId(), message.getId(), dealId, deal.getResponsibleUserId(),
+        message.getCreatedAt()));
+    return message;
+  }
+
+  /** A call with the client, shown in their chat; a missed one reads «Пропущенный звонок» (COM-3). */
+  public ChatMessage recordCall(Long dealId, Direction direction, boolean missed, String number) {
+    Deal deal = deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
+    Chat chat = dealChat(deal, ChatKind.DEAL_CLIENT);
+    String text = missed ? "Пропущенный звонок с номера " + number
+        : (direction == Direction.INCOMING ? "Входящий звонок с номера " : "Звонок на номер ") + number;
+    ChatMessage message = new ChatMessage(chat, direction, Channel.PHONE, null,
+        direction == Direction.INCOMING ? number : "Звонок", text,
+        direction == Direction.INCOMING ? MessageStatus.RECEIVED : MessageStatus.SENT);
+    messages.save(message);
+    stored(chat, message);
+    return message;
+  }
+
+  /** WA-8: only an administrator deletes, the message is hidden (not erased) and the deletion audited. */
+  public void delete(Long messageId, Viewer viewer) {
+    if (!viewer.groups().contains(Group.ADMINS)) {
+      throw new DomainException(Kind.FORBIDDEN, "Удалять переписку может только администратор");
+    }
+    ChatMessage message = messages.findById(messageId)
+        .orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "Сообщение №" + messageId + " не найдено"));
+    if (message.isDeleted()) {
+      throw new DomainException(Kind.CONFLICT, "Сообщение №" + messageId + " уже удалено");
+    }
+    message.delete(viewer.userId());
+    Chat chat = message.getChat();
+    audit.record(viewer.userId(), "CHAT_MESSAGE_DELETED", "chat_message", messageId,
+        "Чат «" + chat.getTitle() + "» (№" + chat.getId() + "), автор: " + message.getAuthorName() + ", отправлено "
+            + RussianFormats.dateTime(message.getCreatedAt()) + ", текст: " + message.getBody());
+    live.publish(userIds(access.audience(chat)), "chat-message-deleted", Map.of("chatId", chat.getId(), "messageId", messageId));
+  }
+
+  // ---- the counterparty card and the lists of new messages ----
+
+  /** WA-7: the counterparty's deals, each with the chats the viewer may open. */
+  @Transactional(readOnly = true)
+  public List<DealChats> chatsOfCounterparty(Long counterpartyId, Viewer viewer) {
+    Employee me = directory.employee(viewer.userId()).orElse(null);
+    Map<Long, DealChats> byDeal = new LinkedHashMap<>();
+    for (Deal deal : deals.findByCounterparty(counterpartyId)) {
+      List<ChatSummary> visible = new ArrayList<>();
+      for (ChatKind kind : List.of(ChatKind.DEAL_CLIENT, ChatKind.DEAL_INTERNAL)) {
+        chats.findByDeal(deal.getId(), kind).filter(c -> access.maySee(c, me, viewer)).ifPresent(c ->
+            visible.add(summary(c, unreadByChat(me, List.of(c.getId())).getOrDefault(c.getId(), 0L), me)));
+      }
+      if (!visible.isEmpty()) {
+        byDeal.put(deal.getId(), new DealChats(deal.getId(), deal.getTitle(), deal.getStage().title(),
+            deal.getResponsible() == null ? "не назначен" : deal.getResponsible().getFullName(), visible));
+      }
+    }
+    return new ArrayList<>(byDeal.values());
+  }
+
+  /** COM-2's event feed: the client's messages, calls and mail of every deal in one timeline. */
+  @Transactional(readOnly = true)
+  public List<MessageView> feed(Long counterpartyId, Viewer viewer, int limit) {
+    Employee me = directory.employee(viewer.userId()).orElse(null);
+    return messages.feedOf(counterpartyId, PageRequest.of(0, Math.min(Math.max(limit, 1), 200))).stream()
+        .filter(m -> access.maySee(m.getChat(), me, viewer))
+        .map(m -> view(m, me, Long.MAX_VALUE))
+        .toList();
+  }
+
+  /** WA-5: client chats with messages their responsible has not read; a manager sees their own. */
+  @Transactional(readOnly = true)
+  public Page<NewClientMessages> newClientMessages(Viewer viewer, Pageable pageable) {
+    Employee me = directory.employee(viewer.userId()).orElse(null);
+    return messages.newClientMessages(me == null ? -1L : me.getId(), viewer.leadsSales(), pageable)
+        .map(row -> new NewClientMessages((Long) row[0], (Long) row[1], (String) row[2],
+            row[3] == null ? "не назначен" : (String) row[3], (Long) row[4], RussianFormats.dateTime((Instant) row[5])));
+  }
+
+  /** The deal list's mark (WA-5). */
+  @Transactional(readOnly = true)
+  public Set<Long> dealsWithNewClientMessages(Collection<Long> dealIds) {
+    return dealIds.isEmpty() ? Set.of() : new HashSet<>(messages.dealsWithNewClientMessages(dealIds));
+  }
+
+  // ---- making chats ----
+
+  Chat personalChat(Employee a, Employee b) {
+    return chats.findByPairKey(Chat.pairKey(a, b)).orElseGet(() -> {
+      Chat chat = chats.save(Chat.personal(a, b));
+      members.save(new ChatMember(chat, a));
+      members.save(new ChatMember(chat, b));
+      return chat;
+    });
+  }
+
+  Chat dealChat(Deal deal, ChatKind kind) {
+    return chats.findByDeal(deal.getId(), kind).orElseGet(() -> chats.save(Chat.ofDeal(deal, kind)));
+  }
+
+  // ---- helpers ----
+
+  private void sendToClient(Chat chat, ChatMessage message) {
+    String phone = clientPhone(chat.getDeal());
+    if (phone == null) {
+      message.markFailed("У клиента нет телефона: добавьте его контакту в карточке контрагента");
+      return;
+    }
+    try {
+      message.markSent(messenger.send(new OutgoingMessage(chat.getDeal().getId(), phone, message.getBody())).messageId());
+    } catch (MessageNotSentException e) {
+      message.markFailed(e.getMessage());
+    }
+  }
+
+  private void stored(Chat chat, ChatMessage message) {
+    chat.touch(message.getCreatedAt());
+    live.publish(userIds(access.audience(chat)), "chat-message",
+        Map.of("chatId", chat.getId(), "messageId", message.getId(), "chatTitle", chat.getTitle(),
+            "author", message.getAuthorName(), "text", preview(message), "incoming", message.getDirection() == Direction.INCOMING,
+            "authorUserId", message.getAuthorEmployee() == null ? "" : message.getAuthorEmployee().getUserId()));
+  }
+
+  private static String preview(ChatMessage message) {
+    String body = message.getBody() == null || message.getBody().isBlank()
+        ? "📎 " + message.getAttachments().size() + " файл(ов)" : message.getBody();
+    return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+  }
+
+  private static List<String> userIds(List<Employee> employees) {
+    return employees.stream().map(Employee::getUserId).toList();
+  }
+
+  private String clientPhone(Deal deal) {
+    if (deal == null || deal.getCounterparty() == null) {
+      return null;
+    }
+    return deal.getCounterparty().mainContact().map(Contact::getPhones).filter(p -> !p.isEmpty()).map(p -> p.get(0))
+        .or(() -> deal.getCounterparty().getContacts().stream().flatMap(c -> c.getPhones().stream()).findFirst())
+        .orElse(null);
+  }
+
+  private Map<Long, Long> unreadByChat(Employee me, List<Long> chatIds) {
+    Map<Long, Long> unread = new HashMap<>();
+    if (me == null || chatIds.isEmpty()) {
+      return unread;
+    }
+    for (Object[] row : messages.unreadByChat(me.getId(), chatIds)) {
+      unread.put((Long) row[0], (Long) row[1]);
+    }
+    return unread;
+  }
+
+  private long readMark(Chat chat, Employee me) {
+    return me == null ? Long.MAX_VALUE : marks.find(chat.getId(), me.getId()).map(ReadMark::getLastReadMessageId).orElse(0L);
+  }
+
+  private ChatSummary summary(Chat chat, long unread, Employee me) {
+    String title = chat.getTitle();
+    if (chat.getKind() == ChatKind.PERSONAL && me != null) {
+      // A personal chat is named after the other person.
+      title = members.findByChat(chat.getId()).stream().map(ChatMember::getEmployee)
+          .filter(e -> !e.getId().equals(me.getId())).map(Employee::getFullName).findFirst().orElse(title);
+    }
+    String icon = switch (chat.getKind()) {
+      case PERSONAL -> "👤";
+      case GROUP -> "👥";
+      case DEAL_CLIENT -> Channel.WHATSAPP.icon();
+      case DEAL_INTERNAL -> "🏢";
+    };
+    return new ChatSummary(chat.getId(), chat.getKind(), chat.getKind().title(), title, icon,
+        chat.getDeal() == null ? null : chat.getDeal().getId(), unread,
+        chat.getLastMessageAt() == null ? "" : RussianFormats.dateTime(chat.getLastMessageAt()));
+  }
+
+  private MessageView view(ChatMessage m, Employee me, long readUpTo) {
+    boolean mine = me != null && m.getAuthorEmployee() != null && m.getAuthorEmployee().getId().equals(me.getId());
+    boolean unread = !mine && m.getDirection() != Direction.OUTGOING && m.getId() > readUpTo;
+    List<AttachmentView> files = m.isDeleted() ? List.of() : m.getAttachments().stream()
+        .map(a -> new AttachmentView(a.getId(), a.getFileName(), size(a.getSizeBytes()))).toList();
+    return new MessageView(m.getId(), m.getChat().getId(), m.isFromUs(), m.getAuthorName(), m.getChannel().icon(),
+        m.getChannel().title(), m.isDeleted() ? null : m.getBody(), m.getStatus().title(),
+        m.getStatus() == MessageStatus.FAILED, m.getStatusReason(), RussianFormats.dateTime(m.getCreatedAt()), unread,
+        m.isDeleted(), files, m.getChat().getTitle(), m.getChat().getDeal() == null ? null : m.getChat().getDeal().getId());
+  }
+
+  private static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " Б";
+    }
+    return bytes < 1024 * 1024 ? (bytes / 1024) + " КБ" : String.format("%.1f МБ", bytes / 1048576.0).replace('.', ',');
+  }
+
+  private Chat requireVisible(Long chatId, Viewer viewer) {
+    return requireVisible(chats.findById(chatId).orElseThrow(() -> chatNotFound(chatId)), viewer);
+  }
+
+  private Chat requireVisible(Chat chat, Viewer viewer) {
+    Employee me = directory.employee(viewer.userId()).orElse(null);
+    if (!access.maySee(chat, me, viewer)) {
+      // Not «forbidden»: nobody should learn that a chat routed to someone else exists.
+      throw chatNotFound(chat.getId());
+    }
+    return chat;
+  }
+
+  private static DomainException chatNotFound(Long chatId) {
+    return new DomainException(Kind.NOT_FOUND, "Чат №" + chatId + " не найден");
+  }
+
+  private Employee requireEmployee(Viewer viewer) {
+    return directory.employee(viewer.userId()).orElseThrow(() ->
+        new DomainException(Kind.FORBIDDEN, "Писать в чаты могут сотрудники; у пользователя «" + viewer.userId()
+            + "» нет карточки сотрудника"));
+  }
+}

@@ -1,0 +1,120 @@
+package ru.voronka.chat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import ru.voronka.deals.DealLinks;
+import ru.voronka.deals.DealRepository;
+import ru.voronka.deals.process.DealProcesses;
+import ru.voronka.directory.Directory;
+import ru.voronka.directory.Group;
+import ru.voronka.notifications.PopupSettings;
+import ru.voronka.platform.live.LiveEvents;
+
+/**
+ * COM-4: a client's message pops up for whoever holds the client's task — its assignee, or every
+ * candidate (a person or a whole position) while nobody has claimed it — and, with no open task,
+ * for the deal's responsible. Unread client messages pop up again every user's interval; a user
+ * with interval 0 gets no pop-ups at all.
+ */
+@Component
+class ClientMessagePopups {
+
+  private final DealProcesses processes;
+  private final TaskService tasks;
+  private final DealRepository deals;
+  private final Directory directory;
+  private final PopupSettings settings;
+  private final ChatMessageRepository messages;
+  private final DealLinks links;
+  private final LiveEvents live;
+
+  ClientMessagePopups(DealProcesses processes, TaskService tasks, DealRepository deals, Directory directory,
+      PopupSettings settings, ChatMessageRepository messages, DealLinks links, LiveEvents live) {
+    this.processes = processes;
+    this.tasks = tasks;
+    this.deals = deals;
+    this.directory = directory;
+    this.settings = settings;
+    this.messages = messages;
+    this.links = links;
+    this.live = live;
+  }
+
+  @EventListener
+  public void clientMessageReceived(ClientMessageReceived event) {
+    List<Task> open = processes.openTasks(event.dealId());
+    Set<String> holders = holdersOf(open);
+    if (holders.isEmpty() && event.responsibleUserId() != null) {
+      holders.add(event.responsibleUserId());
+    }
+    ChatMessage message = messages.findById(event.messageId()).orElseThrow();
+    String dealTitle = deals.findById(event.dealId()).map(d -> d.getTitle()).orElse("");
+    Map<String, Object> popup = Map.of(
+        "title", "Сообщение клиента: " + message.getAuthorName(),
+        "text", message.getBody() == null ? "📎 файл" : message.getBody(),
+        "deal", "Сделка №" + event.dealId() + " «" + dealTitle + "»",
+        "chatUrl", "/chats/" + event.chatId(),
+        "dealUrl", "/deals/" + event.dealId() + "?tab=client",
+        "taskUrl", open.isEmpty() ? "" : links.task(open.get(0).getId()),
+        "chatId", event.chatId(),
+        "messageId", event.messageId());
+    List<String> wanting = new ArrayList<>();
+    settings.minutes(holders).forEach((user, minutes) -> {
+      if (minutes > 0) {
+        wanting.add(user);
+      }
+    });
+    live.publish(wanting, "popup", popup);
+  }
+
+  private Set<String> holdersOf(List<Task> open) {
+    Set<String> holders = new LinkedHashSet<>();
+    for (Task task : open) {
+      if (task.getAssignee() != null) {
+        holders.add(task.getAssignee());
+        continue;
+      }
+      for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+        if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          continue;
+        }
+        if (link.getUserId() != null) {
+          holders.add(link.getUserId());
+        } else if (link.getGroupId() != null) {
+          Group.byId(link.getGroupId()).ifPresent(g -> holders.addAll(directory.memberIds(g)));
+        }
+      }
+    }
+    return holders;
+  }
+
+  /** The reminder: every minute, whoever has unread client messages and whose interval has passed. */
+  @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+  @Transactional
+  public void remind() {
+    Instant now = Instant.now();
+    for (Object[] row : messages.unreadClientMessagesByResponsible()) {
+      String userId = (String) row[0];
+      long count = (Long) row[1];
+      if (settings.claimReminder(userId, now)) {
+        live.publish(List.of(userId), "popup", Map.of(
+            "title", "Непрочитанные сообщения клиентов: " + count,
+            "text", "Клиенты ждут ответа",
+            "chatUrl", "/messages/new",
+            "dealUrl", "", "taskUrl", "", "deal", ""));
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The audit trail: who did what that must be checkable later (a deleted message, WA-8). */
+package ru.voronka.platform.audit;

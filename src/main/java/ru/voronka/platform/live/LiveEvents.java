@@ -1,0 +1,37 @@
+package ru.voronka.platform.live;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** The one way to tell users' open pages that something happened. */
+@Service
+public class LiveEvents {
+
+  private final LiveTransport transport;
+
+  LiveEvents(LiveTransport transport) {
+    this.transport = transport;
+  }
+
+  /** Sent once the current transaction commits (at once when there is none); dropped on rollback. */
+  public void publish(Collection<String> userIds, String name, Map<String, Object> data) {
+    if (userIds.isEmpty()) {
+      return;
+    }
+    List<String> recipients = List.copyOf(userIds);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          transport.send(new LiveEvent(recipients, name, data, System.currentTimeMillis()));
+        }
+      });
+    } else {
+      transport.send(new LiveEvent(recipients, name, data, System.currentTimeMillis()));
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package ru.voronka.platform.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The browser connections open on this node, per user (a user may have several tabs). */
+@Component
+class Subscribers {
+
+  private static final Logger log = LoggerFactory.getLogger(Subscribers.class);
+  /** The browser reconnects by itself after this; a dead connection is noticed by the heartbeat. */
+  private static final long TIMEOUT_MS = 30 * 60_000L;
+
+  private final Map<String, Set<SseEmitter>> byUser = new ConcurrentHashMap<>();
+  private final ObjectMapper json;
+
+  Subscribers(ObjectMapper json) {
+    this.json = json;
+  }
+
+  SseEmitter subscribe(String userId) {
+    SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+    Set<SseEmitter> mine = byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
+    mine.add(emitter);
+    Runnable remove = () -> mine.remove(emitter);
+    emitter.onCompletion(remove);
+    emitter.onTimeout(remove);
+    emitter.onError(e -> remove.run());
+    try {
+      emitter.send(SseEmitter.event().comment("connected").reconnectTime(3000));
+    } catch (IOException e) {
+      remove.run();
+    }
+    return emitter;
+  }
+
+  void deliver(LiveEvent event) {
+    String data;
+    try {
+      data = json.writeValueAsString(Map.of("data", event.data(), "publishedAt", event.publishedAt()));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Event data is not JSON: " + event.name(), e);
+    }
+    for (String userId : event.userIds()) {
+      for (SseEmitter emitter : byUser.getOrDefault(userId, Set.of())) {
+        send(emitter, SseEmitter.event().name(event.name()).data(data, MediaType.APPLICATION_JSON));
+      }
+    }
+  }
+
+  int connections() {
+    return byUser.values().stream().mapToInt(Set::size).sum();
+  }
+
+  /** Proxies drop idle connections, and a write is how a vanished browser is noticed. */
+  @Scheduled(fixedDelay = 25_000)
+  void heartbeat() {
+    byUser.values().forEach(emitters -> emitters.forEach(e -> send(e, SseEmitter.event().comment("♥"))));
+  }
+
+  private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+    try {
+      emitter.send(event);
+    } catch (IOException | IllegalStateException e) {
+      log.debug("Dropping a closed live connection: {}", e.getMessage());
+      emitter.completeWithError(e);
+    }
+  }
+}
