@@ -1,6 +1,5 @@
 package ru.voronka.chat;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -23,7 +22,6 @@ public class ChatAttachment {
   private String contentType;
   private long sizeBytes;
 
-  @Basic(fetch = FetchType.LAZY)
   private byte[] content;
 
   protected ChatAttachment() {}

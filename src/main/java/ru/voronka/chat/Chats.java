@@ -42,6 +42,7 @@ import ru.voronka.platform.audit.Audit;
 import ru.voronka.platform.live.LiveEvents;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
+import ru.voronka.telephony.ClickToCall;
 
 /**
  * What people do in chats: open them, write, read, and — administrators only — delete. Every
@@ -57,6 +58,7 @@ public class Chats {
   private final ChatMessageRepository messages;
   private final ChatMemberRepository members;
   private final ReadMarkRepository marks;
+  private final ChatAttachmentRepository attachments;
   private final ChatAccess access;
   private final Directory directory;
   private final DealRepository deals;
@@ -66,14 +68,17 @@ public class Chats {
   private final LiveEvents live;
   private final Audit audit;
   private final ApplicationEventPublisher events;
+  private final ClickToCall telephony;
 
   Chats(ChatRepository chats, ChatMessageRepository messages, ChatMemberRepository members, ReadMarkRepository marks,
-      ChatAccess access, Directory directory, DealRepository deals, DealProcesses dealProcesses, DealLinks links,
-      ClientMessenger messenger, LiveEvents live, Audit audit, ApplicationEventPublisher events) {
+      ChatAttachmentRepository attachments, ChatAccess access, Directory directory, DealRepository deals, DealProcesses dealProcesses, DealLinks links,
+      ClientMessenger messenger, LiveEvents live, Audit audit, ApplicationEventPublisher events, ClickToCall telephony) {
+    this.telephony = telephony;
     this.chats = chats;
     this.messages = messages;
     this.members = members;
     this.marks = marks;
+    this.attachments = attachments;
     this.access = access;
     this.directory = directory;
     this.deals = deals;
@@ -149,7 +154,7 @@ public class Chats {
     List<ChatMessage> shown = new ArrayList<>(newestFirst.subList(0, Math.min(PAGE, newestFirst.size())));
     java.util.Collections.reverse(shown);
     long readUpTo = readMark(chat, me);
-    List<MessageView> views = shown.stream().map(m -> view(m, me, readUpTo)).toList();
+    List<MessageView> views = views(shown, me, readUpTo);
     Deal deal = chat.getDeal();
     String phone = null;
     String taskUrl = null;
@@ -170,7 +175,7 @@ public class Chats {
     Chat chat = requireVisible(chatId, viewer);
     Employee me = directory.employee(viewer.userId()).orElse(null);
     long readUpTo = readMark(chat, me);
-    return messages.after(chatId, afterId).stream().map(m -> view(m, me, readUpTo)).toList();
+    return views(messages.after(chatId, afterId), me, readUpTo);
   }
 
   /** COM-3: clicked, or seen for a few seconds: everything up to that message is read. */
@@ -202,6 +207,18 @@ public class Chats {
   @Transactional(readOnly = true)
   public List<String> audience(Long chatId, Viewer viewer) {
     return access.audience(requireVisible(chatId, viewer)).stream().map(Employee::getFullName).toList();
+  }
+
+  /** A file of a message, for whoever may see its chat. */
+  @Transactional(readOnly = true)
+  public ChatAttachment attachment(Long attachmentId, Viewer viewer) {
+    ChatAttachment file = attachments.findById(attachmentId)
+        .orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "Файл №" + attachmentId + " не найден"));
+    requireVisible(file.getMessage().getChat(), viewer);
+    if (file.getMessage().isDeleted()) {
+      throw new DomainException(Kind.NOT_FOUND, "Файл №" + attachmentId + " удалён вместе с сообщением");
+    }
+    return file;
   }
 
   // ---- writing ----
@@ -237,7 +254,7 @@ public class Chats {
     stored(chat, message);
     ReadMark mark = marks.find(chatId, me.getId()).orElseGet(() -> marks.save(new ReadMark(chat, me)));
     mark.advanceTo(message.getId());
-    return view(message, me, message.getId());
+    return views(List.of(message), me, message.getId()).get(0);
   }
 
   /** A client's message arrives in the chat of their deal (the WhatsApp/SMS hub calls this). */
@@ -266,6 +283,21 @@ public class Chats {
     messages.save(message);
     stored(chat, message);
     return message;
+  }
+
+  /** «Позвонить» (COM-2): the employee's phone rings, then the client's; the chat shows the call. */
+  public void callClient(Long chatId, Viewer viewer) {
+    Chat chat = requireVisible(chatId, viewer);
+    Employee me = requireEmployee(viewer);
+    String phone = chat.isClientChat() ? clientPhone(chat.getDeal()) : null;
+    if (phone == null) {
+      throw new DomainException(Kind.INVALID, "Позвонить можно из чата клиента, у которого указан телефон");
+    }
+    telephony.dial(me.getUserId(), phone);
+    ChatMessage call = new ChatMessage(chat, Direction.OUTGOING, Channel.PHONE, me, me.getFullName(),
+        "Звонок на номер " + phone, MessageStatus.SENT);
+    messages.save(call);
+    stored(chat, call);
   }
 
   /** WA-8: only an administrator deletes, the message is hidden (not erased) and the deletion audited. */
@@ -311,10 +343,8 @@ public class Chats {
   @Transactional(readOnly = true)
   public List<MessageView> feed(Long counterpartyId, Viewer viewer, int limit) {
     Employee me = directory.employee(viewer.userId()).orElse(null);
-    return messages.feedOf(counterpartyId, PageRequest.of(0, Math.min(Math.max(limit, 1), 200))).stream()
-        .filter(m -> access.maySee(m.getChat(), me, viewer))
-        .map(m -> view(m, me, Long.MAX_VALUE))
-        .toList();
+    return views(messages.feedOf(counterpartyId, PageRequest.of(0, Math.min(Math.max(limit, 1), 200))).stream()
+        .filter(m -> access.maySee(m.getChat(), me, viewer)).toList(), me, Long.MAX_VALUE);
   }
 
   /** WA-5: client chats with messages their responsible has not read; a manager sees their own. */
@@ -422,11 +452,22 @@ public class Chats {
         chat.getLastMessageAt() == null ? "" : RussianFormats.dateTime(chat.getLastMessageAt()));
   }
 
-  private MessageView view(ChatMessage m, Employee me, long readUpTo) {
+  /** Attachments are listed by a projection: their content is read only when downloaded. */
+  private List<MessageView> views(List<ChatMessage> shown, Employee me, long readUpTo) {
+    Map<Long, List<AttachmentView>> files = new HashMap<>();
+    if (!shown.isEmpty()) {
+      for (Object[] row : attachments.describe(shown.stream().map(ChatMessage::getId).toList())) {
+        files.computeIfAbsent((Long) row[1], id -> new ArrayList<>())
+            .add(new AttachmentView((Long) row[0], (String) row[2], size((Long) row[3])));
+      }
+    }
+    return shown.stream().map(m -> view(m, me, readUpTo, files.getOrDefault(m.getId(), List.of()))).toList();
+  }
+
+  private MessageView view(ChatMessage m, Employee me, long readUpTo, List<AttachmentView> attached) {
     boolean mine = me != null && m.getAuthorEmployee() != null && m.getAuthorEmployee().getId().equals(me.getId());
     boolean unread = !mine && m.getDirection() != Direction.OUTGOING && m.getId() > readUpTo;
-    List<AttachmentView> files = m.isDeleted() ? List.of() : m.getAttachments().stream()
-        .map(a -> new AttachmentView(a.getId(), a.getFileName(), size(a.getSizeBytes()))).toList();
+    List<AttachmentView> files = m.isDeleted() ? List.of() : attached;
     return new MessageView(m.getId(), m.getChat().getId(), m.isFromUs(), m.getAuthorName(), m.getChannel().icon(),
         m.getChannel().title(), m.isDeleted() ? null : m.getBody(), m.getStatus().title(),
         m.getStatus() == MessageStatus.FAILED, m.getStatusReason(), RussianFormats.dateTime(m.getCreatedAt()), unread,

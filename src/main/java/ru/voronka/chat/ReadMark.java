@@ -33,6 +33,7 @@ class ReadMark {
   ReadMark(Chat chat, Employee employee) {
     this.chat = chat;
     this.employee = employee;
+    this.readAt = Instant.now();
   }
 
   /** Marks only move forward: a late click on an old message does not unread newer ones. */

@@ -13,4 +13,8 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
 
   @Query("select e from Employee e where e.userId in ?1")
   List<Employee> findByUserIdIn(List<String> userIds);
+
+  /** Current employees with their position and department, by name: for pickers and lists. */
+  @Query("select e from Employee e left join fetch e.position left join fetch e.department where e.active = true order by e.fullName")
+  List<Employee> findActive();
 }

@@ -1,0 +1,69 @@
+package ru.voronka.workspace;
+
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.voronka.chat.ChatAdministration;
+import ru.voronka.deals.api.Viewers;
+import ru.voronka.directory.DepartmentRepository;
+import ru.voronka.directory.EmployeeRepository;
+import ru.voronka.directory.Group;
+import ru.voronka.directory.PositionRepository;
+import ru.voronka.platform.web.DomainException;
+import ru.voronka.platform.web.DomainException.Kind;
+import ru.voronka.platform.audit.AuditRepository;
+
+/** The administrator's chat settings (COM-1) and the audit trail (WA-8). */
+@Controller
+class ChatAdminController {
+
+  private final ChatAdministration administration;
+  private final EmployeeRepository employees;
+  private final PositionRepository positions;
+  private final DepartmentRepository departments;
+  private final AuditRepository audit;
+
+  ChatAdminController(ChatAdministration administration, EmployeeRepository employees, PositionRepository positions,
+      DepartmentRepository departments, AuditRepository audit) {
+    this.administration = administration;
+    this.employees = employees;
+    this.positions = positions;
+    this.departments = departments;
+    this.audit = audit;
+  }
+
+  @GetMapping("/admin/chats")
+  String page(@RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
+    if (!Viewers.of(auth).groups().contains(Group.ADMINS)) {
+      throw new DomainException(Kind.FORBIDDEN,
+          "Раздел доступен администраторам");
+    }
+    model.addAttribute("groups", administration.groups());
+    model.addAttribute("employees", employees.findActive());
+    model.addAttribute("positions", positions.findAll());
+    model.addAttribute("departments", departments.findAll());
+    model.addAttribute("audit", audit.newestFirst(PageRequest.of(Math.max(page, 0), 20)));
+    return "workspace/admin-chats";
+  }
+
+  @PostMapping("/admin/chats/groups")
+  String createGroup(@RequestParam(required = false) String title, @RequestParam(required = false) List<Long> employeeIds,
+      @RequestParam(required = false) List<Long> positionIds, @RequestParam(required = false) List<Long> departmentIds,
+      Authentication auth) {
+    Long id = administration.createGroup(Viewers.of(auth), title, employeeIds, positionIds, departmentIds);
+    return "redirect:/chats/" + id;
+  }
+
+  @PostMapping("/admin/chats/personal")
+  String createPersonal(Authentication auth, RedirectAttributes redirect) {
+    int made = administration.createPersonalChats(Viewers.of(auth));
+    redirect.addFlashAttribute("saved", made == 0 ? "Все личные чаты уже есть" : "Создано личных чатов: " + made);
+    return "redirect:/admin/chats";
+  }
+}

@@ -1,0 +1,27 @@
+package ru.voronka.workspace;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import ru.voronka.chat.Chats;
+import ru.voronka.deals.api.Viewers;
+
+/** WA-5: deals whose clients wrote and whose responsible has not read it yet; a click opens the chat tab. */
+@Controller
+class NewMessagesController {
+
+  private final Chats chats;
+
+  NewMessagesController(Chats chats) {
+    this.chats = chats;
+  }
+
+  @GetMapping("/messages/new")
+  String newMessages(@RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
+    model.addAttribute("rows", chats.newClientMessages(Viewers.of(auth), PageRequest.of(Math.max(page, 0), 25)));
+    return "workspace/new-messages";
+  }
+}

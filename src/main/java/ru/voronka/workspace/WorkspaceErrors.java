@@ -1,0 +1,46 @@
+package ru.voronka.workspace;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+import ru.voronka.platform.web.DomainException;
+import ru.voronka.platform.web.DomainExceptions;
+
+/**
+ * A refused action on a page: the service's Russian message with its 4xx status — as a small
+ * fragment for an htmx request (the page script puts it next to the form), as a page otherwise.
+ */
+@ControllerAdvice(basePackages = "ru.voronka.workspace")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WorkspaceErrors {
+
+  @ExceptionHandler(RuntimeException.class)
+  ModelAndView refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+    DomainException domain = DomainExceptions.find(e);
+    if (domain == null) {
+      if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+        return render(request, response, 400, "Недопустимое значение параметра «" + mismatch.getName() + "»");
+      }
+      if (e instanceof MaxUploadSizeExceededException) {
+        return render(request, response, 400, "Файл больше 10 МБ");
+      }
+      throw e;
+    }
+    return render(request, response, domain.kind().status(), domain.getMessage());
+  }
+
+  private static ModelAndView render(HttpServletRequest request, HttpServletResponse response, int status, String message) {
+    response.setStatus(status);
+    boolean htmx = request.getHeader("HX-Request") != null;
+    ModelAndView view = new ModelAndView(htmx ? "workspace/fragments/error" : "workspace/error");
+    view.addObject("message", message);
+    view.addObject("status", status);
+    return view;
+  }
+}

@@ -1,0 +1,205 @@
+// The workspace's live side: one EventSource per page (GET /live), chats that grow by themselves,
+// read marks (click, or a few seconds on screen), pop-ups, and refusals shown next to their form.
+(function () {
+  'use strict';
+
+  const READ_AFTER_MS = 3000;
+  const me = document.body.dataset.user;
+  const popupsOn = Number(document.body.dataset.popupMinutes || '0') > 0;
+
+  function csrfHeaders() {
+    const header = document.querySelector('meta[name="csrf-header"]');
+    const token = document.querySelector('meta[name="csrf-token"]');
+    return header && token ? { [header.content]: token.content } : {};
+  }
+
+  function post(url) {
+    return fetch(url, { method: 'POST', headers: csrfHeaders(), credentials: 'same-origin' });
+  }
+
+  // ---- chats ----
+
+  function openChat(chatId) {
+    return document.querySelector('section.chat[data-chat-id="' + chatId + '"]');
+  }
+
+  function scrollDown(chat) {
+    const list = chat.querySelector('.messages');
+    if (list) list.scrollTop = list.scrollHeight;
+  }
+
+  /** Appends message rows the chat does not show yet (a sent message may arrive twice: reply and event). */
+  function appendMessages(chat, html) {
+    const list = chat.querySelector('.messages');
+    const box = document.createElement('div');
+    box.innerHTML = html;
+    let added = false;
+    box.querySelectorAll('.msg[data-id]').forEach(function (row) {
+      if (!list.querySelector('.msg[data-id="' + row.dataset.id + '"]')) {
+        list.appendChild(row);
+        htmx.process(row);
+        watchUnread(row);
+        added = true;
+        chat.dataset.newestId = String(Math.max(Number(chat.dataset.newestId || 0), Number(row.dataset.id)));
+      }
+    });
+    const empty = list.querySelector('.chat-empty');
+    if (added && empty) empty.remove();
+    if (added) scrollDown(chat);
+  }
+
+  function fetchNewer(chat) {
+    fetch('/chats/' + chat.dataset.chatId + '/messages?after=' + (chat.dataset.newestId || 0), { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.text() : ''; })
+      .then(function (html) { if (html) appendMessages(chat, html); });
+  }
+
+  function markRead(row) {
+    if (!row.classList.contains('unread')) return;
+    row.classList.remove('unread');
+    post('/chats/' + row.dataset.chatId + '/read?upTo=' + row.dataset.id).then(function () {
+      document.body.dispatchEvent(new Event('chat-changed'));
+    });
+  }
+
+  // COM-3: read on click, or after a few seconds in view.
+  const seen = 'IntersectionObserver' in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      const row = entry.target;
+      if (entry.isIntersecting) {
+        row._readTimer = setTimeout(function () { markRead(row); seen.unobserve(row); }, READ_AFTER_MS);
+      } else if (row._readTimer) {
+        clearTimeout(row._readTimer);
+      }
+    });
+  }) : null;
+
+  function watchUnread(row) {
+    if (!row.classList.contains('unread')) return;
+    row.addEventListener('click', function () { markRead(row); });
+    if (seen) seen.observe(row);
+  }
+
+  function initChats(root) {
+    root.querySelectorAll('section.chat').forEach(scrollDown);
+    root.querySelectorAll('.msg.unread').forEach(watchUnread);
+  }
+
+  // ---- pop-ups (COM-4) ----
+
+  function popup(title, text, links) {
+    const box = document.getElementById('popups');
+    if (!box) return;
+    const card = document.createElement('div');
+    card.className = 'popup';
+    card.setAttribute('role', 'status');
+    const h = document.createElement('b');
+    h.textContent = title;
+    const p = document.createElement('p');
+    p.textContent = text;
+    card.append(h, p);
+    const actions = document.createElement('div');
+    actions.className = 'popup-actions';
+    links.forEach(function (l) {
+      const a = document.createElement(l.href ? 'a' : 'button');
+      a.className = 'btn';
+      a.textContent = l.text;
+      if (l.href) a.href = l.href;
+      if (l.onclick) a.addEventListener('click', function () { l.onclick(); card.remove(); });
+      actions.appendChild(a);
+    });
+    const close = document.createElement('button');
+    close.className = 'btn';
+    close.textContent = 'Закрыть';
+    close.addEventListener('click', function () { card.remove(); });
+    actions.appendChild(close);
+    card.appendChild(actions);
+    box.appendChild(card);
+  }
+
+  function readLink(chatId, messageId) {
+    return { text: 'Прочитано', onclick: function () {
+      post('/chats/' + chatId + '/read?upTo=' + messageId).then(function () {
+        document.body.dispatchEvent(new Event('chat-changed'));
+      });
+    } };
+  }
+
+  // ---- the live connection ----
+
+  function connect() {
+    if (!window.EventSource || !me) return;
+    const source = new EventSource('/live');
+    document.body.dataset.live = 'connecting';
+    source.onopen = function () { document.body.dataset.live = 'open'; };
+    source.addEventListener('chat-message', function (e) {
+      const d = JSON.parse(e.data).data;
+      const chat = openChat(d.chatId);
+      if (chat) fetchNewer(chat);
+      document.body.dispatchEvent(new Event('chat-changed'));
+      const tree = document.querySelector('[data-tree-chat="' + d.chatId + '"]');
+      if (tree && !chat) tree.classList.add('unread');
+      // Internal messages pop up for the other members; client messages come as 'popup' to the task holders.
+      if (!chat && popupsOn && d.authorUserId && d.authorUserId !== me) {
+        popup(d.author + ' · ' + d.chatTitle, d.text,
+          [{ text: 'Перейти в чат', href: '/chats/' + d.chatId }, readLink(d.chatId, d.messageId)]);
+      }
+    });
+    source.addEventListener('popup', function (e) {
+      const d = JSON.parse(e.data).data;
+      const links = [];
+      if (d.taskUrl) links.push({ text: 'Бизнес-процесс', href: d.taskUrl });
+      if (d.chatUrl) links.push({ text: 'Перейти в чат', href: d.chatUrl });
+      if (d.chatId && d.messageId) links.push(readLink(d.chatId, d.messageId));
+      popup(d.title, (d.deal ? d.deal + ': ' : '') + d.text, links);
+    });
+    source.addEventListener('chat-message-deleted', function (e) {
+      const d = JSON.parse(e.data).data;
+      const row = document.getElementById('msg-' + d.messageId);
+      if (row) {
+        row.classList.add('deleted');
+        row.innerHTML = '<div class="body muted">Сообщение удалено администратором</div>';
+      }
+    });
+    source.onerror = function () { document.body.dataset.live = 'reconnecting'; };
+  }
+
+  // ---- forms ----
+
+  document.addEventListener('htmx:afterRequest', function (e) {
+    const form = e.detail.elt;
+    if (!form.matches || !form.matches('form[data-chat-send]') || !e.detail.successful) return;
+    const chat = openChat(form.dataset.chatSend);
+    if (chat) appendMessages(chat, e.detail.xhr.responseText);
+    form.reset();
+    const error = form.querySelector('.form-error');
+    if (error) error.innerHTML = '';
+  });
+
+  // A refusal (4xx) is a short Russian message: shown in the form's error box, or as a pop-up.
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    const status = e.detail.xhr.status;
+    if (status < 400) return;
+    e.detail.shouldSwap = false;
+    const form = e.detail.elt.closest ? e.detail.elt.closest('form') : null;
+    const box = form ? form.querySelector('.form-error') : null;
+    if (box) {
+      box.innerHTML = e.detail.xhr.responseText;
+    } else {
+      const tmp = document.createElement('div');
+      tmp.innerHTML = e.detail.xhr.responseText;
+      popup('Действие отклонено', tmp.textContent.trim() || ('Ошибка ' + status), []);
+    }
+  });
+
+  // Enter sends, Shift+Enter breaks the line.
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && !e.shiftKey && e.target.matches('form[data-chat-send] textarea')) {
+      e.preventDefault();
+      htmx.trigger(e.target.form, 'submit');
+    }
+  });
+
+  document.addEventListener('htmx:afterSettle', function (e) { initChats(e.detail.elt); });
+  document.addEventListener('DOMContentLoaded', function () { initChats(document); connect(); });
+})();
