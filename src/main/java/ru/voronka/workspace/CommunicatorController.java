@@ -112,17 +112,13 @@ class CommunicatorController {
     return "workspace/fragments/older-messages";
   }
 
-  @PostMapping(path = "/chats/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  /** Multipart when files are attached, a plain form otherwise: one endpoint takes both. */
+  @PostMapping("/chats/{id}/messages")
   String post(@PathVariable Long id, @RequestParam(required = false) String text,
       @RequestParam(name = "files", required = false) List<MultipartFile> files, Authentication auth, Model model) {
     model.addAttribute("messages", List.of(chats.post(id, Viewers.of(auth), text, uploads(files))));
     model.addAttribute("mayDelete", false);
     return "workspace/fragments/messages";
-  }
-
-  @PostMapping(path = "/chats/{id}/messages", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-  String postText(@PathVariable Long id, @RequestParam(required = false) String text, Authentication auth, Model model) {
-    return post(id, text, null, auth, model);
   }
 
   @PostMapping("/chats/{id}/call")

@@ -1,0 +1,132 @@
+package ru.voronka.workspace;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ru.voronka.chat.ChatKind;
+import ru.voronka.chat.Chats;
+import ru.voronka.deals.Deal;
+import ru.voronka.deals.DealRepository;
+import ru.voronka.deals.Viewer;
+import ru.voronka.directory.Group;
+import ru.voronka.support.WorkspaceTest;
+
+/** The communicator's pages and fragments as the browser gets them, with their access rules. */
+class CommunicatorPagesTest extends WorkspaceTest {
+
+  static final RequestPostProcessor PETROV = user("petrov").roles("MANAGERS");
+  static final RequestPostProcessor SIDOROVA = user("sidorova").roles("MANAGERS");
+  static final RequestPostProcessor ROP = user("smirnova").roles("ROP");
+  static final RequestPostProcessor ADMIN = user("demoadmin").roles("CAMUNDA_ADMIN");
+
+  @Autowired MockMvc mvc;
+  @Autowired Chats chats;
+  @Autowired DealRepository deals;
+
+  Deal deal(String title) {
+    return deals.findAll().stream().filter(d -> d.getTitle().equals(title)).findFirst().orElseThrow();
+  }
+
+  Long clientChat(String title, String responsible) {
+    return chats.dealChat(deal(title).getId(), ChatKind.DEAL_CLIENT, Viewer.of(responsible, List.of(Group.MANAGERS.id())));
+  }
+
+  @Test
+  void theCommunicatorShowsTheTreeAndAnOpenChat() throws Exception {
+    Long valves = clientChat("Поставка обратных клапанов", "petrov");
+    mvc.perform(get("/chats").with(PETROV))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Коммуникатор")))
+        .andExpect(content().string(containsString("Отдел продаж")))
+        .andExpect(content().string(not(containsString("Насосная станция"))));
+    mvc.perform(get("/chats/" + valves).with(PETROV))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Когда ждать коммерческое предложение")))
+        .andExpect(content().string(containsString("Позвонить")))
+        .andExpect(content().string(containsString("Лента событий")))
+        .andExpect(content().string(containsString("Бизнес-процесс")))
+        .andExpect(content().string(containsString("msg theirs unread")));
+  }
+
+  @Test
+  void anotherManagersClientChatIsNotFound() throws Exception {
+    Long pumps = clientChat("Насосная станция для ТЭЦ", "sidorova");
+    mvc.perform(get("/chats/" + pumps).with(PETROV))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("Чат №" + pumps + " не найден")));
+    mvc.perform(get("/deals/" + deal("Насосная станция для ТЭЦ").getId() + "/chat/client").with(PETROV).header("HX-Request", "true"))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/deals/" + deal("Насосная станция для ТЭЦ").getId() + "/chat/client").with(SIDOROVA))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Пропущенный звонок")));
+  }
+
+  @Test
+  void sendingAMessageReturnsItsRowAndAnEmptyOneIsRefused() throws Exception {
+    Long meter = clientChat("Узел учёта тепла", "petrov");
+    mvc.perform(multipart("/chats/" + meter + "/messages")
+            .file(new MockMultipartFile("files", "счёт.pdf", "application/pdf", new byte[] {1, 2, 3}))
+            .param("text", "Счёт во вложении").with(PETROV).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("msg ours")))
+        .andExpect(content().string(containsString("Счёт во вложении")))
+        .andExpect(content().string(containsString("счёт.pdf")))
+        .andExpect(content().string(containsString("Отправлено")));
+    mvc.perform(post("/chats/" + meter + "/messages").param("text", "  ").with(PETROV).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Напишите сообщение или приложите файл")));
+  }
+
+  @Test
+  void onlyAnAdministratorMayDelete() throws Exception {
+    Long meter = clientChat("Узел учёта тепла", "petrov");
+    Long id = chats.post(meter, Viewer.of("petrov", List.of(Group.MANAGERS.id())), "лишнее", List.of()).id();
+    mvc.perform(post("/chats/messages/" + id + "/delete").with(PETROV).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isForbidden())
+        .andExpect(content().string(containsString("Удалять переписку может только администратор")));
+    mvc.perform(post("/chats/messages/" + id + "/delete").with(ADMIN).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Сообщение удалено")));
+    mvc.perform(get("/admin/chats").with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("CHAT_MESSAGE_DELETED")));
+    mvc.perform(get("/admin/chats").with(PETROV)).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void newMessagesCounterpartyChatsAndSettings() throws Exception {
+    Deal valves = deal("Поставка обратных клапанов");
+    mvc.perform(get("/messages/new").with(ROP))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("/deals/" + valves.getId() + "?tab=client")));
+    mvc.perform(get("/counterparties/" + valves.getCounterparty().getId() + "/chats").with(PETROV))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("<details class=\"deal-chats\">")))
+        .andExpect(content().string(containsString("Клиент WhatsApp")));
+    mvc.perform(get("/counterparties/" + valves.getCounterparty().getId() + "/feed").with(SIDOROVA))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Событий с клиентом пока нет")));
+    mvc.perform(post("/settings").param("popupMinutes", "-1").with(SIDOROVA).with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Интервал напоминаний")));
+    mvc.perform(post("/settings").param("popupMinutes", "0").with(SIDOROVA).with(csrf()))
+        .andExpect(redirectedUrl("/settings"));
+    mvc.perform(get("/settings").with(SIDOROVA))
+        .andExpect(content().string(containsString("value=\"0\"")))
+        .andExpect(content().string(containsString("data-popup-minutes=\"0\"")));
+  }
+}
