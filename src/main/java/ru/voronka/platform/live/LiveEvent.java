@@ -5,7 +5,13 @@ import java.util.Map;
 
 /**
  * What a set of users' pages should hear: an event name the page's script dispatches on, and small
- * data (ids and texts; the page fetches the rest). {@code publishedAt} is the epoch millisecond at
- * which the cause was committed — the pages ignore it, the SSE bench measures by it.
+ * data (ids and texts; the page fetches the rest). {@code publishedAtMicros}: when the cause was
+ * committed, in epoch microseconds — the pages ignore it, the SSE bench measures by it.
  */
-public record LiveEvent(Collection<String> userIds, String name, Map<String, Object> data, long publishedAt) {}
+public record LiveEvent(Collection<String> userIds, String name, Map<String, Object> data, long publishedAtMicros) {
+
+  static long nowMicros() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+  }
+}

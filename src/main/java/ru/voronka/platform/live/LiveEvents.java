@@ -12,9 +12,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class LiveEvents {
 
   private final LiveTransport transport;
+  private final Subscribers subscribers;
 
-  LiveEvents(LiveTransport transport) {
+  LiveEvents(LiveTransport transport, Subscribers subscribers) {
     this.transport = transport;
+    this.subscribers = subscribers;
+  }
+
+  /** Browser connections open on this node (for health pages and the SSE bench). */
+  public int connectionsHere() {
+    return subscribers.connections();
   }
 
   /** Sent once the current transaction commits (at once when there is none); dropped on rollback. */
@@ -27,11 +34,11 @@ public class LiveEvents {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          transport.send(new LiveEvent(recipients, name, data, System.currentTimeMillis()));
+          transport.send(new LiveEvent(recipients, name, data, LiveEvent.nowMicros()));
         }
       });
     } else {
-      transport.send(new LiveEvent(recipients, name, data, System.currentTimeMillis()));
+      transport.send(new LiveEvent(recipients, name, data, LiveEvent.nowMicros()));
     }
   }
 }

@@ -74,8 +74,8 @@ class PostgresNotifyTransport implements LiveTransport, AutoCloseable {
     List<String> users = new ArrayList<>(event.userIds());
     int half = users.size() / 2;
     List<LiveEvent> parts = new ArrayList<>(split(new LiveEvent(users.subList(0, half), event.name(), event.data(),
-        event.publishedAt())));
-    parts.addAll(split(new LiveEvent(users.subList(half, users.size()), event.name(), event.data(), event.publishedAt())));
+        event.publishedAtMicros())));
+    parts.addAll(split(new LiveEvent(users.subList(half, users.size()), event.name(), event.data(), event.publishedAtMicros())));
     return parts;
   }
 

@@ -46,7 +46,7 @@ class Subscribers {
   void deliver(LiveEvent event) {
     String data;
     try {
-      data = json.writeValueAsString(Map.of("data", event.data(), "publishedAt", event.publishedAt()));
+      data = json.writeValueAsString(Map.of("data", event.data(), "publishedAtMicros", event.publishedAtMicros()));
     } catch (IOException e) {
       throw new IllegalArgumentException("Event data is not JSON: " + event.name(), e);
     }

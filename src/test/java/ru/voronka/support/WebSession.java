@@ -1,0 +1,58 @@
+package ru.voronka.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** A browser-like session without a browser: logs in through the /login form and keeps the cookie. */
+public final class WebSession {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  private final String base;
+  private final HttpClient http;
+
+  private WebSession(String base) {
+    this.base = base;
+    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  public static WebSession login(String base, String user, String password) throws IOException, InterruptedException {
+    WebSession session = new WebSession(base);
+    String page = session.http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher csrf = CSRF.matcher(page);
+    if (!csrf.find()) {
+      throw new IllegalStateException("No CSRF token on the login page");
+    }
+    String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
+    HttpResponse<String> response = session.http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String location = response.headers().firstValue("Location").orElse("");
+    if (response.statusCode() != 302 || location.contains("error")) {
+      throw new IllegalStateException("Login of " + user + " failed: " + response.statusCode() + " " + location);
+    }
+    return session;
+  }
+
+  /** The user's live event stream, line by line, as long as the server keeps it open. */
+  public Stream<String> live() throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(base + "/live")).header("Accept", "text/event-stream").build(),
+        HttpResponse.BodyHandlers.ofLines()).body();
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
