@@ -1,0 +1,95 @@
+package ru.voronka.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import ru.voronka.support.Api;
+import ru.voronka.support.Browser;
+import ru.voronka.support.PostgresIT;
+
+/**
+ * Two people in two headless Chromium sessions: a manager opens the desktop and a deal and writes
+ * in the deal's internal chat; the РОП, on another page, gets the pop-up at once, opens the chat and
+ * sees the message unread; a second message arrives in the open chat without a reload.
+ */
+class WorkspaceBrowserIT extends PostgresIT {
+
+  static final String PASSWORD = "secret1";
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  @RegisterExtension
+  final Browser manager = new Browser();
+
+  @RegisterExtension
+  final Browser rop = new Browser();
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  TestRestTemplate rest;
+
+  @Test
+  void aMessageWrittenOnTheDealCardArrivesLiveInAnotherUsersBrowser() {
+    Api admin = new Api(rest, ADMIN, ADMIN_PASSWORD);
+    hireOnce(admin, "wspetrov", "Алексей", "Петров", "MANAGERS");
+    hireOnce(admin, "wssmirnova", "Елена", "Смирнова", "HEAD_OF_SALES");
+    Api headOfSales = admin.as("wssmirnova", PASSWORD);
+    Api petrov = admin.as("wspetrov", PASSWORD);
+    long deal = headOfSales.post("/api/deals", Map.of("title", "Теплообменник для котельной", "amount", 210000,
+        "client", Map.of("name", "ООО «Теплоузел»", "phone", "+7 912 600-70-99"))).expect(201).json().path("id").asLong();
+    JsonNode take = petrov.await("/api/deals/" + deal, d -> d.path("openTasks").size() > 0, WAIT).path("openTasks").get(0);
+    petrov.post("/api/tasks/" + take.path("id").asText() + "/complete", Map.of("takeDecision", "ACCEPT")).expect(204);
+    petrov.await("/api/deals/" + deal, d -> "wspetrov".equals(d.path("responsible").path("userId").asText()), WAIT);
+
+    logIn(rop, "wssmirnova");
+    rop.seesText("Теплообменник для котельной"); // the РОП's desktop lists every deal
+    rop.until("the live connection is open", d -> "open".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
+
+    logIn(manager, "wspetrov");
+    manager.click(By.linkText("Теплообменник для котельной"));
+    manager.seesText("Общее");
+    manager.click(By.partialLinkText("ВС WhatsApp"));
+    By textarea = By.cssSelector("form[data-chat-send] textarea");
+    manager.type(textarea, "Елена, клиент просит скидку 5 % — согласуете?");
+    manager.click(By.cssSelector("form[data-chat-send] button[type=submit]"));
+    manager.until("the sent message is shown as ours",
+        d -> d.findElements(By.cssSelector(".msg.ours .body")).stream().anyMatch(e -> e.getText().contains("скидку 5 %")));
+
+    WebElement popup = rop.visible(By.cssSelector("#popups .popup"));
+    assertThat(popup.getText()).contains("Петров Алексей").contains("скидку 5 %");
+    rop.until("the unread badge shows", d -> !d.findElement(By.id("unread-total")).getText().isBlank());
+    popup.findElement(By.linkText("Перейти в чат")).click();
+    rop.until("the message is shown unread (bold)",
+        d -> d.findElements(By.cssSelector(".msg.theirs.unread .body")).stream().anyMatch(e -> e.getText().contains("скидку 5 %")));
+
+    manager.type(textarea, "И ещё: доставка нужна до 15 декабря.");
+    manager.click(By.cssSelector("form[data-chat-send] button[type=submit]"));
+    rop.until("the second message arrives in the open chat without a reload",
+        d -> d.findElements(By.cssSelector(".msg.theirs .body")).stream().anyMatch(e -> e.getText().contains("15 декабря")));
+  }
+
+  private void logIn(Browser browser, String user) {
+    browser.open("http://localhost:" + port + "/");
+    browser.type(By.name("username"), user);
+    browser.type(By.name("password"), PASSWORD);
+    browser.click(By.cssSelector("button[type=submit]"));
+    browser.visible(By.cssSelector("header.topbar"));
+  }
+
+  private static void hireOnce(Api admin, String userId, String firstName, String lastName, String group) {
+    var r = admin.post("/api/employees", Map.of("userId", userId, "password", PASSWORD, "firstName", firstName,
+        "lastName", lastName, "groups", List.of(group), "email", userId + "@voronka.test"));
+    assertThat(r.status()).as(r.body()).isIn(201, 409);
+  }
+}
