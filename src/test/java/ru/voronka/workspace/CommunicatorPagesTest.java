@@ -129,4 +129,21 @@ class CommunicatorPagesTest extends WorkspaceTest {
         .andExpect(content().string(containsString("value=\"0\"")))
         .andExpect(content().string(containsString("data-popup-minutes=\"0\"")));
   }
+
+  @Test
+  void theClientSimulatorWritesIntoTheDealsClientChat() throws Exception {
+    Deal sensors = deal("Датчики давления");
+    mvc.perform(post("/simulator/client").param("dealId", sensors.getId().toString()).param("text", "Счёт получили, оплатим в пятницу")
+            .with(ROP).with(csrf()))
+        .andExpect(redirectedUrl("/simulator/client"));
+    mvc.perform(post("/simulator/client").param("dealId", sensors.getId().toString()).param("missedCall", "true")
+            .with(ROP).with(csrf()))
+        .andExpect(redirectedUrl("/simulator/client"));
+    mvc.perform(get("/deals/" + sensors.getId() + "/chat/client").with(user("kuznetsov").roles("MANAGERS")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("оплатим в пятницу")))
+        .andExpect(content().string(containsString("Пропущенный звонок")));
+    mvc.perform(post("/simulator/client").param("dealId", sensors.getId().toString()).param("text", " ").with(ROP).with(csrf()))
+        .andExpect(status().isBadRequest());
+  }
 }
