@@ -140,7 +140,7 @@
       const tree = document.querySelector('[data-tree-chat="' + d.chatId + '"]');
       if (tree && !chat) tree.classList.add('unread');
       // Internal messages pop up for the other members; client messages come as 'popup' to the task holders.
-      if (!chat && popupsOn && d.authorUserId && d.authorUserId !== me) {
+      if (!chat && popupsOn && d.notify && d.authorUserId && d.authorUserId !== me) {
         popup(d.author + ' · ' + d.chatTitle, d.text,
           [{ text: 'Перейти в чат', href: '/chats/' + d.chatId }, readLink(d.chatId, d.messageId)]);
       }

@@ -51,8 +51,21 @@ class ChatAccess {
     return chatRules.isEmpty() || chatRules.stream().anyMatch(r -> r.admits(me));
   }
 
-  /** Everyone who sees the chat: who hears of its new messages, and «Доступен пользователям». */
+  /**
+   * Whose inbox the chat is in: its members, a group chat's admitted employees, a deal chat's
+   * responsible. Their unread counts, trees and pop-ups come from it; the leads of sales may open
+   * any deal chat without it flooding their inbox.
+   */
+  List<Employee> participants(Chat chat) {
+    return collect(chat, false);
+  }
+
+  /** Everyone who may see the chat: «Доступен пользователям», and whose open pages follow it live. */
   List<Employee> audience(Chat chat) {
+    return collect(chat, true);
+  }
+
+  private List<Employee> collect(Chat chat, boolean withLeads) {
     Map<Long, Employee> audience = new LinkedHashMap<>();
     members.findByChat(chat.getId()).forEach(m -> audience.put(m.getEmployee().getId(), m.getEmployee()));
     switch (chat.getKind()) {
@@ -69,7 +82,9 @@ class ChatAccess {
         if (responsible != null) {
           audience.putIfAbsent(responsible.getId(), responsible);
         }
-        leads().forEach(e -> audience.putIfAbsent(e.getId(), e));
+        if (withLeads) {
+          leads().forEach(e -> audience.putIfAbsent(e.getId(), e));
+        }
       }
     }
     return new ArrayList<>(audience.values());

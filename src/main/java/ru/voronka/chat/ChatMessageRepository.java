@@ -77,4 +77,22 @@ interface ChatMessageRepository extends JpaRepository<ChatMessage, Long> {
         and m.id > coalesce((select r.lastReadMessageId from ReadMark r where r.chat = c and r.employee = e), 0)
       group by e.userId""")
   List<Object[]> unreadClientMessagesByResponsible();
+
+  /**
+   * The top bar's badge: others' messages after the employee's read mark in their own chats — as a
+   * member, through a group chat's rules (or one without rules), or as a deal's responsible.
+   */
+  @Query("""
+      select count(m) from ChatMessage m join m.chat c left join c.deal d
+      where m.deletedAt is null and m.direction <> ru.voronka.chat.Direction.OUTGOING
+        and (m.authorEmployee is null or m.authorEmployee.id <> :me)
+        and m.id > coalesce((select r.lastReadMessageId from ReadMark r where r.chat = c and r.employee.id = :me), 0)
+        and (exists (select 1 from ChatMember cm where cm.chat = c and cm.employee.id = :me)
+          or (c.kind = ru.voronka.chat.ChatKind.GROUP and (
+              not exists (select 1 from ChatAccessRule r where r.chat = c)
+              or exists (select 1 from ChatAccessRule r where r.chat = c
+                  and (r.employee.id = :me or r.position.id = :position or r.department.id = :department))))
+          or (c.kind in (ru.voronka.chat.ChatKind.DEAL_CLIENT, ru.voronka.chat.ChatKind.DEAL_INTERNAL)
+              and d.responsible.id = :me))""")
+  long unreadInOwnChats(Long me, Long position, Long department);
 }

@@ -92,7 +92,11 @@ public class Chats {
 
   // ---- finding chats ----
 
-  /** The communicator's tree: chats with messages in the last month, or all when searching. */
+  /**
+   * The communicator's tree ({@code recentOnly}): the user's own chats with messages in the last
+   * month. Otherwise («Выбрать чат», search) every chat the user may open, the leads of sales
+   * seeing every deal's chats too.
+   */
   @Transactional(readOnly = true)
   public Page<ChatSummary> myChats(Viewer viewer, String q, boolean recentOnly, Pageable pageable) {
     Employee me = directory.employee(viewer.userId()).orElse(null);
@@ -101,22 +105,20 @@ public class Chats {
     Page<Chat> page = chats.visibleTo(me == null ? -1L : me.getId(),
         me == null || me.getPosition() == null ? null : me.getPosition().getId(),
         me == null || me.getDepartment() == null ? null : me.getDepartment().getId(),
-        viewer.leadsSales(), viewer.groups().contains(Group.ADMINS), since, query, pageable);
+        viewer.leadsSales() && !recentOnly, viewer.groups().contains(Group.ADMINS), since, query, pageable);
     Map<Long, Long> unread = unreadByChat(me, page.getContent().stream().map(Chat::getId).toList());
     return page.map(c -> summary(c, unread.getOrDefault(c.getId(), 0L), me));
   }
 
-  /** The badge in the top bar: unread messages over every chat the user sees. */
+  /** The badge in the top bar: unread messages in the user's own chats (one query, however many). */
   @Transactional(readOnly = true)
   public long unreadTotal(Viewer viewer) {
     Employee me = directory.employee(viewer.userId()).orElse(null);
     if (me == null) {
       return 0;
     }
-    List<Long> ids = chats.visibleTo(me.getId(), me.getPosition() == null ? null : me.getPosition().getId(),
-        me.getDepartment() == null ? null : me.getDepartment().getId(), viewer.leadsSales(),
-        viewer.groups().contains(Group.ADMINS), null, null, Pageable.unpaged()).map(Chat::getId).getContent();
-    return unreadByChat(me, ids).values().stream().mapToLong(Long::longValue).sum();
+    return messages.unreadInOwnChats(me.getId(), me.getPosition() == null ? null : me.getPosition().getId(),
+        me.getDepartment() == null ? null : me.getDepartment().getId());
   }
 
   /** The chat with a colleague (COM-1); made on first use if an admin action has not made it yet. */
@@ -392,12 +394,23 @@ public class Chats {
     }
   }
 
+  /**
+   * Tells the chat's open pages; {@code notify} asks the page to pop the message up where the chat is
+   * not open — for participants only (a lead watching a deal's chat is not its inbox).
+   */
   private void stored(Chat chat, ChatMessage message) {
     chat.touch(message.getCreatedAt());
-    live.publish(userIds(access.audience(chat)), "chat-message",
-        Map.of("chatId", chat.getId(), "messageId", message.getId(), "chatTitle", chat.getTitle(),
-            "author", message.getAuthorName(), "text", preview(message), "incoming", message.getDirection() == Direction.INCOMING,
-            "authorUserId", message.getAuthorEmployee() == null ? "" : message.getAuthorEmployee().getUserId()));
+    List<String> participants = userIds(access.participants(chat));
+    List<String> onlookers = new ArrayList<>(userIds(access.audience(chat)));
+    onlookers.removeAll(participants);
+    Map<String, Object> event = new HashMap<>(Map.of("chatId", chat.getId(), "messageId", message.getId(),
+        "chatTitle", chat.getTitle(), "author", message.getAuthorName(), "text", preview(message),
+        "incoming", message.getDirection() == Direction.INCOMING,
+        "authorUserId", message.getAuthorEmployee() == null ? "" : message.getAuthorEmployee().getUserId()));
+    event.put("notify", true);
+    live.publish(participants, "chat-message", Map.copyOf(event));
+    event.put("notify", false);
+    live.publish(onlookers, "chat-message", Map.copyOf(event));
   }
 
   private static String preview(ChatMessage message) {

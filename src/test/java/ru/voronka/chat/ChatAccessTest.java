@@ -128,4 +128,20 @@ class ChatAccessTest extends WorkspaceTest {
     chats.receiveFromClient(valves.getId(), "Павлова Ирина", Channel.WHATSAPP, "И ещё вопрос по срокам", List.of(), "wamid.test-1");
     assertThat(chats.dealsWithNewClientMessages(List.of(valves.getId()))).containsExactly(valves.getId());
   }
+
+  @Test
+  void aLeadOpensEveryDealsChatsWithoutThemFillingTheirInbox() {
+    Deal pumps = deal("Насосная станция для ТЭЦ");
+    Long chat = chats.dealChat(pumps.getId(), ChatKind.DEAL_CLIENT, SIDOROVA);
+    long ropUnread = chats.unreadTotal(ROP);
+    long managerUnread = chats.unreadTotal(SIDOROVA);
+
+    chats.receiveFromClient(pumps.getId(), "Ахметов Ерлан", Channel.WHATSAPP, "Ждём проект договора", List.of(), null);
+
+    assertThat(chats.unreadTotal(SIDOROVA)).isEqualTo(managerUnread + 1);
+    assertThat(chats.unreadTotal(ROP)).isEqualTo(ropUnread);
+    assertThat(chats.myChats(ROP, null, true, Pageable.unpaged()).map(ChatSummary::id).getContent()).doesNotContain(chat);
+    assertThat(chats.myChats(SIDOROVA, null, true, Pageable.unpaged()).map(ChatSummary::id).getContent()).contains(chat);
+    assertThat(chats.open(chat, ROP, null).messages()).last().matches(m -> m.body().equals("Ждём проект договора"));
+  }
 }

@@ -19,8 +19,8 @@ import ru.voronka.support.PostgresIT;
 
 /**
  * Two people in two headless Chromium sessions: a manager opens the desktop and a deal and writes
- * in the deal's internal chat; the РОП, on another page, gets the pop-up at once, opens the chat and
- * sees the message unread; a second message arrives in the open chat without a reload.
+ * in the deal's internal chat, which the РОП has open — it arrives there live; then a personal
+ * message pops up for the РОП, who opens it unread, reads it, and sees the next one arrive live.
  */
 class WorkspaceBrowserIT extends PostgresIT {
 
@@ -52,31 +52,45 @@ class WorkspaceBrowserIT extends PostgresIT {
     petrov.post("/api/tasks/" + take.path("id").asText() + "/complete", Map.of("takeDecision", "ACCEPT")).expect(204);
     petrov.await("/api/deals/" + deal, d -> "wspetrov".equals(d.path("responsible").path("userId").asText()), WAIT);
 
+    // The РОП watches the deal's internal chat («ВС WhatsApp»): a lead sees every deal's chats.
     logIn(rop, "wssmirnova");
-    rop.seesText("Теплообменник для котельной"); // the РОП's desktop lists every deal
+    rop.click(By.linkText("Теплообменник для котельной")); // the РОП's desktop lists every deal
+    rop.click(By.partialLinkText("ВС WhatsApp"));
+    rop.visible(By.cssSelector("form[data-chat-send] textarea"));
     rop.until("the live connection is open", d -> "open".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
 
     logIn(manager, "wspetrov");
     manager.click(By.linkText("Теплообменник для котельной"));
-    manager.seesText("Общее");
     manager.click(By.partialLinkText("ВС WhatsApp"));
-    By textarea = By.cssSelector("form[data-chat-send] textarea");
-    manager.type(textarea, "Елена, клиент просит скидку 5 % — согласуете?");
-    manager.click(By.cssSelector("form[data-chat-send] button[type=submit]"));
+    send(manager, "Елена, клиент просит скидку 5 % — согласуете?");
     manager.until("the sent message is shown as ours",
         d -> d.findElements(By.cssSelector(".msg.ours .body")).stream().anyMatch(e -> e.getText().contains("скидку 5 %")));
+    rop.until("the message arrives in the РОП's open chat without a reload",
+        d -> d.findElements(By.cssSelector(".msg.theirs .body")).stream().anyMatch(e -> e.getText().contains("скидку 5 %")));
 
+    // A personal message pops up on whatever page the colleague has open, and waits there unread.
+    manager.open("http://localhost:" + port + "/chats/pick");
+    manager.click(By.xpath("//button[contains(normalize-space(.),'Смирнова Елена')]"));
+    send(manager, "Жду ответа по скидке до обеда.");
     WebElement popup = rop.visible(By.cssSelector("#popups .popup"));
-    assertThat(popup.getText()).contains("Петров Алексей").contains("скидку 5 %");
+    assertThat(popup.getText()).contains("Петров Алексей").contains("до обеда");
     rop.until("the unread badge shows", d -> !d.findElement(By.id("unread-total")).getText().isBlank());
     popup.findElement(By.linkText("Перейти в чат")).click();
     rop.until("the message is shown unread (bold)",
-        d -> d.findElements(By.cssSelector(".msg.theirs.unread .body")).stream().anyMatch(e -> e.getText().contains("скидку 5 %")));
+        d -> d.findElements(By.cssSelector(".msg.theirs.unread .body")).stream().anyMatch(e -> e.getText().contains("до обеда")));
+    rop.until("read after a few seconds on screen", d -> d.findElements(By.cssSelector(".msg.theirs.unread")).isEmpty());
+    rop.until("the badge cleared", d -> d.findElement(By.id("unread-total")).getText().isBlank());
 
-    manager.type(textarea, "И ещё: доставка нужна до 15 декабря.");
-    manager.click(By.cssSelector("form[data-chat-send] button[type=submit]"));
-    rop.until("the second message arrives in the open chat without a reload",
+    send(manager, "И ещё: доставка нужна до 15 декабря.");
+    rop.until("the next message arrives in the open chat without a reload",
         d -> d.findElements(By.cssSelector(".msg.theirs .body")).stream().anyMatch(e -> e.getText().contains("15 декабря")));
+  }
+
+  private static void send(Browser browser, String text) {
+    By textarea = By.cssSelector("form[data-chat-send] textarea");
+    browser.type(textarea, text);
+    browser.click(By.cssSelector("form[data-chat-send] button[type=submit]"));
+    browser.until("the form is cleared after sending", d -> d.findElement(textarea).getDomProperty("value").isEmpty());
   }
 
   private void logIn(Browser browser, String user) {
