@@ -2,8 +2,11 @@ package ru.voronka.platform.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,13 +14,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
  * Three doors. {@code /api/**}: Voronka's REST API, HTTP Basic against Camunda's users, stateless —
  * no session cookie, so no CSRF token to carry. {@code /engine-rest/**}: Camunda's REST API behind
- * Camunda's own Basic filter, so Camunda authorizations apply to its callers. The Camunda webapps
- * (Tasklist, Cockpit, Admin) keep their own login and CSRF protection.
+ * Camunda's own Basic filter, so Camunda authorizations apply to its callers. Everything else — the
+ * workspace and the Camunda webapps (Tasklist, Cockpit, Admin) — behind one form login.
  */
 @Configuration
 @EnableMethodSecurity
@@ -35,15 +43,46 @@ class SecurityConfig {
         .build();
   }
 
+  /**
+   * The workspace and the Camunda webapps: one form login at {@code /login}, a session, CSRF
+   * tokens on every workspace form and htmx request. The webapps' own API keeps Camunda's CSRF
+   * filter; the engine's REST API keeps its Basic filter.
+   */
   @Bean
   @Order(2)
-  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+  SecurityFilterChain workspace(HttpSecurity http) throws Exception {
     return http
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        // The Camunda webapps protect their own API with their CSRF filter and session.
-        .csrf(csrf -> csrf.disable())
+        .authorizeHttpRequests(requests -> requests
+            // An SSE stream ends in an async dispatch; the request was authorized when it began.
+            .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health",
+                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/engine-rest/**").permitAll()
+            // The webapps' pages and API need the login; their scripts, styles and fonts do not.
+            .requestMatchers("/camunda/app/**", "/camunda/api/**").authenticated()
+            .requestMatchers("/camunda/**").permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .exceptionHandling(errors -> errors
+            // Scripts (htmx, the webapps' XHR, EventSource) get a 401 rather than the login page's HTML.
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new OrRequestMatcher(
+                new RequestHeaderRequestMatcher("HX-Request"), PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/live"))))
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
         .headers(withDefaults())
         .build();
+  }
+
+  /** Camunda's webapps take the user signed in here (see {@link CamundaWebappsSingleSignOn}). */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappsSingleSignOn() {
+    var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.addUrlPatterns("/camunda/*");
+    registration.addInitParameter("authentication-provider", CamundaWebappsSingleSignOn.class.getName());
+    registration.setName("camunda-single-sign-on");
+    // After Spring Security's chain (-100), which puts the user into the security context.
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
   }
 
   @Bean
