@@ -46,6 +46,16 @@ public final class WebSession {
     return session;
   }
 
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, text/html").build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> post(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The user's live event stream, line by line, as long as the server keeps it open. */
   public Stream<String> live() throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(base + "/live")).header("Accept", "text/event-stream").build(),

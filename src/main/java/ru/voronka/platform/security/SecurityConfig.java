@@ -3,6 +3,7 @@ package ru.voronka.platform.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -11,10 +12,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -30,6 +32,8 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
+
+  static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
 
   @Bean
   @Order(1)
@@ -57,17 +61,27 @@ class SecurityConfig {
             .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
             .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health",
                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/engine-rest/**").permitAll()
-            // The webapps' pages and API need the login; their scripts, styles and fonts do not.
-            .requestMatchers("/camunda/app/**", "/camunda/api/**").authenticated()
+            // A webapp's page needs the login. Its API is guarded by Camunda's own session filter, which
+            // the single sign-on fills; its scripts, styles and fonts are public.
+            .requestMatchers("/camunda/app/**").authenticated()
             .requestMatchers("/camunda/**").permitAll()
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        // The webapps' «Log out» ends the whole session too, else the single sign-on would sign the user in again.
+        .logout(logout -> logout
+            .logoutRequestMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CAMUNDA_LOGOUT)))
+            .logoutSuccessHandler((request, response, authentication) -> {
+              if (request.getRequestURI().startsWith("/camunda/")) {
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+              } else {
+                response.sendRedirect("/login?logout");
+              }
+            }))
         .exceptionHandling(errors -> errors
             // Scripts (htmx, the webapps' XHR, EventSource) get a 401 rather than the login page's HTML.
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new OrRequestMatcher(
-                new RequestHeaderRequestMatcher("HX-Request"), PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**"),
-                PathPatternRequestMatcher.withDefaults().matcher("/live"))))
+                new RequestHeaderRequestMatcher("HX-Request"), PathPatternRequestMatcher.withDefaults().matcher("/live"))))
         .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
         .headers(withDefaults())
         .build();
