@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -25,26 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealAction;
 import ru.voronka.deals.DealHistory;
-import ru.voronka.deals.DealOrders;
 import ru.voronka.deals.DealService;
 import ru.voronka.deals.DealService.DealFilter;
 import ru.voronka.deals.DealStage;
 import ru.voronka.deals.DealStatus;
 import ru.voronka.deals.Funnel;
-import ru.voronka.deals.KpLineRepository;
-import ru.voronka.deals.LogisticsMirroring;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.NewDeal;
 import ru.voronka.deals.OrderKind;
-import ru.voronka.deals.PaymentSchedule;
 import ru.voronka.deals.api.DealViews.Coded;
 import ru.voronka.deals.api.DealViews.DealDetails;
 import ru.voronka.deals.api.DealViews.DealSummary;
 import ru.voronka.deals.api.DealViews.HistoryView;
-import ru.voronka.deals.api.DealViews.TaskView;
 import ru.voronka.deals.process.DealAssignmentsProcess;
-import ru.voronka.deals.process.DealProcesses;
-import ru.voronka.deals.DealLinks;
 import ru.voronka.platform.web.PageView;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
@@ -59,23 +51,12 @@ class DealController {
 
   private final DealService deals;
   private final DealHistory history;
-  private final DealProcesses processes;
-  private final DealOrders orders;
-  private final PaymentSchedule schedule;
-  private final KpLineRepository kpLines;
-  private final LogisticsMirroring logistics;
-  private final DealLinks links;
+  private final DealCards cards;
 
-  DealController(DealService deals, DealHistory history, DealProcesses processes, DealOrders orders, PaymentSchedule schedule,
-      KpLineRepository kpLines, LogisticsMirroring logistics, DealLinks links) {
+  DealController(DealService deals, DealHistory history, DealCards cards) {
     this.deals = deals;
     this.history = history;
-    this.processes = processes;
-    this.orders = orders;
-    this.schedule = schedule;
-    this.kpLines = kpLines;
-    this.logistics = logistics;
-    this.links = links;
+    this.cards = cards;
   }
 
   @Operation(summary = "Список сделок с фильтрами и постраничным выводом",
@@ -192,13 +173,6 @@ class DealController {
   }
 
   private DealDetails details(Deal deal) {
-    List<TaskView> tasks = processes.openTasks(deal.getId()).stream().map(this::task).toList();
-    return DealViews.details(deal, tasks, orders.of(deal.getId()), schedule.current(deal.getId()),
-        kpLines.findByDealIdOrderByLineNo(deal.getId()), logistics.of(deal.getId()));
-  }
-
-  private TaskView task(Task t) {
-    return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), t.getDueDate(), t.getCreateTime(),
-        t.getProcessDefinitionId(), links.task(t.getId()));
+    return cards.details(deal);
   }
 }

@@ -15,46 +15,46 @@ import ru.voronka.directory.Employee;
 import ru.voronka.platform.RussianFormats;
 
 /** What the API shows of a deal. Codes for programs, titles and formatted texts for people. */
-final class DealViews {
+public final class DealViews {
 
   private DealViews() {}
 
-  record Coded(String code, String title) {}
+  public record Coded(String code, String title) {}
 
-  record Person(String userId, String fullName) {
-    static Person of(Employee e) {
+  public record Person(String userId, String fullName) {
+    public static Person of(Employee e) {
       return e == null ? null : new Person(e.getUserId(), e.getFullName());
     }
   }
 
-  record Client(Long id, String name, String inn) {}
+  public record Client(Long id, String name, String inn) {}
 
-  record DealSummary(Long id, String title, Coded funnel, Coded stage, Coded status, Client client, Person responsible,
+  public record DealSummary(Long id, String title, Coded funnel, Coded stage, Coded status, Client client, Person responsible,
       BigDecimal amount, String amountText, String priority, LocalDate deliveryDate, Instant createdAt, Instant updatedAt) {}
 
-  record DealDetails(Long id, String title, Coded funnel, Coded stage, Coded status, Client client, Person responsible,
+  public record DealDetails(Long id, String title, Coded funnel, Coded stage, Coded status, Client client, Person responsible,
       Person previousResponsible, BigDecimal amount, String amountText, BigDecimal margin, String direction, String priority,
       LocalDate deliveryDate, LocalDate kpAgreementDate, Coded documentSet, Coded paymentTerms, LocalDate paymentDate,
       Coded lostReason, String lostComment, Long sourceDealId, Instant createdAt, Instant updatedAt, Instant closedAt,
       List<TaskView> openTasks, List<OrderView> orders, List<TrancheView> paymentSchedule, List<KpLineView> kp,
       List<LogisticsView> logisticsIn1C) {}
 
-  record TaskView(String id, String key, String name, String assignee, Date due, Date created, String processDefinitionId,
+  public record TaskView(String id, String key, String name, String assignee, Date due, Date created, String processDefinitionId,
       String tasklistUrl) {}
 
-  record OrderView(Long id, Coded kind, Coded status, Instant createdAt, Instant completedAt) {}
+  public record OrderView(Long id, Coded kind, Coded status, Instant createdAt, Instant completedAt) {}
 
-  record TrancheView(Long id, int seq, BigDecimal percent, LocalDate dueDate, String amountText, Instant paidAt,
+  public record TrancheView(Long id, int seq, BigDecimal percent, LocalDate dueDate, String amountText, Instant paidAt,
       Instant overdueNotifiedAt) {}
 
-  record KpLineView(int lineNo, String code, String name, String unit, BigDecimal quantity, BigDecimal price, BigDecimal total,
+  public record KpLineView(int lineNo, String code, String name, String unit, BigDecimal quantity, BigDecimal price, BigDecimal total,
       String source) {}
 
-  record LogisticsView(String onecRef, String task, String status, boolean executed, Instant updatedAt) {}
+  public record LogisticsView(String onecRef, String task, String status, boolean executed, Instant updatedAt) {}
 
-  record HistoryView(Long id, Instant at, String atText, String actor, Coded kind, String text, Coded fromStage,
+  public record HistoryView(Long id, Instant at, String atText, String actor, Coded kind, String text, Coded fromStage,
       Coded toStage, String status) {
-    static HistoryView of(DealHistoryEntry e) {
+    public static HistoryView of(DealHistoryEntry e) {
       return new HistoryView(e.getId(), e.getAt(), RussianFormats.dateTime(e.getAt()), e.getActor(),
           new Coded(e.getKind().name(), e.getKind().title()),
           e.getText(), e.getFromStage() == null ? null : new Coded(e.getFromStage().name(), e.getFromStage().title()),
@@ -63,14 +63,14 @@ final class DealViews {
     }
   }
 
-  static DealSummary summary(Deal d) {
+  public static DealSummary summary(Deal d) {
     return new DealSummary(d.getId(), d.getTitle(), new Coded(d.getFunnel().name(), d.getFunnel().title()),
         new Coded(d.getStage().name(), d.getStage().title()), new Coded(d.getStatus().name(), d.getStatus().title()),
         client(d), Person.of(d.getResponsible()), d.getAmount(), d.getAmount() == null ? null : RussianFormats.money(d.getAmount()),
         d.getPriority() == null ? null : d.getPriority().name(), d.getDeliveryDate(), d.getCreatedAt(), d.getUpdatedAt());
   }
 
-  static DealDetails details(Deal d, List<TaskView> tasks, List<DealOrder> orders, List<PaymentTranche> tranches,
+  public static DealDetails details(Deal d, List<TaskView> tasks, List<DealOrder> orders, List<PaymentTranche> tranches,
       List<KpLine> kp, List<LogisticsMirror> logistics) {
     return new DealDetails(d.getId(), d.getTitle(), new Coded(d.getFunnel().name(), d.getFunnel().title()),
         new Coded(d.getStage().name(), d.getStage().title()), new Coded(d.getStatus().name(), d.getStatus().title()),
