@@ -200,6 +200,13 @@
     }
   });
 
+  // The deal card's tabs: the clicked one is the active one (htmx swaps only the body).
+  document.addEventListener('click', function (e) {
+    const tab = e.target.closest ? e.target.closest('.tabs a.tab') : null;
+    if (!tab) return;
+    tab.parentElement.querySelectorAll('a.tab').forEach(function (a) { a.classList.toggle('active', a === tab); });
+  });
+
   document.addEventListener('htmx:afterSettle', function (e) { initChats(e.detail.elt); });
   document.addEventListener('DOMContentLoaded', function () { initChats(document); connect(); });
 })();

@@ -37,7 +37,7 @@ class ClientSimulatorController {
     this.chats = chats;
   }
 
-  record DealOption(Long id, String title, String client) {}
+  public record DealOption(Long id, String title, String client) {}
 
   @GetMapping("/simulator/client")
   String page(Model model) {

@@ -1,0 +1,119 @@
+package ru.voronka.workspace;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ru.voronka.deals.Deal;
+import ru.voronka.deals.DealRepository;
+import ru.voronka.support.WorkspaceTest;
+
+/** The desktop, the deal card and the counterparty card as each role gets them. */
+class DealPagesTest extends WorkspaceTest {
+
+  static final RequestPostProcessor PETROV = user("petrov").roles("MANAGERS");
+  static final RequestPostProcessor SIDOROVA = user("sidorova").roles("MANAGERS");
+  static final RequestPostProcessor ROP = user("smirnova").roles("ROP");
+
+  @Autowired MockMvc mvc;
+  @Autowired DealRepository deals;
+
+  Deal deal(String title) {
+    return deals.findAll().stream().filter(d -> d.getTitle().equals(title)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aManagersDesktopListsTheirDealsAndTheNewRequestsMarkingNewClientMessages() throws Exception {
+    Deal valves = deal("Поставка обратных клапанов");
+    mvc.perform(get("/").with(PETROV))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Поставка обратных клапанов")))
+        .andExpect(content().string(containsString("Манометры для котельной"))) // nobody has taken it yet
+        .andExpect(content().string(not(containsString("Насосная станция для ТЭЦ"))))
+        .andExpect(content().string(containsString("href=\"/deals/" + valves.getId() + "?tab=client\" title=\"Новые сообщения клиента\"")))
+        .andExpect(content().string(containsString("120\u00a0000,00")));
+    mvc.perform(get("/").param("q", "клапан").with(PETROV))
+        .andExpect(content().string(containsString("Поставка обратных клапанов")))
+        .andExpect(content().string(not(containsString("Узел учёта тепла"))));
+    mvc.perform(get("/").param("q", "нет такой сделки").with(PETROV))
+        .andExpect(content().string(containsString("Сделок по этим условиям нет")));
+  }
+
+  @Test
+  void theРопSeesEveryDealFiltersByResponsibleAndPages() throws Exception {
+    mvc.perform(get("/").with(ROP))
+        .andExpect(content().string(containsString("Насосная станция для ТЭЦ")))
+        .andExpect(content().string(containsString("Ответственный")));
+    mvc.perform(get("/").param("responsible", "sidorova").with(ROP))
+        .andExpect(content().string(containsString("Насосная станция для ТЭЦ")))
+        .andExpect(content().string(not(containsString("Поставка обратных клапанов"))));
+    mvc.perform(get("/").param("stage", "LOST").with(ROP))
+        .andExpect(content().string(containsString("Шкаф управления насосами")))
+        .andExpect(content().string(not(containsString("Датчики давления"))));
+  }
+
+  @Test
+  void theDealCardShowsEveryTabToItsResponsibleAndIsNotFoundForAnotherManager() throws Exception {
+    Deal meter = deal("Узел учёта тепла");
+    mvc.perform(get("/deals/" + meter.getId()).with(PETROV))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Общее")))
+        .andExpect(content().string(containsString("ВС WhatsApp")))
+        .andExpect(content().string(containsString("620\u00a0000,00")))
+        .andExpect(content().string(containsString("Провалить")));
+    for (String tab : DealPageController.TABS) {
+      mvc.perform(get("/deals/" + meter.getId() + "/tab/" + tab).with(PETROV).header("HX-Request", "true"))
+          .andExpect(status().isOk());
+    }
+    mvc.perform(get("/deals/" + meter.getId()).param("tab", "history").with(PETROV))
+        .andExpect(content().string(containsString("Сделка создана")));
+    mvc.perform(get("/deals/" + meter.getId()).param("tab", "tasks").with(PETROV))
+        .andExpect(content().string(containsString("Открыть в Tasklist")));
+    mvc.perform(get("/deals/" + meter.getId()).with(SIDOROVA))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("не найдена")));
+  }
+
+  @Test
+  void aRefusedActionShowsTheReasonAndChangesNothing_aGoodOneIsCarriedOut() throws Exception {
+    Deal valves = deal("Поставка обратных клапанов");
+    mvc.perform(post("/deals/" + valves.getId() + "/loss").param("reason", "OTHER").param("comment", "")
+            .with(PETROV).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Для причины «Другое» комментарий обязателен")));
+    mvc.perform(post("/deals/" + valves.getId() + "/stage").param("stage", "KP").with(SIDOROVA).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isNotFound());
+
+    Deal gauges = deal("Запорная арматура Ду50");
+    mvc.perform(post("/deals/" + gauges.getId() + "/actions").param("action", "TAKE_INTO_WORK")
+            .with(user("kuznetsov").roles("MANAGERS")).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Нажата кнопка «Взять в работу»")))
+        .andExpect(content().string(containsString("Кузнецов Дмитрий")));
+    mvc.perform(get("/").param("responsible", "kuznetsov").with(ROP))
+        .andExpect(content().string(containsString("Запорная арматура Ду50")));
+  }
+
+  @Test
+  void theCounterpartyCardShowsContactsAndIsNotFoundForAStranger() throws Exception {
+    Deal valves = deal("Поставка обратных клапанов");
+    Long client = valves.getCounterparty().getId();
+    mvc.perform(get("/counterparties/" + client).with(PETROV))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("АО «СевЗапЭнерго»")))
+        .andExpect(content().string(containsString("Павлова Ирина")))
+        .andExpect(content().string(containsString("tel:+79215558822")))
+        .andExpect(content().string(containsString("/counterparties/" + client + "/chats")));
+    mvc.perform(get("/counterparties/" + client).with(SIDOROVA)).andExpect(status().isNotFound());
+    mvc.perform(get("/counterparties/" + client).with(ROP)).andExpect(status().isOk());
+  }
+}
