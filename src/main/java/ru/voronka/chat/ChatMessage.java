@@ -136,9 +136,4 @@ public class ChatMessage {
   public List<ChatAttachment> getAttachments() {
     return attachments;
   }
-
-  /** The employee wrote it (or, in a client chat, the company did): shown on the right, in blue. */
-  public boolean isFromUs() {
-    return direction != Direction.INCOMING;
-  }
 }

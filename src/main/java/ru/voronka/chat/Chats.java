@@ -481,7 +481,9 @@ public class Chats {
     boolean mine = me != null && m.getAuthorEmployee() != null && m.getAuthorEmployee().getId().equals(me.getId());
     boolean unread = !mine && m.getDirection() != Direction.OUTGOING && m.getId() > readUpTo;
     List<AttachmentView> files = m.isDeleted() ? List.of() : attached;
-    return new MessageView(m.getId(), m.getChat().getId(), m.isFromUs(), m.getAuthorName(), m.getChannel().icon(),
+    // Ours: in a client chat whatever the company sent; between employees only what the viewer wrote.
+    boolean ours = m.getDirection() == Direction.OUTGOING || (m.getDirection() == Direction.INTERNAL && mine);
+    return new MessageView(m.getId(), m.getChat().getId(), ours, m.getAuthorName(), m.getChannel().icon(),
         m.getChannel().title(), m.isDeleted() ? null : m.getBody(), m.getStatus().title(),
         m.getStatus() == MessageStatus.FAILED, m.getStatusReason(), RussianFormats.dateTime(m.getCreatedAt()), unread,
         m.isDeleted(), files, m.getChat().getTitle(), m.getChat().getDeal() == null ? null : m.getChat().getDeal().getId());

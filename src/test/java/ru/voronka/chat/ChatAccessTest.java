@@ -80,7 +80,7 @@ class ChatAccessTest extends WorkspaceTest {
     var sent = chats.post(chat, SIDOROVA, "Дмитрий, подмени меня завтра на встрече?", List.of());
 
     assertThat(chats.unreadTotal(kuznetsov)).isEqualTo(before + 1);
-    assertThat(chats.open(chat, kuznetsov, null).messages()).last().matches(ChatViews.MessageView::unread);
+    assertThat(chats.open(chat, kuznetsov, null).messages()).last().matches(m -> m.unread() && !m.fromUs());
     assertThat(chats.readers(sent.id(), SIDOROVA)).containsExactly(new ChatViews.Reader("Кузнецов Дмитрий", false));
 
     chats.markRead(chat, kuznetsov, sent.id());
