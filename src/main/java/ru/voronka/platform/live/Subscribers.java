@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The browser connections open on this node, per user (a user may have several tabs). */
 @Component
-class Subscribers {
+class Subscribers implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Subscribers.class);
   /** The browser reconnects by itself after this; a dead connection is noticed by the heartbeat. */
@@ -55,6 +56,34 @@ class Subscribers {
         send(emitter, SseEmitter.event().name(event.name()).data(data, MediaType.APPLICATION_JSON));
       }
     }
+  }
+
+  private volatile boolean running;
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * Closes every stream before the web server's graceful shutdown waits for open requests: an SSE
+   * stream never ends by itself, and the browsers reconnect to another node.
+   */
+  @Override
+  public void stop() {
+    running = false;
+    byUser.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+    byUser.clear();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE; // stops first
   }
 
   int connections() {
