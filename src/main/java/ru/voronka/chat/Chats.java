@@ -268,8 +268,8 @@ public class Chats {
     (files == null ? List.<Upload>of() : files).forEach(u -> message.attach(u.fileName(), u.contentType(), u.content()));
     messages.save(message);
     stored(chat, message);
-    events.publishEvent(new ClientMessageReceived(chat.getId(), message.getId(), dealId, deal.getResponsibleUserId(),
-        message.getCreatedAt()));
+    events.publishEvent(new ClientMessageReceived(chat.getId(), message.getId(), dealId, deal.getTitle(),
+        deal.getResponsibleUserId(), from, preview(message), message.getCreatedAt()));
     return message;
   }
 

@@ -2,5 +2,9 @@ package ru.voronka.chat;
 
 import java.time.Instant;
 
-/** Published (in the storing transaction) when a client's message is stored in a deal's chat. */
-public record ClientMessageReceived(Long chatId, Long messageId, Long dealId, String responsibleUserId, Instant receivedAt) {}
+/**
+ * Published (in the storing transaction) when a client's message is stored in a deal's chat: the
+ * pop-ups (COM-4) and «Ответить клиенту» (COM-5) listen.
+ */
+public record ClientMessageReceived(Long chatId, Long messageId, Long dealId, String dealTitle, String responsibleUserId,
+    String from, String text, Instant receivedAt) {}

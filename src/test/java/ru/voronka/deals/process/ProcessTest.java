@@ -8,30 +8,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The in-memory engine with coverage, and every bean the models name (see {@link ProcessTestBeans}). */
-abstract class ProcessTest {
+public abstract class ProcessTest {
 
   /**
    * Not camunda.cfg.xml: under that name Camunda's ProcessEngines registry builds this in-memory
    * engine on first look-up and registers it as "default", so in the integration tier the webapps
    * (Tasklist, Cockpit) would show it instead of the application's engine.
    */
-  static final String PROCESS_TESTS_CFG = "process-tests.cfg.xml";
+  public static final String PROCESS_TESTS_CFG = "process-tests.cfg.xml";
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(PROCESS_TESTS_CFG).build();
+  public static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(PROCESS_TESTS_CFG).build();
 
-  static final long DEAL = 42L;
+  public static final long DEAL = 42L;
 
-  ProcessTestBeans beans;
+  protected ProcessTestBeans beans;
 
   @BeforeEach
-  void registerBeans() {
+  protected void registerBeans() {
     BpmnAwareTests.init(engine.getProcessEngine());
     beans = new ProcessTestBeans().register(engine.getProcessEngine());
   }
 
   @AfterEach
-  void resetBeans() {
+  protected void resetBeans() {
     Mocks.reset();
   }
 }

@@ -32,7 +32,7 @@ import ru.voronka.platform.CurrentActor;
  * Every bean the models name, registered for the in-memory test engine: the real delegates and
  * listeners over mocked services (our own interfaces), so a test asserts what each step asked for.
  */
-class ProcessTestBeans {
+public class ProcessTestBeans {
 
   static final String MANAGER = "petrov";
 
@@ -52,7 +52,7 @@ class ProcessTestBeans {
   final CurrentActor actor = mock(CurrentActor.class);
   final TasklistViewer tasklistViewer = mock(TasklistViewer.class);
 
-  ProcessTestBeans register(ProcessEngine engine) {
+  public ProcessTestBeans register(ProcessEngine engine) {
     when(actor.userId()).thenReturn(MANAGER);
     when(steps.deal(anyLong())).thenAnswer(call -> new Deal("Поставка клапанов", Funnel.SALES, null));
     when(deadlines.newRequest(anyLong())).thenReturn(inHours(1));

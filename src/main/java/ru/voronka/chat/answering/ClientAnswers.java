@@ -1,0 +1,77 @@
+package ru.voronka.chat.answering;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import ru.voronka.chat.ClientMessageReceived;
+import ru.voronka.deals.process.DealProcesses;
+import ru.voronka.directory.Group;
+import ru.voronka.platform.RussianFormats;
+
+/**
+ * Feeds clients' messages to «Ответить клиенту» (COM-5) and answers the model's questions: who is a
+ * candidate, when the answer is due, when the day ends. The process runs under the deal's business
+ * key, so it is found with the deal's other processes and follows a change of responsible.
+ */
+@Component("clientAnswers")
+public class ClientAnswers {
+
+  public static final String PROCESS = "answerClient";
+  public static final String MESSAGE = "ClientMessageReceived";
+
+  private final RuntimeService runtime;
+  private final Duration answerWithin;
+
+  ClientAnswers(RuntimeService runtime,
+      @Value("${voronka.chat.answer-within:PT1H}") Duration answerWithin) {
+    this.runtime = runtime;
+    this.answerWithin = answerWithin;
+  }
+
+  /**
+   * In the transaction that stored the message: to the deal's waiting process (a new task, or the
+   * open task's due time moved), or — the first message of the day — a new process.
+   */
+  @EventListener
+  public void clientMessageReceived(ClientMessageReceived event) {
+    if (event.dealId() == null) {
+      return;
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("dealId", event.dealId());
+    variables.put("chatId", event.chatId());
+    variables.put("responsible", event.responsibleUserId());
+    variables.put("receivedAt", Date.from(event.receivedAt()));
+    // What the task's form shows.
+    variables.put("title", event.dealTitle());
+    variables.put("clientName", event.from());
+    variables.put("lastMessage", event.text());
+    runtime.createMessageCorrelation(MESSAGE)
+        .processInstanceBusinessKey(DealProcesses.businessKey(event.dealId()))
+        .setVariables(variables)
+        .correlateWithResult();
+  }
+
+  /** With nobody responsible, every sales manager is a candidate (EL hands a null over as ""). */
+  public List<String> candidateGroups(String responsible) {
+    return responsible == null || responsible.isBlank() ? List.of(Group.MANAGERS.id()) : List.of();
+  }
+
+  public Date dueAfter(Date receivedAt) {
+    return Date.from(receivedAt.toInstant().plus(answerWithin));
+  }
+
+  /** Midnight after the given moment, Moscow time. */
+  public Date endOfDay(Date moment) {
+    LocalDate day = moment.toInstant().atZone(RussianFormats.MOSCOW).toLocalDate();
+    return Date.from(ZonedDateTime.of(day.plusDays(1).atStartOfDay(), RussianFormats.MOSCOW).toInstant());
+  }
+}
