@@ -141,6 +141,8 @@ class DealLifecycleIT extends PostgresIT {
   void actionButton_paid_movesTheDealToLaunch_andABadScheduleIsRefused() {
     long deal = newDeal("Датчики давления", 90_000);
     take(deal);
+    // Taking the request ends in an asynchronous step; a button pressed while it runs gets a 409 to retry.
+    task(manager, deal, "Task_CheckItems");
     manager.post("/api/deals/" + deal + "/actions/PAID", null).expect(202);
     JsonNode schedule = task(manager, deal, "Task_EnterPaymentSchedule");
     var refused = manager.post("/api/tasks/" + schedule.path("id").asText() + "/complete", Map.of("tranches", List.of(

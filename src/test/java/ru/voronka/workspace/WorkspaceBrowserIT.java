@@ -42,8 +42,8 @@ class WorkspaceBrowserIT extends PostgresIT {
   @Test
   void aMessageWrittenOnTheDealCardArrivesLiveInAnotherUsersBrowser() {
     Api admin = new Api(rest, ADMIN, ADMIN_PASSWORD);
-    hireOnce(admin, "wspetrov", "Алексей", "Петров", "MANAGERS");
-    hireOnce(admin, "wssmirnova", "Елена", "Смирнова", "HEAD_OF_SALES");
+    hireOnce(admin, "wspetrov", "Олег", "Васнецов", "MANAGERS"); // names no other test uses
+    hireOnce(admin, "wssmirnova", "Вера", "Громова", "HEAD_OF_SALES");
     Api headOfSales = admin.as("wssmirnova", PASSWORD);
     Api petrov = admin.as("wspetrov", PASSWORD);
     long deal = headOfSales.post("/api/deals", Map.of("title", "Теплообменник для котельной", "amount", 210000,
@@ -62,7 +62,7 @@ class WorkspaceBrowserIT extends PostgresIT {
     logIn(manager, "wspetrov");
     manager.click(By.linkText("Теплообменник для котельной"));
     manager.click(By.partialLinkText("ВС WhatsApp"));
-    send(manager, "Елена, клиент просит скидку 5 % — согласуете?");
+    send(manager, "Вера, клиент просит скидку 5 % — согласуете?");
     manager.until("the sent message is shown as ours",
         d -> d.findElements(By.cssSelector(".msg.ours .body")).stream().anyMatch(e -> e.getText().contains("скидку 5 %")));
     rop.until("the message arrives in the РОП's open chat without a reload",
@@ -70,10 +70,10 @@ class WorkspaceBrowserIT extends PostgresIT {
 
     // A personal message pops up on whatever page the colleague has open, and waits there unread.
     manager.open("http://localhost:" + port + "/chats/pick");
-    manager.click(By.xpath("//button[contains(normalize-space(.),'Смирнова Елена')]"));
+    manager.click(By.xpath("//button[contains(normalize-space(.),'Громова Вера')]"));
     send(manager, "Жду ответа по скидке до обеда.");
     WebElement popup = rop.visible(By.cssSelector("#popups .popup"));
-    assertThat(popup.getText()).contains("Петров Алексей").contains("до обеда");
+    assertThat(popup.getText()).contains("Васнецов Олег").contains("до обеда");
     rop.until("the unread badge shows", d -> !d.findElement(By.id("unread-total")).getText().isBlank());
     popup.findElement(By.linkText("Перейти в чат")).click();
     rop.until("the message is shown unread (bold)",
