@@ -146,4 +146,22 @@ class CommunicatorPagesTest extends WorkspaceTest {
     mvc.perform(post("/simulator/client").param("dealId", sensors.getId().toString()).param("text", " ").with(ROP).with(csrf()))
         .andExpect(status().isBadRequest());
   }
+
+  @Test
+  void pickingAChatListsColleaguesAndChats_andTheSimulatorPageRenders() throws Exception {
+    mvc.perform(get("/chats/pick").param("q", "Смирнова").with(PETROV))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Смирнова Елена")))
+        .andExpect(content().string(containsString("/chats/with/smirnova")));
+    mvc.perform(post("/chats/with/smirnova").with(PETROV).with(csrf()))
+        .andExpect(status().isFound());
+    mvc.perform(post("/chats/with/petrov").with(PETROV).with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("не с собой")));
+    mvc.perform(get("/simulator/client").with(PETROV))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Написать как клиент")));
+    mvc.perform(get("/chats/unread-count").with(user("kuznetsov").roles("MANAGERS")))
+        .andExpect(status().isOk());
+  }
 }
