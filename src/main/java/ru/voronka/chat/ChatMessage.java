@@ -70,6 +70,20 @@ public class ChatMessage {
     return attachment;
   }
 
+  /** The provider's id ("provider:id"): a redelivery of the same message is recognised by it. */
+  void identify(String externalId) {
+    this.externalId = externalId;
+  }
+
+  /** Statuses only move forward: sent → delivered → read; a failure is final. */
+  void advanceStatus(MessageStatus next, String reason) {
+    if (status == MessageStatus.FAILED || next.ordinal() <= status.ordinal() && next != MessageStatus.FAILED) {
+      return;
+    }
+    status = next;
+    statusReason = next == MessageStatus.FAILED ? reason : statusReason;
+  }
+
   void markFailed(String reason) {
     status = MessageStatus.FAILED;
     statusReason = reason;

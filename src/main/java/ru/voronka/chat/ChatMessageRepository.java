@@ -95,4 +95,7 @@ interface ChatMessageRepository extends JpaRepository<ChatMessage, Long> {
           or (c.kind in (ru.voronka.chat.ChatKind.DEAL_CLIENT, ru.voronka.chat.ChatKind.DEAL_INTERNAL)
               and d.responsible.id = :me))""")
   long unreadInOwnChats(Long me, Long position, Long department);
+
+  @Query("select m from ChatMessage m where m.externalId = ?1")
+  Optional<ChatMessage> findByExternalId(String externalId);
 }

@@ -265,6 +265,7 @@ public class Chats {
     Deal deal = deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
     Chat chat = dealChat(deal, ChatKind.DEAL_CLIENT);
     ChatMessage message = new ChatMessage(chat, Direction.INCOMING, channel, null, from, text, MessageStatus.RECEIVED);
+    message.identify(externalId);
     (files == null ? List.<Upload>of() : files).forEach(u -> message.attach(u.fileName(), u.contentType(), u.content()));
     messages.save(message);
     stored(chat, message);
@@ -275,6 +276,11 @@ public class Chats {
 
   /** A call with the client, shown in their chat; a missed one reads «Пропущенный звонок» (COM-3). */
   public ChatMessage recordCall(Long dealId, Direction direction, boolean missed, String number) {
+    return recordCall(dealId, direction, missed, number, null);
+  }
+
+  /** {@link #recordCall(Long, Direction, boolean, String)} with the provider's id of the call, stored once. */
+  public ChatMessage recordCall(Long dealId, Direction direction, boolean missed, String number, String externalId) {
     Deal deal = deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
     Chat chat = dealChat(deal, ChatKind.DEAL_CLIENT);
     String text = missed ? "Пропущенный звонок с номера " + number
@@ -282,9 +288,28 @@ public class Chats {
     ChatMessage message = new ChatMessage(chat, direction, Channel.PHONE, null,
         direction == Direction.INCOMING ? number : "Звонок", text,
         direction == Direction.INCOMING ? MessageStatus.RECEIVED : MessageStatus.SENT);
+    message.identify(externalId);
     messages.save(message);
     stored(chat, message);
     return message;
+  }
+
+  /** Whether a provider's message ("provider:id") is stored already: webhooks are delivered more than once. */
+  @Transactional(readOnly = true)
+  public boolean isStored(String externalId) {
+    return externalId != null && messages.findByExternalId(externalId).isPresent();
+  }
+
+  /** A provider's delivery status of one of our messages (WA: statuses update messages). */
+  public void updateStatus(String externalId, MessageStatus status, String reason) {
+    messages.findByExternalId(externalId).ifPresent(m -> {
+      MessageStatus before = m.getStatus();
+      m.advanceStatus(status, reason);
+      if (m.getStatus() != before) {
+        live.publish(userIds(access.audience(m.getChat())), "chat-status",
+            Map.of("chatId", m.getChat().getId(), "messageId", m.getId(), "status", m.getStatus().title()));
+      }
+    });
   }
 
   /** «Позвонить» (COM-2): the employee's phone rings, then the client's; the chat shows the call. */
@@ -388,7 +413,8 @@ public class Chats {
       return;
     }
     try {
-      message.markSent(messenger.send(new OutgoingMessage(chat.getDeal().getId(), phone, message.getBody())).messageId());
+      message.markSent(messenger.send(new OutgoingMessage(chat.getDeal().getId(), phone, message.getBody(),
+          "chat-message-" + message.getId())).messageId());
     } catch (MessageNotSentException e) {
       message.markFailed(e.getMessage());
     }

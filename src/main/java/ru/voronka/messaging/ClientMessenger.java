@@ -9,13 +9,34 @@ public interface ClientMessenger {
    */
   SentMessage send(OutgoingMessage message);
 
-  record OutgoingMessage(Long dealId, String phone, String text) {}
+  /**
+   * {@code reference}: our id of the message, sent along where the provider supports it (Wazzup's
+   * {@code crmMessageId}), so that a retried send is recognised as a repeat instead of sent twice.
+   */
+  record OutgoingMessage(Long dealId, String phone, String text, String reference) {
+
+    public OutgoingMessage(Long dealId, String phone, String text) {
+      this(dealId, phone, text, java.util.UUID.randomUUID().toString());
+    }
+  }
 
   record SentMessage(String channel, String messageId) {}
 
   class MessageNotSentException extends RuntimeException {
+    private final boolean retryable;
+
     public MessageNotSentException(String message, Throwable cause) {
+      this(message, cause, true);
+    }
+
+    /** @param retryable false when trying again cannot help (a refused number, a bad request) */
+    public MessageNotSentException(String message, Throwable cause, boolean retryable) {
       super(message, cause);
+      this.retryable = retryable;
+    }
+
+    public boolean isRetryable() {
+      return retryable;
     }
   }
 }

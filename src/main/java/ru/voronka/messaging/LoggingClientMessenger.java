@@ -3,6 +3,7 @@ package ru.voronka.messaging;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * the funnel records it in the deal's history like any other send.
  */
 @Component
+@ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "journal", matchIfMissing = true)
 class LoggingClientMessenger implements ClientMessenger {
 
   private static final Logger log = LoggerFactory.getLogger(LoggingClientMessenger.class);

@@ -52,6 +52,20 @@ class SecurityConfig {
    * tokens on every workspace form and htmx request. The webapps' own API keeps Camunda's CSRF
    * filter; the engine's REST API keeps its Basic filter.
    */
+  /**
+   * Providers' webhooks: no session, no CSRF token (a provider has neither); each webhook checks its
+   * provider's key or signature itself and refuses with 401.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/webhooks/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
   @Bean
   @Order(2)
   SecurityFilterChain workspace(HttpSecurity http) throws Exception {

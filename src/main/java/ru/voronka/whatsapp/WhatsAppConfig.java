@@ -1,0 +1,22 @@
+package ru.voronka.whatsapp;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import ru.voronka.messaging.ClientMessenger;
+
+/** {@code voronka.whatsapp.provider}: {@code journal} (the default: logged, for the demo) or {@code wazzup}. */
+@Configuration
+@EnableConfigurationProperties(WazzupProperties.class)
+class WhatsAppConfig {
+
+  @Bean
+  @ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "wazzup")
+  ClientMessenger wazzupMessenger(WazzupProperties properties) {
+    if (properties.apiKey() == null || properties.apiKey().isBlank() || properties.channelId() == null) {
+      throw new IllegalStateException("voronka.whatsapp.wazzup.api-key and channel-id are required for the Wazzup provider");
+    }
+    return new WazzupMessenger(properties);
+  }
+}

@@ -1,0 +1,124 @@
+package ru.voronka.whatsapp;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.voronka.chat.Channel;
+import ru.voronka.chat.Chats;
+import ru.voronka.chat.Direction;
+import ru.voronka.chat.MessageStatus;
+import ru.voronka.deals.Deal;
+import ru.voronka.deals.DealRepository;
+import ru.voronka.directory.Counterparty;
+import ru.voronka.directory.Directory;
+import ru.voronka.directory.PhoneNumbers;
+import ru.voronka.messaging.ClientMessenger;
+import ru.voronka.messaging.ClientMessenger.MessageNotSentException;
+import ru.voronka.messaging.ClientMessenger.OutgoingMessage;
+import ru.voronka.platform.RussianFormats;
+
+/**
+ * Where every provider's incoming messages go (WA-1, WA-2, WA-4). A message is stored once, however
+ * often the provider delivers it. A client's message — the sender's number is any number of any
+ * contact of the counterparty, in any spelling — lands in the chat of their open deal, where its
+ * responsible sees it. A counterparty whose deals are all closed has the message kept in the last
+ * deal's chat and gets the closed-deal notice; a stranger gets the automatic reply; either at most
+ * once per number per day.
+ */
+@Service
+@Transactional
+public class WhatsAppInbox {
+
+  public enum Outcome { ROUTED, CLOSED_DEAL, STRANGER, DUPLICATE }
+
+  private static final Logger log = LoggerFactory.getLogger(WhatsAppInbox.class);
+
+  private final Directory directory;
+  private final DealRepository deals;
+  private final Chats chats;
+  private final ClientMessenger messenger;
+  private final WhatsAppSettings settings;
+  private final JdbcTemplate jdbc;
+
+  WhatsAppInbox(Directory directory, DealRepository deals, Chats chats, ClientMessenger messenger, WhatsAppSettings settings,
+      JdbcTemplate jdbc) {
+    this.directory = directory;
+    this.deals = deals;
+    this.chats = chats;
+    this.messenger = messenger;
+    this.settings = settings;
+    this.jdbc = jdbc;
+  }
+
+  public Outcome receive(InboundMessage message) {
+    if (chats.isStored(message.externalId()) || strangerStored(message.externalId())) {
+      return Outcome.DUPLICATE;
+    }
+    String phone = PhoneNumbers.normalize(message.phone());
+    List<Counterparty> clients = directory.counterpartiesByPhone(message.phone());
+    List<Deal> theirDeals = clients.stream().flatMap(c -> deals.findByCounterparty(c.getId()).stream()).toList();
+    Optional<Deal> open = theirDeals.stream().filter(Deal::isOpen).max(Comparator.comparing(Deal::getUpdatedAt));
+    if (open.isPresent()) {
+      store(open.get(), message);
+      return Outcome.ROUTED;
+    }
+    Optional<Deal> last = theirDeals.stream().max(Comparator.comparing(Deal::getUpdatedAt));
+    if (last.isPresent()) {
+      store(last.get(), message); // WA-4: the closed deal's chat keeps it
+      replyOncePerDay(phone == null ? message.phone() : phone, "closed", settings.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
+      return Outcome.CLOSED_DEAL;
+    }
+    jdbc.update("insert into stranger_message (external_id, phone, sender_name, body, received_at) values (?, ?, ?, ?, ?)",
+        message.externalId(), phone == null ? message.phone() : phone, message.senderName(), message.text(),
+        Timestamp.from(message.receivedAt()));
+    replyOncePerDay(phone == null ? message.phone() : phone, "stranger", settings.text(WhatsAppSettings.AUTO_REPLY));
+    return Outcome.STRANGER;
+  }
+
+  /** A delivery status of one of our messages; statuses never go back (a late «delivered» after «read»). */
+  public void statusChanged(String externalId, MessageStatus status, String reason) {
+    chats.updateStatus(externalId, status, reason);
+  }
+
+  private void store(Deal deal, InboundMessage message) {
+    String from = message.senderName() == null || message.senderName().isBlank() ? message.phone() : message.senderName();
+    if (message.missedCall()) {
+      chats.recordCall(deal.getId(), Direction.INCOMING, true, message.phone(), message.externalId());
+    } else {
+      chats.receiveFromClient(deal.getId(), from, Channel.WHATSAPP, message.text(), List.of(), message.externalId());
+    }
+  }
+
+  private boolean strangerStored(String externalId) {
+    return jdbc.queryForObject("select count(*) from stranger_message where external_id = ?", Long.class, externalId) > 0;
+  }
+
+  /**
+   * The reply goes out at most once per number, day and kind: the row is the claim, so two nodes
+   * receiving at once send one. A failed send is logged and the claim kept — a stranger is not
+   * answered twice because a provider stumbled.
+   */
+  private void replyOncePerDay(String phone, String kind, String text) {
+    LocalDate today = LocalDate.now(RussianFormats.MOSCOW);
+    int claimed = jdbc.update("""
+        insert into auto_reply_log (phone, reply_day, kind, sent_at)
+        select ?, ?, ?, ? where not exists (select 1 from auto_reply_log where phone = ? and reply_day = ? and kind = ?)""",
+        phone, today, kind, Timestamp.from(Instant.now()), phone, today, kind);
+    if (claimed == 0) {
+      return;
+    }
+    try {
+      messenger.send(new OutgoingMessage(null, phone, text, "auto-" + kind + "-" + phone + "-" + today));
+    } catch (MessageNotSentException e) {
+      log.warn("Automatic reply to {} not sent: {}", phone, e.getMessage());
+    }
+  }
+}
