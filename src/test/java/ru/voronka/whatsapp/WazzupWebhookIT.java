@@ -1,0 +1,189 @@
+package ru.voronka.whatsapp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import ru.voronka.chat.ChatKind;
+import ru.voronka.chat.Chats;
+import ru.voronka.deals.Viewer;
+import ru.voronka.directory.Group;
+import ru.voronka.support.Api;
+import ru.voronka.support.PostgresIT;
+
+/**
+ * Wazzup's webhooks through the real HTTP server on PostgreSQL, with Wazzup itself played by a
+ * stub: the key check, the test call, malformed bodies, routing by any spelling of a client's
+ * number, redeliveries, the automatic reply to strangers once a day, the closed-deal notice and
+ * delivery statuses that only move forward.
+ */
+class WazzupWebhookIT extends PostgresIT {
+
+  static final String CRM_KEY = "crm-key-it";
+
+  @RegisterExtension
+  static WireMockExtension wazzup = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @DynamicPropertySource
+  static void provider(DynamicPropertyRegistry registry) {
+    registry.add("voronka.whatsapp.provider", () -> "wazzup");
+    registry.add("voronka.whatsapp.wazzup.base-url", wazzup::baseUrl);
+    registry.add("voronka.whatsapp.wazzup.api-key", () -> "api-key-it");
+    registry.add("voronka.whatsapp.wazzup.crm-key", () -> CRM_KEY);
+    registry.add("voronka.whatsapp.wazzup.channel-id", () -> "channel-it");
+  }
+
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Chats chats;
+
+  Api admin;
+
+  @BeforeEach
+  void stubs() {
+    admin = new Api(rest, ADMIN, ADMIN_PASSWORD);
+    wazzup.stubFor(post("/v3/message").willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        .withBody("{\"messageId\":\"" + UUID.randomUUID() + "\"}")));
+  }
+
+  ResponseEntity<String> webhook(String key, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    if (key != null) {
+      headers.setBearerAuth(key);
+    }
+    return rest.postForEntity("/webhooks/wazzup", new HttpEntity<>(body, headers), String.class);
+  }
+
+  static String message(String id, String chatId, String text) {
+    return """
+        {"messages": [{"messageId": "%s", "dateTime": "2026-11-23T07:15:00.000Z", "channelId": "channel-it",
+          "chatType": "whatsapp", "chatId": "%s", "type": "text", "isEcho": false, "text": "%s",
+          "contact": {"name": "Иванов Сергей", "avatarUri": null}}]}""".formatted(id, chatId, text);
+  }
+
+  long stored(String externalId) {
+    return jdbc.queryForObject("select count(*) from chat_message where external_id = ?", Long.class, externalId);
+  }
+
+  long newDeal(String title, String phone) {
+    return admin.post("/api/deals", Map.of("title", title, "amount", 50000,
+        "client", Map.of("name", "ООО «" + title + "»", "contactName", "Иванов Сергей", "phone", phone)))
+        .expect(201).json().path("id").asLong();
+  }
+
+  @Test
+  void aWrongKeyIsRefusedAndNothingIsStored_theTestCallIsAnswered() {
+    long before = jdbc.queryForObject("select count(*) from chat_message", Long.class);
+    assertThat(webhook("wrong", message("wz-1", "79990000001", "Привет")).getStatusCode().value()).isEqualTo(401);
+    assertThat(webhook(null, message("wz-1", "79990000001", "Привет")).getStatusCode().value()).isEqualTo(401);
+    assertThat(jdbc.queryForObject("select count(*) from chat_message", Long.class)).isEqualTo(before);
+    assertThat(jdbc.queryForObject("select count(*) from stranger_message where external_id = 'wazzup:wz-1'", Long.class)).isZero();
+
+    assertThat(webhook(CRM_KEY, "{\"test\": true}").getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void aMalformedBodyGetsA400WithAMessageAndChangesNothing() {
+    ResponseEntity<String> notJson = webhook(CRM_KEY, "{messages: [");
+    assertThat(notJson.getStatusCode().value()).isEqualTo(400);
+    assertThat(notJson.getBody()).contains("не JSON");
+
+    ResponseEntity<String> noId = webhook(CRM_KEY, """
+        {"messages": [{"messageId": "wz-ok", "chatId": "79990000002", "chatType": "whatsapp", "text": "a"},
+                      {"chatId": "79990000002", "chatType": "whatsapp", "text": "b"}]}""");
+    assertThat(noId.getStatusCode().value()).isEqualTo(400);
+    assertThat(noId.getBody()).contains("messageId");
+    assertThat(jdbc.queryForObject("select count(*) from stranger_message where external_id = 'wazzup:wz-ok'", Long.class)).isZero();
+  }
+
+  @Test
+  void aClientsMessageReachesTheChatOfTheirDealOnce_byAnySpellingOfTheirNumber() {
+    long deal = newDeal("Клапаны для котельной", "+7 (912) 600-70-81");
+    String id = "wz-" + UUID.randomUUID();
+
+    assertThat(webhook(CRM_KEY, message(id, "79126007081", "Когда будет КП?")).getStatusCode().value()).isEqualTo(200);
+    assertThat(webhook(CRM_KEY, message(id, "79126007081", "Когда будет КП?")).getStatusCode().value()).isEqualTo(200);
+
+    assertThat(stored("wazzup:" + id)).isEqualTo(1);
+    Long chat = jdbc.queryForObject("select chat_id from chat_message where external_id = ?", Long.class, "wazzup:" + id);
+    Long clientChat = chats.dealChat(deal, ChatKind.DEAL_CLIENT, Viewer.of(ADMIN, List.of(Group.ADMINS.id())));
+    assertThat(chat).isEqualTo(clientChat);
+    // COM-5: the first message of the day set «Ответить клиенту» for the deal (nobody responsible yet: the managers).
+    assertThat(jdbc.queryForObject("""
+        select count(*) from act_ru_task t join act_ru_execution e on t.proc_inst_id_ = e.id_
+        where e.business_key_ = ? and t.task_def_key_ = 'Task_AnswerClient'""", Long.class, String.valueOf(deal))).isEqualTo(1);
+  }
+
+  @Test
+  void aStrangerGetsTheAutomaticReplyOnceADay_andTheMessageIsKept() {
+    String stranger = "7999" + String.format("%07d", Math.abs(UUID.randomUUID().hashCode() % 10_000_000));
+    assertThat(webhook(CRM_KEY, message("wz-s1-" + stranger, stranger, "Здравствуйте, есть манометры?")).getStatusCode().value())
+        .isEqualTo(200);
+    assertThat(webhook(CRM_KEY, message("wz-s2-" + stranger, stranger, "Ау?")).getStatusCode().value()).isEqualTo(200);
+
+    assertThat(jdbc.queryForObject("select count(*) from stranger_message where phone = ?", Long.class, "+" + stranger))
+        .isEqualTo(2);
+    wazzup.verify(1, postRequestedFor(urlEqualTo("/v3/message"))
+        .withRequestBody(matchingJsonPath("$.chatId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(stranger)))
+        .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing("8-495-649-84-47"))));
+  }
+
+  @Test
+  void aClientOfAClosedDealGetsTheNotice_andTheMessageStaysInTheDealsChat() {
+    long deal = newDeal("Закрытая поставка", "+7 913 111-22-33");
+    admin.post("/api/deals/" + deal + "/loss", Map.of("reason", "NO_MONEY", "comment", "Бюджета нет")).expect(202);
+    String id = "wz-" + UUID.randomUUID();
+
+    assertThat(webhook(CRM_KEY, message(id, "79131112233", "А всё-таки?")).getStatusCode().value()).isEqualTo(200);
+
+    assertThat(stored("wazzup:" + id)).isEqualTo(1);
+    wazzup.verify(1, postRequestedFor(urlEqualTo("/v3/message"))
+        .withRequestBody(matchingJsonPath("$.chatId", com.github.tomakehurst.wiremock.client.WireMock.equalTo("79131112233")))
+        .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing("сделка закрыта"))));
+  }
+
+  @Test
+  void deliveryStatusesUpdateOurMessageAndNeverGoBack() {
+    long deal = newDeal("Статусы доставки", "+7 914 222-33-44");
+    wazzup.stubFor(post("/v3/message").willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        .withBody("{\"messageId\":\"wz-out-" + deal + "\"}")));
+    Long chat = chats.dealChat(deal, ChatKind.DEAL_CLIENT, Viewer.of(ADMIN, List.of(Group.ADMINS.id())));
+    // A message we sent through Wazzup (the administrator has no employee card to write with).
+    String externalId = "wazzup:wz-out-" + deal;
+    jdbc.update("""
+        insert into chat_message (chat_id, direction, channel, author_name, body, status, external_id, created_at)
+        values (?, 'OUTGOING', 'WHATSAPP', 'Менеджер', 'Счёт во вложении', 'SENT', ?, now())""", chat, externalId);
+
+    webhook(CRM_KEY, "{\"statuses\": [{\"messageId\": \"wz-out-" + deal + "\", \"timestamp\": \"2026-11-23T07:16:00Z\", \"status\": \"delivered\"}]}");
+    assertThat(status(externalId)).isEqualTo("DELIVERED");
+    webhook(CRM_KEY, "{\"statuses\": [{\"messageId\": \"wz-out-" + deal + "\", \"status\": \"read\"}]}");
+    webhook(CRM_KEY, "{\"statuses\": [{\"messageId\": \"wz-out-" + deal + "\", \"status\": \"sent\"}]}");
+    assertThat(status(externalId)).isEqualTo("READ");
+  }
+
+  String status(String externalId) {
+    return jdbc.queryForObject("select status from chat_message where external_id = ?", String.class, externalId);
+  }
+}
