@@ -5,8 +5,8 @@ create unique index chat_message_external_uq on chat_message (external_id);
 
 -- Settings an administrator edits: the automatic reply's text (WA-2), the closed-deal notice (WA-4).
 create table messaging_setting (
-  name  varchar(64) primary key,
-  value varchar(4000) not null
+  setting_name varchar(64) primary key,
+  text         varchar(4000) not null
 );
 
 -- At most one automatic reply per number per day, whichever node receives the message.

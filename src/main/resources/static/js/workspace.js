@@ -153,6 +153,24 @@
       if (d.chatId && d.messageId) links.push(readLink(d.chatId, d.messageId));
       popup(d.title, (d.deal ? d.deal + ': ' : '') + d.text, links);
     });
+    // Delivery statuses: «Отправляется» → «Отправлено» → «Доставлено» → «Прочитано», or «Ошибка».
+    source.addEventListener('chat-status', function (e) {
+      const d = JSON.parse(e.data).data;
+      const row = document.getElementById('msg-' + d.messageId);
+      if (!row) return;
+      const chat = openChat(d.chatId);
+      if (chat) {
+        // The row is re-read: a failure's reason comes with it.
+        fetch('/chats/' + d.chatId + '/messages?after=' + (d.messageId - 1), { credentials: 'same-origin' })
+          .then(function (r) { return r.ok ? r.text() : ''; })
+          .then(function (html) {
+            const box = document.createElement('div');
+            box.innerHTML = html;
+            const fresh = box.querySelector('#msg-' + d.messageId);
+            if (fresh) { row.replaceWith(fresh); htmx.process(fresh); }
+          });
+      }
+    });
     source.addEventListener('chat-message-deleted', function (e) {
       const d = JSON.parse(e.data).data;
       const row = document.getElementById('msg-' + d.messageId);

@@ -91,7 +91,13 @@ public class ChatMessage {
 
   void markSent(String externalId) {
     status = MessageStatus.SENT;
+    statusReason = null;
     this.externalId = externalId;
+  }
+
+  /** Sent, or further along (delivered, read): nothing to send any more. */
+  boolean isOnItsWay() {
+    return status == MessageStatus.SENT || status == MessageStatus.DELIVERED || status == MessageStatus.READ;
   }
 
   void delete(String by) {

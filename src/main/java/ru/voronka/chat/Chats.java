@@ -69,11 +69,13 @@ public class Chats {
   private final Audit audit;
   private final ApplicationEventPublisher events;
   private final ClickToCall telephony;
+  private final ClientMessageOutbox outbox;
 
   Chats(ChatRepository chats, ChatMessageRepository messages, ChatMemberRepository members, ReadMarkRepository marks,
       ChatAttachmentRepository attachments, ChatAccess access, Directory directory, DealRepository deals, DealProcesses dealProcesses, DealLinks links,
-      ClientMessenger messenger, LiveEvents live, Audit audit, ApplicationEventPublisher events, ClickToCall telephony) {
+      ClientMessenger messenger, LiveEvents live, Audit audit, ApplicationEventPublisher events, ClickToCall telephony, ClientMessageOutbox outbox) {
     this.telephony = telephony;
+    this.outbox = outbox;
     this.chats = chats;
     this.messages = messages;
     this.members = members;
@@ -244,14 +246,14 @@ public class Chats {
     }
     ChatMessage message;
     if (chat.isClientChat()) {
-      message = new ChatMessage(chat, Direction.OUTGOING, Channel.WHATSAPP, me, me.getFullName(), body, MessageStatus.SENT);
+      message = new ChatMessage(chat, Direction.OUTGOING, Channel.WHATSAPP, me, me.getFullName(), body, MessageStatus.QUEUED);
     } else {
       message = new ChatMessage(chat, Direction.INTERNAL, Channel.INTERNAL, me, me.getFullName(), body, MessageStatus.SENT);
     }
     uploads.forEach(u -> message.attach(u.fileName(), u.contentType(), u.content()));
     messages.save(message);
     if (chat.isClientChat()) {
-      sendToClient(chat, message);
+      outbox.enqueue(chat.getDeal().getId(), message.getId()); // stored first, sent by a job: nothing is lost
     }
     stored(chat, message);
     ReadMark mark = marks.find(chatId, me.getId()).orElseGet(() -> marks.save(new ReadMark(chat, me)));
@@ -306,8 +308,7 @@ public class Chats {
       MessageStatus before = m.getStatus();
       m.advanceStatus(status, reason);
       if (m.getStatus() != before) {
-        live.publish(userIds(access.audience(m.getChat())), "chat-status",
-            Map.of("chatId", m.getChat().getId(), "messageId", m.getId(), "status", m.getStatus().title()));
+        statusChanged(m);
       }
     });
   }
@@ -406,24 +407,41 @@ public class Chats {
 
   // ---- helpers ----
 
-  private void sendToClient(Chat chat, ChatMessage message) {
+  /**
+   * Sends a queued message to the client through the messaging port — the outbox's job calls it.
+   *
+   * @throws MessageNotSentException when the provider did not take it; {@code isRetryable} says
+   *     whether another attempt may help
+   */
+  public void deliver(Long messageId) {
+    ChatMessage message = messages.findById(messageId)
+        .orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "Сообщение №" + messageId + " не найдено"));
+    if (message.isOnItsWay() || message.isDeleted()) {
+      return; // a retry after the send went through, or an administrator removed it meanwhile
+    }
+    Chat chat = message.getChat();
     String phone = clientPhone(chat.getDeal());
     if (phone == null) {
-      message.markFailed("У клиента нет телефона: добавьте его контакту в карточке контрагента");
-      return;
+      throw new MessageNotSentException("У клиента нет телефона: добавьте его контакту в карточке контрагента", null, false);
     }
-    try {
-      message.markSent(messenger.send(new OutgoingMessage(chat.getDeal().getId(), phone, message.getBody(),
-          "chat-message-" + message.getId())).messageId());
-    } catch (MessageNotSentException e) {
-      message.markFailed(e.getMessage());
-    }
+    message.markSent(messenger.send(new OutgoingMessage(chat.getDeal().getId(), phone, message.getBody(),
+        "chat-message-" + message.getId())).messageId());
+    statusChanged(message);
   }
 
-  /**
-   * Tells the chat's open pages; {@code notify} asks the page to pop the message up where the chat is
-   * not open — for participants only (a lead watching a deal's chat is not its inbox).
-   */
+  /** The outbox gave up on a message, or its provider refused it: «Ошибка» with the reason. */
+  public void markFailed(Long messageId, String reason) {
+    messages.findById(messageId).ifPresent(message -> {
+      message.markFailed(reason == null || reason.isBlank() ? "Не отправлено" : reason);
+      statusChanged(message);
+    });
+  }
+
+  private void statusChanged(ChatMessage m) {
+    live.publish(userIds(access.audience(m.getChat())), "chat-status",
+        Map.of("chatId", m.getChat().getId(), "messageId", m.getId(), "status", m.getStatus().title()));
+  }
+
   private void stored(Chat chat, ChatMessage message) {
     chat.touch(message.getCreatedAt());
     List<String> participants = userIds(access.participants(chat));

@@ -2,6 +2,7 @@ package ru.voronka.chat;
 
 public enum MessageStatus {
   RECEIVED("Получено"),
+  QUEUED("Отправляется"),
   SENT("Отправлено"),
   DELIVERED("Доставлено"),
   READ("Прочитано"),

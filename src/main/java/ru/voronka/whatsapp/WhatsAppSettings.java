@@ -30,7 +30,7 @@ public class WhatsAppSettings {
 
   @Transactional(readOnly = true)
   public String text(String name) {
-    var values = jdbc.queryForList("select value from messaging_setting where name = ?", String.class, name);
+    var values = jdbc.queryForList("select text from messaging_setting where setting_name = ?", String.class, name);
     return values.isEmpty() ? defaultOf(name) : values.get(0);
   }
 
@@ -42,8 +42,8 @@ public class WhatsAppSettings {
       throw new DomainException(Kind.INVALID, "Текст длиннее 4000 знаков");
     }
     defaultOf(name);
-    if (jdbc.update("update messaging_setting set value = ? where name = ?", value.strip(), name) == 0) {
-      jdbc.update("insert into messaging_setting (name, value) values (?, ?)", name, value.strip());
+    if (jdbc.update("update messaging_setting set text = ? where setting_name = ?", value.strip(), name) == 0) {
+      jdbc.update("insert into messaging_setting (setting_name, text) values (?, ?)", name, value.strip());
     }
     audit.record(actor, "WHATSAPP_TEXT_CHANGED", "messaging_setting", name, value.strip());
   }

@@ -57,6 +57,8 @@ class WazzupWebhookIT extends PostgresIT {
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
   @Autowired Chats chats;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   Api admin;
 
@@ -181,6 +183,40 @@ class WazzupWebhookIT extends PostgresIT {
     webhook(CRM_KEY, "{\"statuses\": [{\"messageId\": \"wz-out-" + deal + "\", \"status\": \"read\"}]}");
     webhook(CRM_KEY, "{\"statuses\": [{\"messageId\": \"wz-out-" + deal + "\", \"status\": \"sent\"}]}");
     assertThat(status(externalId)).isEqualTo("READ");
+  }
+
+  @Test
+  void aProviderOutageLosesNothing_theMessageShowsTheError_andIsSentOnRecovery() throws Exception {
+    var hired = admin.post("/api/employees", Map.of("userId", "wzrop", "password", "secret1", "firstName", "Ирина",
+        "lastName", "Волкова", "groups", List.of("HEAD_OF_SALES"), "email", "wzrop@voronka.test"));
+    assertThat(hired.status()).isIn(201, 409);
+    long deal = newDeal("Поставка при сбое", "+7 915 333-44-55");
+    Viewer rop = Viewer.of("wzrop", List.of(Group.HEAD_OF_SALES.id()));
+    Long chat = chats.dealChat(deal, ChatKind.DEAL_CLIENT, rop);
+    wazzup.stubFor(post("/v3/message").willReturn(aResponse().withStatus(503).withBody("{\"error\":\"serviceUnavailable\"}")));
+
+    Long id = chats.post(chat, rop, "Счёт во вложении", List.of()).id();
+
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> "FAILED".equals(statusOf(id)));
+    assertThat(jdbc.queryForObject("select status_reason from chat_message where id = ?", String.class, id))
+        .contains("503").contains("повторится");
+    String sending = runtime.createProcessInstanceQuery().processDefinitionKey("sendClientMessage")
+        .processInstanceBusinessKey(String.valueOf(deal)).singleResult().getId();
+    var job = management.createJobQuery().processInstanceId(sending).singleResult();
+    assertThat(job.getRetries()).isEqualTo(5);
+
+    wazzup.stubFor(post("/v3/message").willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        .withBody("{\"messageId\":\"wz-recovered-" + id + "\"}")));
+    management.executeJob(job.getId()); // the retry, without waiting for its minute
+
+    assertThat(statusOf(id)).isEqualTo("SENT");
+    assertThat(jdbc.queryForObject("select status_reason from chat_message where id = ?", String.class, id)).isNull();
+    wazzup.verify(2, postRequestedFor(urlEqualTo("/v3/message"))
+        .withRequestBody(matchingJsonPath("$.crmMessageId", com.github.tomakehurst.wiremock.client.WireMock.equalTo("chat-message-" + id))));
+  }
+
+  String statusOf(Long id) {
+    return jdbc.queryForObject("select status from chat_message where id = ?", String.class, id);
   }
 
   String status(String externalId) {

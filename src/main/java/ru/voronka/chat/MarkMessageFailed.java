@@ -1,0 +1,21 @@
+package ru.voronka.chat;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** «Пометить сообщение «Ошибка»»: the provider refused it for good; the reason shows on the message. */
+@Component("markMessageFailed")
+class MarkMessageFailed implements JavaDelegate {
+
+  private final Chats chats;
+
+  MarkMessageFailed(Chats chats) {
+    this.chats = chats;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    chats.markFailed(((Number) execution.getVariable("messageId")).longValue(), (String) execution.getVariable("failureReason"));
+  }
+}

@@ -1,0 +1,21 @@
+package ru.voronka.chat;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Marks a message «Ошибка» in a transaction of its own: the failing job's transaction rolls back. */
+@Component
+class SendFailures {
+
+  private final Chats chats;
+
+  SendFailures(Chats chats) {
+    this.chats = chats;
+  }
+
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void record(Long messageId, String reason) {
+    chats.markFailed(messageId, reason);
+  }
+}
