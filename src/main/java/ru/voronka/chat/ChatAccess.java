@@ -14,9 +14,10 @@ import ru.voronka.directory.Group;
 /**
  * Who may see a chat — the one place that decides it ({@link ChatRepository#visibleTo} is the same
  * rule as a query). Personal chat: its two members. Group chat: everyone when it has no rules,
- * else whoever a rule names by user, position or department. A deal's chats: its responsible, the
- * people added to it, and the leads of sales (РОП, administrators). A manager therefore never sees
- * the client chat of a deal routed to someone else.
+ * else whoever a rule names by user, position or department. A deal's client chat: whoever its
+ * messages are routed to ({@link MessageRouting}, WA-1), the people added to it, and the leads of
+ * sales (РОП, administrators); its internal chat: the deal's responsible, its members and the leads.
+ * A manager therefore never sees the client chat of a deal routed to someone else.
  */
 @Component
 class ChatAccess {
@@ -25,9 +26,11 @@ class ChatAccess {
   private final ChatAccessRuleRepository rules;
   private final EmployeeRepository employees;
   private final Directory directory;
+  private final MessageRouting routing;
 
   ChatAccess(ChatMemberRepository members, ChatAccessRuleRepository rules, EmployeeRepository employees,
-      Directory directory) {
+      Directory directory, MessageRouting routing) {
+    this.routing = routing;
     this.members = members;
     this.rules = rules;
     this.employees = employees;
@@ -41,7 +44,9 @@ class ChatAccess {
     return switch (chat.getKind()) {
       case PERSONAL -> false;
       case GROUP -> viewer.groups().contains(Group.ADMINS) || (me != null && admitsToGroup(chat, me));
-      case DEAL_CLIENT, DEAL_INTERNAL -> viewer.leadsSales()
+      case DEAL_CLIENT -> viewer.leadsSales()
+          || (me != null && routing.recipients(chat.getDeal()).stream().anyMatch(e -> e.getId().equals(me.getId())));
+      case DEAL_INTERNAL -> viewer.leadsSales()
           || (me != null && chat.getDeal().getResponsible() != null && chat.getDeal().getResponsible().getId().equals(me.getId()));
     };
   }
@@ -78,9 +83,10 @@ class ChatAccess {
             .forEach(e -> audience.putIfAbsent(e.getId(), e));
       }
       case DEAL_CLIENT, DEAL_INTERNAL -> {
-        Employee responsible = chat.getDeal().getResponsible();
-        if (responsible != null) {
-          audience.putIfAbsent(responsible.getId(), responsible);
+        if (chat.getKind() == ChatKind.DEAL_CLIENT) {
+          routing.recipients(chat.getDeal()).forEach(e -> audience.putIfAbsent(e.getId(), e));
+        } else if (chat.getDeal().getResponsible() != null) {
+          audience.putIfAbsent(chat.getDeal().getResponsible().getId(), chat.getDeal().getResponsible());
         }
         if (withLeads) {
           leads().forEach(e -> audience.putIfAbsent(e.getId(), e));

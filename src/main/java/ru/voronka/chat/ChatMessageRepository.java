@@ -38,52 +38,54 @@ interface ChatMessageRepository extends JpaRepository<ChatMessage, Long> {
   Optional<Long> lastIdOf(Long chatId);
 
   /**
-   * WA-5: client chats with messages their deal's responsible has not read yet (any reader for a
-   * deal without one). Rows: chat id, deal id, deal title, responsible's name, count, latest time.
+   * WA-5: client chats with messages the person they are routed to (the deal's responsible, else
+   * the counterparty's) has not read yet — any reader's mark when nobody is responsible. A manager
+   * sees the chats routed to them, directly or by delegation. Rows: chat id, deal id, deal title,
+   * the routed person's name, count, latest time.
    */
   @Query(value = """
-      select c.id, d.id, d.title, e.fullName, count(m), max(m.createdAt) from ChatMessage m
-        join m.chat c join c.deal d left join d.responsible e
+      select c.id, d.id, d.title, coalesce(dr.fullName, cr.fullName), count(m), max(m.createdAt) from ChatMessage m
+        join m.chat c join c.deal d left join d.responsible dr left join d.counterparty cp left join cp.responsible cr
       where c.kind = ru.voronka.chat.ChatKind.DEAL_CLIENT and m.direction = ru.voronka.chat.Direction.INCOMING
         and m.deletedAt is null
-        and (:lead = true or e.id = :me)
+        and (:lead = true or coalesce(dr.id, cr.id) = :me
+          or exists (select 1 from MessageDelegation g where g.receiver.id = :me and g.source.id = coalesce(dr.id, cr.id))
+          or (dr.id is null and cr.id is null and exists (select 1 from UnassignedRecipient u where u.employee.id = :me)))
         and m.id > coalesce((select max(r.lastReadMessageId) from ReadMark r where r.chat = c
-            and (d.responsible is null or r.employee = d.responsible)), 0)
-      group by c.id, d.id, d.title, e.fullName
+            and (coalesce(dr.id, cr.id) is null or r.employee.id = coalesce(dr.id, cr.id))), 0)
+      group by c.id, d.id, d.title, coalesce(dr.fullName, cr.fullName)
       order by max(m.createdAt) desc""",
       countQuery = """
-      select count(distinct c.id) from ChatMessage m join m.chat c join c.deal d left join d.responsible e
+      select count(distinct c.id) from ChatMessage m
+        join m.chat c join c.deal d left join d.responsible dr left join d.counterparty cp left join cp.responsible cr
       where c.kind = ru.voronka.chat.ChatKind.DEAL_CLIENT and m.direction = ru.voronka.chat.Direction.INCOMING
         and m.deletedAt is null
-        and (:lead = true or e.id = :me)
+        and (:lead = true or coalesce(dr.id, cr.id) = :me
+          or exists (select 1 from MessageDelegation g where g.receiver.id = :me and g.source.id = coalesce(dr.id, cr.id))
+          or (dr.id is null and cr.id is null and exists (select 1 from UnassignedRecipient u where u.employee.id = :me)))
         and m.id > coalesce((select max(r.lastReadMessageId) from ReadMark r where r.chat = c
-            and (d.responsible is null or r.employee = d.responsible)), 0)""")
+            and (coalesce(dr.id, cr.id) is null or r.employee.id = coalesce(dr.id, cr.id))), 0)""")
   org.springframework.data.domain.Page<Object[]> newClientMessages(Long me, boolean lead, Pageable pageable);
 
-  /** The deal list's mark: which of these deals have client messages their responsible has not read. */
+  /** The deal list's mark: which of these deals have client messages their routed person has not read. */
   @Query("""
-      select distinct d.id from ChatMessage m join m.chat c join c.deal d
+      select distinct d.id from ChatMessage m join m.chat c join c.deal d left join d.responsible dr
+        left join d.counterparty cp left join cp.responsible cr
       where d.id in ?1 and c.kind = ru.voronka.chat.ChatKind.DEAL_CLIENT
         and m.direction = ru.voronka.chat.Direction.INCOMING and m.deletedAt is null
         and m.id > coalesce((select max(r.lastReadMessageId) from ReadMark r where r.chat = c
-            and (d.responsible is null or r.employee = d.responsible)), 0)""")
+            and (coalesce(dr.id, cr.id) is null or r.employee.id = coalesce(dr.id, cr.id))), 0)""")
   List<Long> dealsWithNewClientMessages(Collection<Long> dealIds);
 
-  /** The reminder's question: per responsible, how many client messages they have not read. */
-  @Query("""
-      select e.userId, count(m) from ChatMessage m join m.chat c join c.deal d join d.responsible e
-      where c.kind = ru.voronka.chat.ChatKind.DEAL_CLIENT and m.direction = ru.voronka.chat.Direction.INCOMING
-        and m.deletedAt is null
-        and m.id > coalesce((select r.lastReadMessageId from ReadMark r where r.chat = c and r.employee = e), 0)
-      group by e.userId""")
-  List<Object[]> unreadClientMessagesByResponsible();
 
   /**
    * The top bar's badge: others' messages after the employee's read mark in their own chats — as a
-   * member, through a group chat's rules (or one without rules), or as a deal's responsible.
+   * member, through a group chat's rules (or one without rules), as a deal's responsible, or a
+   * client chat routed to them (see {@link ChatRepository#visibleTo}).
    */
   @Query("""
-      select count(m) from ChatMessage m join m.chat c left join c.deal d
+      select count(m) from ChatMessage m join m.chat c left join c.deal d left join d.responsible dr
+        left join d.counterparty cp left join cp.responsible cr
       where m.deletedAt is null and m.direction <> ru.voronka.chat.Direction.OUTGOING
         and (m.authorEmployee is null or m.authorEmployee.id <> :me)
         and m.id > coalesce((select r.lastReadMessageId from ReadMark r where r.chat = c and r.employee.id = :me), 0)
@@ -92,8 +94,10 @@ interface ChatMessageRepository extends JpaRepository<ChatMessage, Long> {
               not exists (select 1 from ChatAccessRule r where r.chat = c)
               or exists (select 1 from ChatAccessRule r where r.chat = c
                   and (r.employee.id = :me or r.position.id = :position or r.department.id = :department))))
-          or (c.kind in (ru.voronka.chat.ChatKind.DEAL_CLIENT, ru.voronka.chat.ChatKind.DEAL_INTERNAL)
-              and d.responsible.id = :me))""")
+          or (c.kind = ru.voronka.chat.ChatKind.DEAL_INTERNAL and dr.id = :me)
+          or (c.kind = ru.voronka.chat.ChatKind.DEAL_CLIENT and (coalesce(dr.id, cr.id) = :me
+              or exists (select 1 from MessageDelegation g where g.receiver.id = :me and g.source.id = coalesce(dr.id, cr.id))
+              or (dr.id is null and cr.id is null and exists (select 1 from UnassignedRecipient u where u.employee.id = :me)))))""")
   long unreadInOwnChats(Long me, Long position, Long department);
 
   @Query("select m from ChatMessage m where m.externalId = ?1")

@@ -14,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealLinks;
 import ru.voronka.deals.DealRepository;
 import ru.voronka.deals.process.DealProcesses;
@@ -25,7 +26,7 @@ import ru.voronka.platform.live.LiveEvents;
 /**
  * COM-4: a client's message pops up for whoever holds the client's task — its assignee, or every
  * candidate (a person or a whole position) while nobody has claimed it — and, with no open task,
- * for the deal's responsible. Unread client messages pop up again every user's interval; a user
+ * for whoever the client's messages are routed to (WA-1). Unread client messages pop up again every user's interval; a user
  * with interval 0 gets no pop-ups at all.
  */
 @Component
@@ -39,9 +40,11 @@ class ClientMessagePopups {
   private final ChatMessageRepository messages;
   private final DealLinks links;
   private final LiveEvents live;
+  private final MessageRouting routing;
 
   ClientMessagePopups(DealProcesses processes, TaskService tasks, DealRepository deals, Directory directory,
-      PopupSettings settings, ChatMessageRepository messages, DealLinks links, LiveEvents live) {
+      PopupSettings settings, ChatMessageRepository messages, DealLinks links, LiveEvents live, MessageRouting routing) {
+    this.routing = routing;
     this.processes = processes;
     this.tasks = tasks;
     this.deals = deals;
@@ -56,11 +59,12 @@ class ClientMessagePopups {
   public void clientMessageReceived(ClientMessageReceived event) {
     List<Task> open = processes.openTasks(event.dealId());
     Set<String> holders = holdersOf(open);
-    if (holders.isEmpty() && event.responsibleUserId() != null) {
-      holders.add(event.responsibleUserId());
+    Deal deal = deals.findById(event.dealId()).orElseThrow();
+    if (holders.isEmpty()) {
+      routing.recipients(deal).forEach(e -> holders.add(e.getUserId()));
     }
     ChatMessage message = messages.findById(event.messageId()).orElseThrow();
-    String dealTitle = deals.findById(event.dealId()).map(d -> d.getTitle()).orElse("");
+    String dealTitle = deal.getTitle();
     Map<String, Object> popup = Map.of(
         "title", "Сообщение клиента: " + message.getAuthorName(),
         "text", message.getBody() == null ? "📎 файл" : message.getBody(),
@@ -100,14 +104,17 @@ class ClientMessagePopups {
     return holders;
   }
 
-  /** The reminder: every minute, whoever has unread client messages and whose interval has passed. */
+  /** The reminder: every minute, whoever has unread client messages routed to them and whose interval has passed. */
   @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
   @Transactional
   public void remind() {
     Instant now = Instant.now();
-    for (Object[] row : messages.unreadClientMessagesByResponsible()) {
-      String userId = (String) row[0];
-      long count = (Long) row[1];
+    Map<String, Long> unreadByUser = new java.util.HashMap<>();
+    for (Object[] row : messages.newClientMessages(-1L, true, org.springframework.data.domain.Pageable.unpaged())) {
+      deals.findById((Long) row[1]).ifPresent(deal ->
+          routing.recipients(deal).forEach(e -> unreadByUser.merge(e.getUserId(), (Long) row[4], Long::sum)));
+    }
+    unreadByUser.forEach((userId, count) -> {
       if (settings.claimReminder(userId, now)) {
         live.publish(List.of(userId), "popup", Map.of(
             "title", "Непрочитанные сообщения клиентов: " + count,
@@ -115,6 +122,6 @@ class ClientMessagePopups {
             "chatUrl", "/messages/new",
             "dealUrl", "", "taskUrl", "", "deal", ""));
       }
-    }
+    });
   }
 }

@@ -1,0 +1,104 @@
+package ru.voronka.workspace;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.voronka.chat.MessageRouting;
+import ru.voronka.deals.Viewer;
+import ru.voronka.deals.api.Viewers;
+import ru.voronka.directory.EmployeeRepository;
+import ru.voronka.directory.Group;
+import ru.voronka.platform.RussianFormats;
+import ru.voronka.platform.web.DomainException;
+import ru.voronka.platform.web.DomainException.Kind;
+import ru.voronka.whatsapp.WhatsAppSettings;
+
+/**
+ * WhatsApp settings for the leads of sales: who receives whose client messages (WA-1), who gets
+ * those of clients without a responsible, the automatic reply and the closed-deal notice (WA-2,
+ * WA-4), and the messages that came from strangers.
+ */
+@Controller
+class MessagingSettingsController {
+
+  private final MessageRouting routing;
+  private final WhatsAppSettings texts;
+  private final EmployeeRepository employees;
+  private final JdbcTemplate jdbc;
+
+  MessagingSettingsController(MessageRouting routing, WhatsAppSettings texts, EmployeeRepository employees, JdbcTemplate jdbc) {
+    this.routing = routing;
+    this.texts = texts;
+    this.employees = employees;
+    this.jdbc = jdbc;
+  }
+
+  public record Stranger(String phone, String name, String body, String at) {}
+
+  @GetMapping("/settings/messaging")
+  String page(Authentication auth, Model model) {
+    requireLead(Viewers.of(auth));
+    model.addAttribute("delegations", routing.delegations());
+    model.addAttribute("unassigned", routing.unassignedRecipients().stream().map(e -> new Option(e.getUserId(), e.getFullName())).toList());
+    model.addAttribute("employees", employees.findActive().stream().map(e -> new Option(e.getUserId(), e.getFullName())).toList());
+    model.addAttribute("autoReply", texts.text(WhatsAppSettings.AUTO_REPLY));
+    model.addAttribute("closedNotice", texts.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
+    model.addAttribute("strangers", jdbc.query("""
+        select phone, sender_name, body, received_at from stranger_message order by received_at desc limit 50""",
+        (rs, i) -> new Stranger(rs.getString(1), rs.getString(2), rs.getString(3),
+            RussianFormats.dateTime(rs.getTimestamp(4).toInstant()))));
+    return "workspace/messaging-settings";
+  }
+
+  @PostMapping("/settings/messaging/delegations")
+  String delegate(@RequestParam String receiver, @RequestParam String source, Authentication auth, RedirectAttributes redirect) {
+    routing.delegate(Viewers.of(auth), receiver, source);
+    redirect.addFlashAttribute("saved", "Строка добавлена");
+    return "redirect:/settings/messaging";
+  }
+
+  @PostMapping("/settings/messaging/delegations/{id}/delete")
+  String undelegate(@PathVariable Long id, Authentication auth, RedirectAttributes redirect) {
+    routing.removeDelegation(Viewers.of(auth), id);
+    redirect.addFlashAttribute("saved", "Строка удалена");
+    return "redirect:/settings/messaging";
+  }
+
+  @PostMapping("/settings/messaging/unassigned")
+  String addUnassigned(@RequestParam String userId, Authentication auth, RedirectAttributes redirect) {
+    routing.addUnassignedRecipient(Viewers.of(auth), userId);
+    redirect.addFlashAttribute("saved", "Получатель добавлен");
+    return "redirect:/settings/messaging";
+  }
+
+  @PostMapping("/settings/messaging/unassigned/{userId}/delete")
+  String removeUnassigned(@PathVariable String userId, Authentication auth, RedirectAttributes redirect) {
+    routing.removeUnassignedRecipient(Viewers.of(auth), userId);
+    redirect.addFlashAttribute("saved", "Получатель убран");
+    return "redirect:/settings/messaging";
+  }
+
+  @PostMapping("/settings/messaging/texts")
+  String texts(@RequestParam String name, @RequestParam(required = false) String text, Authentication auth,
+      RedirectAttributes redirect) {
+    Viewer viewer = Viewers.of(auth);
+    if (!viewer.groups().contains(Group.ADMINS)) {
+      throw new DomainException(Kind.FORBIDDEN, "Тексты автоответов меняет администратор");
+    }
+    texts.setText(name, text, viewer.userId());
+    redirect.addFlashAttribute("saved", "Текст сохранён");
+    return "redirect:/settings/messaging";
+  }
+
+  private static void requireLead(Viewer viewer) {
+    if (!viewer.leadsSales()) {
+      throw new DomainException(Kind.FORBIDDEN, "Настройки WhatsApp доступны РОП и администраторам");
+    }
+  }
+}
