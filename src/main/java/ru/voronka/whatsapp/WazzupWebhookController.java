@@ -40,8 +40,6 @@ class WazzupWebhookController {
     this.json = json;
   }
 
-  record Status(String externalId, MessageStatus status, String reason) {}
-
   @PostMapping("/webhooks/wazzup")
   ResponseEntity<Map<String, Object>> receive(@RequestHeader(name = "Authorization", required = false) String authorization,
       @RequestBody(required = false) byte[] body) {
@@ -61,11 +59,11 @@ class WazzupWebhookController {
           m.path("contact").path("name").asText(null), m.path("text").asText(null), time(m.path("dateTime").asText(null)),
           "missing_call".equals(m.path("type").asText())));
     }
-    List<Status> statuses = new ArrayList<>();
+    List<StatusChange> statuses = new ArrayList<>();
     for (JsonNode s : root.path("statuses")) {
       MessageStatus status = status(required(s, "status"));
       if (status != null) {
-        statuses.add(new Status(WazzupMessenger.PROVIDER + ":" + required(s, "messageId"), status,
+        statuses.add(new StatusChange(WazzupMessenger.PROVIDER + ":" + required(s, "messageId"), status,
             s.path("error").path("description").asText(s.path("error").asText(null))));
       }
     }

@@ -6,9 +6,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ru.voronka.messaging.ClientMessenger;
 
-/** {@code voronka.whatsapp.provider}: {@code journal} (the default: logged, for the demo) or {@code wazzup}. */
+/**
+ * {@code voronka.whatsapp.provider}: {@code journal} (the default: logged, for the demo), {@code wazzup}
+ * or {@code cloud} (the Cloud API, «Default»). Every provider's webhook listens either way and
+ * refuses what its own key does not prove.
+ */
 @Configuration
-@EnableConfigurationProperties(WazzupProperties.class)
+@EnableConfigurationProperties({WazzupProperties.class, CloudApiProperties.class})
 class WhatsAppConfig {
 
   @Bean
@@ -18,5 +22,14 @@ class WhatsAppConfig {
       throw new IllegalStateException("voronka.whatsapp.wazzup.api-key and channel-id are required for the Wazzup provider");
     }
     return new WazzupMessenger(properties);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "cloud")
+  ClientMessenger cloudApiMessenger(CloudApiProperties properties) {
+    if (properties.accessToken() == null || properties.accessToken().isBlank() || properties.phoneNumberId() == null) {
+      throw new IllegalStateException("voronka.whatsapp.cloud.access-token and phone-number-id are required for the Cloud API");
+    }
+    return new CloudApiMessenger(properties);
   }
 }

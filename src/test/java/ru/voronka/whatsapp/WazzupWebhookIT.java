@@ -1,21 +1,17 @@
 package ru.voronka.whatsapp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -23,14 +19,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import ru.voronka.chat.ChatKind;
 import ru.voronka.chat.Chats;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Group;
 import ru.voronka.support.Api;
-import ru.voronka.support.PostgresIT;
 
 /**
  * Wazzup's webhooks through the real HTTP server on PostgreSQL, with Wazzup itself played by a
@@ -38,21 +31,7 @@ import ru.voronka.support.PostgresIT;
  * number, redeliveries, the automatic reply to strangers once a day, the closed-deal notice and
  * delivery statuses that only move forward.
  */
-class WazzupWebhookIT extends PostgresIT {
-
-  static final String CRM_KEY = "crm-key-it";
-
-  @RegisterExtension
-  static WireMockExtension wazzup = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @DynamicPropertySource
-  static void provider(DynamicPropertyRegistry registry) {
-    registry.add("voronka.whatsapp.provider", () -> "wazzup");
-    registry.add("voronka.whatsapp.wazzup.base-url", wazzup::baseUrl);
-    registry.add("voronka.whatsapp.wazzup.api-key", () -> "api-key-it");
-    registry.add("voronka.whatsapp.wazzup.crm-key", () -> CRM_KEY);
-    registry.add("voronka.whatsapp.wazzup.channel-id", () -> "channel-it");
-  }
+class WazzupWebhookIT extends WhatsAppIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
