@@ -31,6 +31,12 @@ public final class PhoneNumbers {
     }
   }
 
+  /** E.164 when the input is a phone number, else null: for places that must not send to a non-number. */
+  public static String e164(String raw) {
+    String normalized = normalize(raw);
+    return normalized != null && normalized.matches("\\+\\d{8,15}") ? normalized : null;
+  }
+
   /** «+7 (999) 888-55-22» for people to read. */
   public static String display(String e164) {
     if (e164 == null) {

@@ -40,7 +40,7 @@ class WazzupMessenger implements ClientMessenger {
 
   @Override
   public SentMessage send(OutgoingMessage message) {
-    String phone = PhoneNumbers.normalize(message.phone());
+    String phone = PhoneNumbers.e164(message.phone());
     if (phone == null) {
       throw new MessageNotSentException("Номер «" + message.phone() + "» не похож на телефон", null, false);
     }

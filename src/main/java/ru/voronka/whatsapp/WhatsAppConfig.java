@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import ru.voronka.messaging.ClientMessenger;
 
 /**
- * {@code voronka.whatsapp.provider}: {@code journal} (the default: logged, for the demo), {@code wazzup}
- * or {@code cloud} (the Cloud API, «Default»). Every provider's webhook listens either way and
+ * {@code voronka.whatsapp.provider}: {@code simulator} (the demo: /simulator/whatsapp plays the
+ * clients), {@code journal} (only logged), {@code wazzup} or {@code cloud} (the Cloud API, «Default»). Every provider's webhook listens either way and
  * refuses what its own key does not prove.
  */
 @Configuration
@@ -22,6 +22,12 @@ class WhatsAppConfig {
       throw new IllegalStateException("voronka.whatsapp.wazzup.api-key and channel-id are required for the Wazzup provider");
     }
     return new WazzupMessenger(properties);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "simulator")
+  SimulatedWhatsApp simulatedWhatsApp() {
+    return new SimulatedWhatsApp();
   }
 
   @Bean

@@ -131,19 +131,27 @@ class CommunicatorPagesTest extends WorkspaceTest {
   }
 
   @Test
-  void theClientSimulatorWritesIntoTheDealsClientChat() throws Exception {
-    Deal sensors = deal("Датчики давления");
-    mvc.perform(post("/simulator/client").param("dealId", sensors.getId().toString()).param("text", "Счёт получили, оплатим в пятницу")
-            .with(ROP).with(csrf()))
-        .andExpect(redirectedUrl("/simulator/client"));
-    mvc.perform(post("/simulator/client").param("dealId", sensors.getId().toString()).param("missedCall", "true")
-            .with(ROP).with(csrf()))
-        .andExpect(redirectedUrl("/simulator/client"));
+  void theWhatsAppSimulatorGoesThroughTheInbox_aClientReachesTheDealChat_aStrangerGetsTheAutomaticReply() throws Exception {
+    Deal sensors = deal("Датчики давления"); // the client's number is +7 925 300-40-50
+    mvc.perform(post("/simulator/whatsapp").param("phone", "8 (925) 300-40-50").param("name", "Ольга")
+            .param("text", "Счёт получили, оплатим в пятницу").with(ROP).with(csrf()))
+        .andExpect(redirectedUrl("/simulator/whatsapp?phone=%2B79253004050"));
+    mvc.perform(post("/simulator/whatsapp").param("phone", "+79253004050").param("missedCall", "true").with(ROP).with(csrf()))
+        .andExpect(status().isFound());
     mvc.perform(get("/deals/" + sensors.getId() + "/chat/client").with(user("kuznetsov").roles("MANAGERS")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("оплатим в пятницу")))
         .andExpect(content().string(containsString("Пропущенный звонок")));
-    mvc.perform(post("/simulator/client").param("dealId", sensors.getId().toString()).param("text", " ").with(ROP).with(csrf()))
+
+    mvc.perform(post("/simulator/whatsapp").param("phone", "+7 999 000-11-22").param("text", "Продаёте манометры?")
+            .with(ROP).with(csrf()))
+        .andExpect(status().isFound());
+    mvc.perform(get("/simulator/whatsapp").param("phone", "+79990001122").with(ROP))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Продаёте манометры?")))
+        .andExpect(content().string(containsString("8-495-649-84-47")));
+
+    mvc.perform(post("/simulator/whatsapp").param("phone", "не номер").param("text", "x").with(ROP).with(csrf()))
         .andExpect(status().isBadRequest());
   }
 
@@ -158,9 +166,9 @@ class CommunicatorPagesTest extends WorkspaceTest {
     mvc.perform(post("/chats/with/petrov").with(PETROV).with(csrf()))
         .andExpect(status().isBadRequest())
         .andExpect(content().string(containsString("не с собой")));
-    mvc.perform(get("/simulator/client").with(PETROV))
+    mvc.perform(get("/simulator/whatsapp").with(PETROV))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("Написать как клиент")));
+        .andExpect(content().string(containsString("вы — клиент")));
     mvc.perform(get("/chats/unread-count").with(user("kuznetsov").roles("MANAGERS")))
         .andExpect(status().isOk());
   }

@@ -1,0 +1,52 @@
+package ru.voronka.whatsapp;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import ru.voronka.directory.PhoneNumbers;
+import ru.voronka.messaging.ClientMessenger;
+
+/**
+ * The demo's WhatsApp, behind the same port as the real providers: what the company sends is kept
+ * per client number (in memory — a demo of one node) for the simulator page to show.
+ */
+class SimulatedWhatsApp implements ClientMessenger {
+
+  static final String PROVIDER = "sim";
+  private static final int KEPT_PER_NUMBER = 200;
+
+  record Line(boolean fromClient, String text, Instant at) {}
+
+  private final Map<String, Deque<Line>> conversations = new ConcurrentHashMap<>();
+
+  @Override
+  public SentMessage send(OutgoingMessage message) {
+    String phone = PhoneNumbers.e164(message.phone());
+    if (phone == null) {
+      throw new MessageNotSentException("Номер «" + message.phone() + "» не похож на телефон", null, false);
+    }
+    remember(phone, new Line(false, message.text(), Instant.now()));
+    return new SentMessage(PROVIDER, PROVIDER + ":" + UUID.randomUUID());
+  }
+
+  void clientWrote(String phone, String text) {
+    remember(phone, new Line(true, text, Instant.now()));
+  }
+
+  List<Line> conversation(String phone) {
+    return new ArrayList<>(conversations.getOrDefault(phone, new ConcurrentLinkedDeque<>()));
+  }
+
+  private void remember(String phone, Line line) {
+    Deque<Line> lines = conversations.computeIfAbsent(phone, p -> new ConcurrentLinkedDeque<>());
+    lines.addLast(line);
+    while (lines.size() > KEPT_PER_NUMBER) {
+      lines.pollFirst();
+    }
+  }
+}
