@@ -69,9 +69,12 @@ class WazzupWebhookIT extends WhatsAppIT {
   }
 
   long newDeal(String title, String phone) {
-    return admin.post("/api/deals", Map.of("title", title, "amount", 50000,
+    long deal = admin.post("/api/deals", Map.of("title", title, "amount", 50000,
         "client", Map.of("name", "ООО «" + title + "»", "contactName", "Иванов Сергей", "phone", phone)))
         .expect(201).json().path("id").asLong();
+    // The funnel starts with an asynchronous step; a command sent meanwhile would get a 409 to retry.
+    admin.await("/api/deals/" + deal, d -> d.path("openTasks").size() > 0, java.time.Duration.ofSeconds(20));
+    return deal;
   }
 
   @Test
