@@ -37,7 +37,7 @@ import ru.voronka.platform.RussianFormats;
 @Transactional
 public class WhatsAppInbox {
 
-  public enum Outcome { ROUTED, CLOSED_DEAL, STRANGER, DUPLICATE }
+  public enum Outcome { ROUTED, CLOSED_DEAL, STRANGER, DUPLICATE, JOIN_ACCEPTED, JOIN_REQUESTED, JOIN_REFUSED }
 
   private static final Logger log = LoggerFactory.getLogger(WhatsAppInbox.class);
 
@@ -47,9 +47,13 @@ public class WhatsAppInbox {
   private final ClientMessenger messenger;
   private final WhatsAppSettings settings;
   private final JdbcTemplate jdbc;
+  private final GroupJoinLinks joinLinks;
+  private final GroupAdmissions admissions;
 
   WhatsAppInbox(Directory directory, DealRepository deals, Chats chats, ClientMessenger messenger, WhatsAppSettings settings,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc, GroupJoinLinks joinLinks, GroupAdmissions admissions) {
+    this.joinLinks = joinLinks;
+    this.admissions = admissions;
     this.directory = directory;
     this.deals = deals;
     this.chats = chats;
@@ -63,6 +67,10 @@ public class WhatsAppInbox {
       return Outcome.DUPLICATE;
     }
     String phone = PhoneNumbers.normalize(message.phone());
+    Optional<GroupJoinLinks.JoinCode> join = joinLinks.find(message.text());
+    if (join.isPresent()) {
+      return join(join.get(), message, phone == null ? message.phone() : phone);
+    }
     List<Counterparty> clients = directory.counterpartiesByPhone(message.phone());
     List<Deal> theirDeals = clients.stream().flatMap(c -> deals.findByCounterparty(c.getId()).stream()).toList();
     Optional<Deal> open = theirDeals.stream().filter(Deal::isOpen).max(Comparator.comparing(Deal::getUpdatedAt));
@@ -76,11 +84,46 @@ public class WhatsAppInbox {
       replyOncePerDay(phone == null ? message.phone() : phone, "closed", settings.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
       return Outcome.CLOSED_DEAL;
     }
-    jdbc.update("insert into stranger_message (external_id, phone, sender_name, body, received_at) values (?, ?, ?, ?, ?)",
-        message.externalId(), phone == null ? message.phone() : phone, message.senderName(), message.text(),
-        Timestamp.from(message.receivedAt()));
-    replyOncePerDay(phone == null ? message.phone() : phone, "stranger", settings.text(WhatsAppSettings.AUTO_REPLY));
+    keepAsStranger(message, phone == null ? message.phone() : phone);
     return Outcome.STRANGER;
+  }
+
+  /**
+   * WA-10: a QR code's join message. A code that is not the deal's own, or a number that is none of
+   * the counterparty's, is refused with the automatic reply; a number admitted before is accepted
+   * at once; any other of the counterparty's numbers asks the responsible in a Camunda task.
+   */
+  private Outcome join(GroupJoinLinks.JoinCode join, InboundMessage message, String phone) {
+    Optional<Deal> deal = joinLinks.valid(join) ? deals.findById(join.dealId()) : Optional.empty();
+    boolean theirs = deal.isPresent() && deal.get().getCounterparty() != null && deal.get().getCounterparty().getContacts()
+        .stream().flatMap(c -> c.getPhones().stream()).anyMatch(phone::equals);
+    if (!theirs) {
+      keepAsStranger(message, phone);
+      return Outcome.JOIN_REFUSED;
+    }
+    store(deal.get(), message);
+    if (admissions.isAdmitted(join.dealId(), phone)) {
+      reply(phone, join.dealId(), "Вы в группе сделки №" + join.dealId() + ". Пишите сюда — менеджер ответит.");
+      return Outcome.JOIN_ACCEPTED;
+    }
+    if (admissions.request(deal.get(), phone, message.senderName())) {
+      reply(phone, join.dealId(), "Запрос на вступление в группу сделки №" + join.dealId() + " передан менеджеру.");
+    }
+    return Outcome.JOIN_REQUESTED;
+  }
+
+  private void keepAsStranger(InboundMessage message, String phone) {
+    jdbc.update("insert into stranger_message (external_id, phone, sender_name, body, received_at) values (?, ?, ?, ?, ?)",
+        message.externalId(), phone, message.senderName(), message.text(), Timestamp.from(message.receivedAt()));
+    replyOncePerDay(phone, "stranger", settings.text(WhatsAppSettings.AUTO_REPLY));
+  }
+
+  private void reply(String phone, long dealId, String text) {
+    try {
+      messenger.send(new OutgoingMessage(dealId, phone, text));
+    } catch (MessageNotSentException e) {
+      log.warn("Reply to {} not sent: {}", phone, e.getMessage());
+    }
   }
 
   /** A delivery status of one of our messages; statuses never go back (a late «delivered» after «read»). */

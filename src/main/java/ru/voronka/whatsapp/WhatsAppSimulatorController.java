@@ -94,6 +94,9 @@ class WhatsAppSimulatorController {
       case CLOSED_DEAL -> "Все сделки клиента закрыты: сообщение сохранено в чате последней, клиенту ушло уведомление.";
       case STRANGER -> "Номер не знаком Воронке: сообщение сохранено, автоответ — не чаще раза в день.";
       case DUPLICATE -> "Повтор: это сообщение уже было.";
+      case JOIN_ACCEPTED -> "Номер уже допускали в группу этой сделки: принят сразу.";
+      case JOIN_REQUESTED -> "Номер есть в карточке контрагента: ответственный получил задачу «Рассмотреть запрос на вступление в группу».";
+      case JOIN_REFUSED -> "Код чужой или номера нет в карточке контрагента: вступление отклонено, ушёл автоответ.";
     });
     // "+" must be encoded: in a query it would read as a space.
     return "redirect:/simulator/whatsapp?phone=" + URLEncoder.encode(number, StandardCharsets.UTF_8);

@@ -78,7 +78,9 @@ class FormsMatchModelsTest {
       Map.entry("deal-assignments", Set.of("dealId")),
       Map.entry("side-process-start", Set.of("dealId")),
       Map.entry("deal-loss", Set.of("dealId", "lostReason")),
-      Map.entry("stage-change", Set.of("dealId", "targetStage")));
+      Map.entry("stage-change", Set.of("dealId", "targetStage")),
+      Map.entry("review-join-request", Set.of("joinDecision")),
+      Map.entry("answer-client", Set.of("answered")));
 
   /** Variables required only for one answer: shown (and required) only then. formRef → key → its hide condition. */
   static final Map<String, Map<String, String>> CONDITIONAL = Map.of(
@@ -95,7 +97,8 @@ class FormsMatchModelsTest {
       "paymentTerms", names(PaymentTerms.values()),
       InternalApprovalProcess.DECISION, Set.of(InternalApprovalProcess.APPROVED, InternalApprovalProcess.RETURNED),
       "lostReason", names(LostReason.values()),
-      "targetStage", names(DealStage.manualTargets(Funnel.SALES).toArray(DealStage[]::new)));
+      "targetStage", names(DealStage.manualTargets(Funnel.SALES).toArray(DealStage[]::new)),
+      "joinDecision", Set.of("APPROVE", "DECLINE"));
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");

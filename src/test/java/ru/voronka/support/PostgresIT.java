@@ -22,6 +22,7 @@ public abstract class PostgresIT {
     registry.add("camunda.bpm.admin-user.password", () -> ADMIN_PASSWORD);
     registry.add("voronka.onec.mode", () -> "simulator");
     registry.add("voronka.mail.mode", () -> "outbox");
+    registry.add("voronka.whatsapp.join-secret", () -> "integration-tests-join-secret");
     registry.add("spring.mail.host", () -> "localhost");
   }
 }

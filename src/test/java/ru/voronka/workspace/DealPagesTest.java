@@ -116,4 +116,16 @@ class DealPagesTest extends WorkspaceTest {
     mvc.perform(get("/counterparties/" + client).with(SIDOROVA)).andExpect(status().isNotFound());
     mvc.perform(get("/counterparties/" + client).with(ROP)).andExpect(status().isOk());
   }
+
+  @Test
+  void theDealsWhatsAppQrCodeIsAPngForThoseWhoSeeTheDeal() throws Exception {
+    Deal meter = deal("Узел учёта тепла");
+    byte[] png = mvc.perform(get("/deals/" + meter.getId() + "/whatsapp-qr.png").with(PETROV))
+        .andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsByteArray();
+    org.assertj.core.api.Assertions.assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    mvc.perform(get("/deals/" + meter.getId() + "/whatsapp-qr.png").with(SIDOROVA)).andExpect(status().isNotFound());
+    mvc.perform(get("/deals/" + meter.getId()).param("tab", "documents").with(PETROV))
+        .andExpect(content().string(containsString("https://wa.me/74956498447?text=")));
+  }
 }

@@ -56,7 +56,10 @@ public class TaskCompletionRules {
         return InternalApprovalProcess.RETURNED.equals(decision) && ProcessValues.text(v.apply(InternalApprovalProcess.COMMENT)) == null
             ? List.of("Напишите комментарий: что доработать") : List.of();
       }),
-      Map.entry(PaymentControlProcess.TASK_CONFIRM_TRANCHE, v -> required(v, Map.of("paidOn", "Дата поступления оплаты"))));
+      Map.entry(PaymentControlProcess.TASK_CONFIRM_TRANCHE, v -> required(v, Map.of("paidOn", "Дата поступления оплаты"))),
+      // The chat's processes: «Ответить клиенту» (COM-5) and the group join request (WA-10).
+      Map.entry("Task_AnswerClient", v -> checked(v, "answered", "Отметьте, что ответ клиенту дан")),
+      Map.entry("Task_ReviewJoinRequest", v -> oneOf(v, "joinDecision", "Решение", "APPROVE", "DECLINE")));
 
   /** @throws DomainException listing every missing or wrong field, in Russian */
   public void check(String taskKey, Map<String, Object> variables) {
