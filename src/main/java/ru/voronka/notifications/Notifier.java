@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
 import ru.voronka.directory.Group;
+import ru.voronka.sms.SmsPort;
+import ru.voronka.sms.SmsPort.SmsNotSentException;
 
 /**
  * Tells employees what needs them: a notification in the bell and a mail to their address in the
@@ -29,9 +34,16 @@ public class Notifier {
 
   private final NotificationRepository notifications;
   private final Directory directory;
-  private final MailPort mail;
+  private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
-  Notifier(NotificationRepository notifications, Directory directory, MailPort mail) {
+  private final MailPort mail;
+  private final SmsPort sms;
+  private final boolean smsToEmployees;
+
+  Notifier(NotificationRepository notifications, Directory directory, MailPort mail, SmsPort sms,
+      @Value("${voronka.sms.notify-employees:false}") boolean smsToEmployees) {
+    this.sms = sms;
+    this.smsToEmployees = smsToEmployees;
     this.notifications = notifications;
     this.directory = directory;
     this.mail = mail;
@@ -53,6 +65,23 @@ public class Notifier {
       emailOf(userId).ifPresent(address ->
           mail.send(new OutgoingMail(List.of(address), notice.title(), mailBody(notice), List.of())));
     }
+    if (smsToEmployees) {
+      recipients.forEach(userId -> textToMobile(userId, notice));
+    }
+  }
+
+  /**
+   * TEL-10: a short SMS to the employee's mobile, from the gateway's SIM of their carrier. A lost
+   * SMS is logged, not retried: the mail and the bell carry the notice.
+   */
+  private void textToMobile(String userId, Notice notice) {
+    directory.employee(userId).filter(e -> e.getMobilePhone() != null).ifPresent(e -> {
+      try {
+        sms.send(e.getMobilePhone(), "Воронка: " + notice.title(), e.getMobileCarrier());
+      } catch (SmsNotSentException failure) {
+        log.warn("SMS to {} not sent: {}", userId, failure.getMessage());
+      }
+    });
   }
 
   /** {@link #notifyUsers} for every member of the group. */

@@ -32,6 +32,9 @@ class NotifierTest {
   @MockitoBean
   Directory directory;
 
+  @MockitoBean
+  ru.voronka.sms.SmsPort sms;
+
   @Autowired
   Notifier notifier;
 
