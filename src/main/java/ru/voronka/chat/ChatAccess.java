@@ -96,9 +96,19 @@ class ChatAccess {
     return new ArrayList<>(audience.values());
   }
 
-  private List<Employee> leads() {
-    List<Employee> leads = new ArrayList<>(directory.members(Group.HEAD_OF_SALES));
-    leads.addAll(directory.members(Group.ADMINS));
-    return leads;
+  /** Who leads sales: asked of Camunda's identity service at most every half minute (it changes rarely). */
+  List<Employee> leads() {
+    CachedLeads cached = leads;
+    if (cached == null || cached.until() < System.currentTimeMillis()) {
+      List<Employee> fresh = new ArrayList<>(directory.members(Group.HEAD_OF_SALES));
+      fresh.addAll(directory.members(Group.ADMINS));
+      cached = new CachedLeads(List.copyOf(fresh), System.currentTimeMillis() + 30_000);
+      leads = cached;
+    }
+    return cached.employees();
   }
+
+  private record CachedLeads(List<Employee> employees, long until) {}
+
+  private volatile CachedLeads leads;
 }

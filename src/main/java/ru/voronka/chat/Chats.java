@@ -445,8 +445,10 @@ public class Chats {
   private void stored(Chat chat, ChatMessage message) {
     chat.touch(message.getCreatedAt());
     List<String> participants = userIds(access.participants(chat));
-    List<String> onlookers = new ArrayList<>(userIds(access.audience(chat)));
-    onlookers.removeAll(participants);
+    List<String> onlookers = new ArrayList<>();
+    if (chat.getKind() == ChatKind.DEAL_CLIENT || chat.getKind() == ChatKind.DEAL_INTERNAL) {
+      access.leads().stream().map(Employee::getUserId).filter(id -> !participants.contains(id)).forEach(onlookers::add);
+    }
     Map<String, Object> event = new HashMap<>(Map.of("chatId", chat.getId(), "messageId", message.getId(),
         "chatTitle", chat.getTitle(), "author", message.getAuthorName(), "text", preview(message),
         "incoming", message.getDirection() == Direction.INCOMING,

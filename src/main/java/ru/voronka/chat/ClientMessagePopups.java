@@ -10,10 +10,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealLinks;
 import ru.voronka.deals.DealRepository;
@@ -55,7 +57,12 @@ class ClientMessagePopups {
     this.live = live;
   }
 
-  @EventListener
+  /**
+   * After the message's transaction commits, in one of its own: the webhook is answered without
+   * waiting for the pop-up, and a failed pop-up never loses the message.
+   */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void clientMessageReceived(ClientMessageReceived event) {
     List<Task> open = processes.openTasks(event.dealId());
     Set<String> holders = holdersOf(open);

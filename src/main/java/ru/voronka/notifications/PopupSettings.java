@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.sql.ResultSet;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.voronka.platform.web.DomainException;
@@ -22,9 +24,11 @@ public class PopupSettings {
   private static final int MAX_MINUTES = 24 * 60;
 
   private final UserSettingRepository settings;
+  private final NamedParameterJdbcTemplate jdbc;
 
-  PopupSettings(UserSettingRepository settings) {
+  PopupSettings(UserSettingRepository settings, NamedParameterJdbcTemplate jdbc) {
     this.settings = settings;
+    this.jdbc = jdbc;
   }
 
   @Transactional(readOnly = true)
@@ -32,12 +36,19 @@ public class PopupSettings {
     return settings.findById(userId).map(UserSetting::getPopupMinutes).orElse(DEFAULT_MINUTES);
   }
 
+  /** Plain SQL: an IN list of varying length would make Hibernate translate the query anew each time. */
   @Transactional(readOnly = true)
   public Map<String, Integer> minutes(Collection<String> userIds) {
     Map<String, Integer> result = new HashMap<>();
     userIds.forEach(id -> result.put(id, DEFAULT_MINUTES));
     if (!userIds.isEmpty()) {
-      settings.findAllByUserIdIn(userIds).forEach(s -> result.put(s.getUserId(), s.getPopupMinutes()));
+      jdbc.query("select user_id, popup_minutes from user_setting where user_id in (:ids)", Map.of("ids", userIds),
+          (ResultSet rs) -> {
+            while (rs.next()) {
+              result.put(rs.getString(1), rs.getInt(2));
+            }
+            return null;
+          });
     }
     return result;
   }

@@ -1,16 +1,11 @@
 package ru.voronka.notifications;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface UserSettingRepository extends JpaRepository<UserSetting, String> {
-
-  @Query("select s from UserSetting s where s.userId in ?1")
-  List<UserSetting> findAllByUserIdIn(Collection<String> userIds);
 
   /** Conditional, so that of several nodes only one reminds a user per interval. */
   @Modifying
