@@ -3,7 +3,9 @@ package ru.voronka.whatsapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -26,10 +28,12 @@ class WazzupMessenger implements ClientMessenger {
   static final String PROVIDER = "wazzup";
 
   private final WazzupProperties properties;
+  private final WhatsAppChannels channels;
   private final RestClient http;
 
-  WazzupMessenger(WazzupProperties properties) {
+  WazzupMessenger(WazzupProperties properties, WhatsAppChannels channels) {
     this.properties = properties;
+    this.channels = channels;
     // HTTP/1.1: the JDK client would otherwise try an h2c upgrade, which some proxies and servers break.
     var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build());
@@ -45,7 +49,7 @@ class WazzupMessenger implements ClientMessenger {
       throw new MessageNotSentException("Номер «" + message.phone() + "» не похож на телефон", null, false);
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("channelId", properties.channelId());
+    body.put("channelId", channel());
     body.put("chatType", "whatsapp");
     body.put("chatId", phone.substring(1)); // Wazzup takes the number as digits: 79161234567
     body.put("text", message.text());
@@ -66,6 +70,36 @@ class WazzupMessenger implements ClientMessenger {
       throw new MessageNotSentException("Wazzup недоступен: " + e.getMessage(), e, true);
     }
   }
+
+  /**
+   * The channel to send through: the first active one Wazzup reported and an administrator left on;
+   * before any were reported, the configured one. None active: the send waits (a retry may find one).
+   */
+  private String channel() {
+    boolean known = channels.all().stream().anyMatch(c -> c.provider().equals(PROVIDER));
+    if (!known) {
+      return properties.channelId();
+    }
+    return channels.sendingChannel(PROVIDER).orElseThrow(() ->
+        new MessageNotSentException("Нет активного канала Wazzup: проверьте каналы в настройках WhatsApp", null, true));
+  }
+
+  /** {@code GET /v3/channels}: every channel with its transport, number ({@code plainId}) and state. */
+  List<ReportedChannel> channels() {
+    JsonNode answer = http.get().uri("/v3/channels").retrieve().body(JsonNode.class);
+    List<ReportedChannel> reported = new ArrayList<>();
+    if (answer != null) {
+      answer.forEach(c -> {
+        if ("whatsapp".equals(c.path("transport").asText("whatsapp"))) {
+          reported.add(new ReportedChannel(c.path("channelId").asText(), "+" + c.path("plainId").asText().replaceAll("\\D", ""),
+              c.path("state").asText("unknown")));
+        }
+      });
+    }
+    return reported;
+  }
+
+  record ReportedChannel(String channelId, String phone, String state) {}
 
   private static boolean retryable(HttpStatusCode status) {
     return status.value() == 429 || status.is5xxServerError();

@@ -17,11 +17,11 @@ class WhatsAppConfig {
 
   @Bean
   @ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "wazzup")
-  ClientMessenger wazzupMessenger(WazzupProperties properties) {
+  ClientMessenger wazzupMessenger(WazzupProperties properties, WhatsAppChannels channels) {
     if (properties.apiKey() == null || properties.apiKey().isBlank() || properties.channelId() == null) {
       throw new IllegalStateException("voronka.whatsapp.wazzup.api-key and channel-id are required for the Wazzup provider");
     }
-    return new WazzupMessenger(properties);
+    return new WazzupMessenger(properties, channels);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package ru.voronka.workspace;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,8 @@ import ru.voronka.directory.Group;
 import ru.voronka.platform.RussianFormats;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
+import ru.voronka.whatsapp.WazzupChannelSync;
+import ru.voronka.whatsapp.WhatsAppChannels;
 import ru.voronka.whatsapp.WhatsAppSettings;
 
 /**
@@ -31,8 +34,13 @@ class MessagingSettingsController {
   private final WhatsAppSettings texts;
   private final EmployeeRepository employees;
   private final JdbcTemplate jdbc;
+  private final WhatsAppChannels channels;
+  private final ObjectProvider<WazzupChannelSync> wazzupSync;
 
-  MessagingSettingsController(MessageRouting routing, WhatsAppSettings texts, EmployeeRepository employees, JdbcTemplate jdbc) {
+  MessagingSettingsController(MessageRouting routing, WhatsAppSettings texts, EmployeeRepository employees, JdbcTemplate jdbc,
+      WhatsAppChannels channels, ObjectProvider<WazzupChannelSync> wazzupSync) {
+    this.channels = channels;
+    this.wazzupSync = wazzupSync;
     this.routing = routing;
     this.texts = texts;
     this.employees = employees;
@@ -47,6 +55,8 @@ class MessagingSettingsController {
     model.addAttribute("delegations", routing.delegations());
     model.addAttribute("unassigned", routing.unassignedRecipients().stream().map(e -> new Option(e.getUserId(), e.getFullName())).toList());
     model.addAttribute("employees", employees.findActive().stream().map(e -> new Option(e.getUserId(), e.getFullName())).toList());
+    model.addAttribute("channels", channels.all());
+    model.addAttribute("canSync", wazzupSync.getIfAvailable() != null);
     model.addAttribute("autoReply", texts.text(WhatsAppSettings.AUTO_REPLY));
     model.addAttribute("closedNotice", texts.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
     model.addAttribute("strangers", jdbc.query("""
@@ -93,6 +103,25 @@ class MessagingSettingsController {
     }
     texts.setText(name, text, viewer.userId());
     redirect.addFlashAttribute("saved", "Текст сохранён");
+    return "redirect:/settings/messaging";
+  }
+
+  @PostMapping("/settings/messaging/channels/sync")
+  String syncChannels(Authentication auth, RedirectAttributes redirect) {
+    if (!Viewers.of(auth).groups().contains(Group.ADMINS)) {
+      throw new DomainException(Kind.FORBIDDEN, "Каналы обновляет администратор");
+    }
+    WazzupChannelSync sync = wazzupSync.getIfAvailable();
+    int read = sync == null ? -1 : sync.sync();
+    redirect.addFlashAttribute("saved", read < 0 ? "Каналы не прочитаны: Wazzup не подключён или недоступен"
+        : "Каналов WhatsApp в Wazzup: " + read);
+    return "redirect:/settings/messaging";
+  }
+
+  @PostMapping("/settings/messaging/channels/{id}")
+  String switchChannel(@PathVariable Long id, @RequestParam boolean active, Authentication auth, RedirectAttributes redirect) {
+    channels.switchOn(Viewers.of(auth), id, active);
+    redirect.addFlashAttribute("saved", active ? "Канал включён" : "Канал выключен");
     return "redirect:/settings/messaging";
   }
 

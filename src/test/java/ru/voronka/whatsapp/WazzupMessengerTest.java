@@ -9,8 +9,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import ru.voronka.messaging.ClientMessenger.MessageNotSentException;
@@ -25,8 +29,28 @@ class WazzupMessengerTest {
 
   static final String CHANNEL = "7b3e5f9a-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
 
+  WhatsAppChannels channels = mock(WhatsAppChannels.class);
+
   WazzupMessenger messenger() {
-    return new WazzupMessenger(new WazzupProperties(wazzup.baseUrl(), "api-key-1", "crm-key-1", CHANNEL));
+    return new WazzupMessenger(new WazzupProperties(wazzup.baseUrl(), "api-key-1", "crm-key-1", CHANNEL), channels);
+  }
+
+  @Test
+  void readsTheChannelsAndSendsOnlyThroughAnActiveOne() {
+    wazzup.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/v3/channels").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("""
+            [{"channelId": "c-1", "transport": "whatsapp", "plainId": "74956498447", "state": "active"},
+             {"channelId": "c-2", "transport": "telegram", "plainId": "voronka_bot", "state": "active"},
+             {"channelId": "c-3", "transport": "whatsapp", "plainId": "74956498448", "state": "phoneUnavailable"}]""")));
+    assertThat(messenger().channels()).containsExactly(
+        new WazzupMessenger.ReportedChannel("c-1", "+74956498447", "active"),
+        new WazzupMessenger.ReportedChannel("c-3", "+74956498448", "phoneUnavailable"));
+
+    when(channels.all()).thenReturn(List.of(new WhatsAppChannels.Channel(1L, "wazzup", "c-3", "+74956498448", "phoneUnavailable", true, "")));
+    when(channels.sendingChannel("wazzup")).thenReturn(Optional.empty());
+    assertThatThrownBy(() -> messenger().send(new OutgoingMessage(3L, "+79215558822", "Текст", "r9")))
+        .isInstanceOfSatisfying(MessageNotSentException.class, e -> assertThat(e.isRetryable()).isTrue())
+        .hasMessageContaining("Нет активного канала");
   }
 
   @Test
@@ -73,7 +97,7 @@ class WazzupMessengerTest {
 
   @Test
   void anUnreachableWazzupMayBeRetried() {
-    WazzupMessenger down = new WazzupMessenger(new WazzupProperties("http://127.0.0.1:1", "k", "c", CHANNEL));
+    WazzupMessenger down = new WazzupMessenger(new WazzupProperties("http://127.0.0.1:1", "k", "c", CHANNEL), channels);
     assertThatThrownBy(() -> down.send(new OutgoingMessage(3L, "+79215558822", "Текст", "r4")))
         .isInstanceOfSatisfying(MessageNotSentException.class, e -> assertThat(e.isRetryable()).isTrue())
         .hasMessageContaining("недоступен");

@@ -1,0 +1,40 @@
+package ru.voronka.whatsapp;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
+import ru.voronka.messaging.ClientMessenger;
+
+/** Reads Wazzup's channels and their states every ten minutes (and on an administrator's request). */
+@Component
+@ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "wazzup")
+public class WazzupChannelSync {
+
+  private static final Logger log = LoggerFactory.getLogger(WazzupChannelSync.class);
+
+  private final ClientMessenger messenger;
+  private final WhatsAppChannels channels;
+
+  WazzupChannelSync(ClientMessenger messenger, WhatsAppChannels channels) {
+    this.messenger = messenger;
+    this.channels = channels;
+  }
+
+  @Scheduled(fixedDelay = 600_000, initialDelay = 5_000)
+  public int sync() {
+    if (!(messenger instanceof WazzupMessenger wazzup)) {
+      return 0;
+    }
+    try {
+      var reported = wazzup.channels();
+      reported.forEach(c -> channels.reported(WazzupMessenger.PROVIDER, c.channelId(), c.phone(), c.state()));
+      return reported.size();
+    } catch (RestClientException e) {
+      log.warn("Wazzup channels not read: {}", e.getMessage());
+      return -1;
+    }
+  }
+}

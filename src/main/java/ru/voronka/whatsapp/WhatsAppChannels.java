@@ -1,0 +1,73 @@
+package ru.voronka.whatsapp;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.voronka.deals.Viewer;
+import ru.voronka.directory.Group;
+import ru.voronka.platform.RussianFormats;
+import ru.voronka.platform.audit.Audit;
+import ru.voronka.platform.web.DomainException;
+import ru.voronka.platform.web.DomainException.Kind;
+
+/**
+ * WA-11: the providers' channels (sender numbers), kept in step with the provider where it tells
+ * (Wazzup's {@code GET /v3/channels}) and switched on or off by an administrator. A channel the
+ * provider reports in any state but {@code active} cannot send, whatever the switch says.
+ */
+@Service
+@Transactional
+public class WhatsAppChannels {
+
+  public record Channel(Long id, String provider, String ref, String phone, String state, boolean active, String updatedAt) {
+
+    public boolean sends() {
+      return active && "active".equals(state);
+    }
+  }
+
+  private final JdbcTemplate jdbc;
+  private final Audit audit;
+
+  WhatsAppChannels(JdbcTemplate jdbc, Audit audit) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Channel> all() {
+    return jdbc.query("select id, provider, channel_ref, phone, state, active, updated_at from whatsapp_channel order by provider, phone",
+        (rs, i) -> new Channel(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getBoolean(6), RussianFormats.dateTime(rs.getTimestamp(7).toInstant())));
+  }
+
+  /** The channel a provider sends through: the first that is on and reported active. */
+  @Transactional(readOnly = true)
+  public Optional<String> sendingChannel(String provider) {
+    return all().stream().filter(c -> c.provider().equals(provider) && c.sends()).map(Channel::ref).findFirst();
+  }
+
+  /** A provider reported its channel: added switched on when new, its state updated otherwise. */
+  public void reported(String provider, String ref, String phone, String state) {
+    int updated = jdbc.update("update whatsapp_channel set phone = ?, state = ?, updated_at = ? where provider = ? and channel_ref = ?",
+        phone, state, Timestamp.from(Instant.now()), provider, ref);
+    if (updated == 0) {
+      jdbc.update("insert into whatsapp_channel (provider, channel_ref, phone, state, active, updated_at) values (?, ?, ?, ?, true, ?)",
+          provider, ref, phone, state, Timestamp.from(Instant.now()));
+    }
+  }
+
+  public void switchOn(Viewer viewer, Long id, boolean on) {
+    if (!viewer.groups().contains(Group.ADMINS)) {
+      throw new DomainException(Kind.FORBIDDEN, "Каналы включает и выключает администратор");
+    }
+    if (jdbc.update("update whatsapp_channel set active = ?, updated_at = ? where id = ?", on, Timestamp.from(Instant.now()), id) == 0) {
+      throw new DomainException(Kind.NOT_FOUND, "Канал №" + id + " не найден");
+    }
+    audit.record(viewer.userId(), on ? "WHATSAPP_CHANNEL_ON" : "WHATSAPP_CHANNEL_OFF", "whatsapp_channel", id, null);
+  }
+}
