@@ -8,11 +8,12 @@ import ru.voronka.messaging.ClientMessenger;
 
 /**
  * {@code voronka.whatsapp.provider}: {@code simulator} (the demo: /simulator/whatsapp plays the
- * clients), {@code journal} (only logged), {@code wazzup} or {@code cloud} (the Cloud API, «Default»). Every provider's webhook listens either way and
+ * clients), {@code journal} (only logged), {@code wazzup}, {@code i2crm} or {@code cloud} (the Cloud
+ * API, «Default»). Every provider's webhook listens either way and
  * refuses what its own key does not prove.
  */
 @Configuration
-@EnableConfigurationProperties({WazzupProperties.class, CloudApiProperties.class})
+@EnableConfigurationProperties({WazzupProperties.class, CloudApiProperties.class, I2crmProperties.class})
 class WhatsAppConfig {
 
   @Bean
@@ -22,6 +23,15 @@ class WhatsAppConfig {
       throw new IllegalStateException("voronka.whatsapp.wazzup.api-key and channel-id are required for the Wazzup provider");
     }
     return new WazzupMessenger(properties, channels);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "i2crm")
+  ClientMessenger i2crmMessenger(I2crmProperties properties) {
+    if (properties.baseUrl() == null || properties.token() == null || properties.token().isBlank()) {
+      throw new IllegalStateException("voronka.whatsapp.i2crm.base-url and token are required for I2CRM");
+    }
+    return new I2crmMessenger(properties);
   }
 
   @Bean

@@ -17,6 +17,7 @@ abstract class WhatsAppIT extends PostgresIT {
   static final String CRM_KEY = "crm-key-it";
   static final String APP_SECRET = "app-secret-it";
   static final String VERIFY_TOKEN = "verify-token-it";
+  static final String I2CRM_SECRET = "i2crm-secret-it";
 
   /**
    * Wazzup's stand-in lives as long as the test JVM: the Spring context is cached across the
@@ -44,5 +45,6 @@ abstract class WhatsAppIT extends PostgresIT {
     registry.add("voronka.whatsapp.wazzup.channel-id", () -> "channel-it");
     registry.add("voronka.whatsapp.cloud.app-secret", () -> APP_SECRET);
     registry.add("voronka.whatsapp.cloud.verify-token", () -> VERIFY_TOKEN);
+    registry.add("voronka.whatsapp.i2crm.webhook-secret", () -> I2CRM_SECRET);
   }
 }
