@@ -346,6 +346,55 @@ public class Chats {
     live.publish(userIds(access.audience(chat)), "chat-message-deleted", Map.of("chatId", chat.getId(), "messageId", messageId));
   }
 
+  // ---- the members of a deal's chats (WA-3) ----
+
+  public record Member(String userId, String fullName) {}
+
+  /** The people added to a deal's chat by hand (its responsible and the leads see it anyway). */
+  @Transactional(readOnly = true)
+  public List<Member> members(Long chatId, Viewer viewer) {
+    requireVisible(chatId, viewer);
+    return members.findByChat(chatId).stream().map(ChatMember::getEmployee)
+        .map(e -> new Member(e.getUserId(), e.getFullName())).toList();
+  }
+
+  /** WA-3: the deal's responsible (or a lead of sales) adds a colleague to the deal's client or internal chat. */
+  public void addMember(Long chatId, String userId, Viewer viewer) {
+    Chat chat = requireManageableDealChat(chatId, viewer);
+    Employee employee = directory.employee(userId)
+        .orElseThrow(() -> new DomainException(Kind.INVALID, "Сотрудник «" + userId + "» не найден"));
+    if (!members.isMember(chatId, employee.getId())) {
+      members.save(new ChatMember(chat, employee));
+      audit.record(viewer.userId(), "CHAT_MEMBER_ADDED", "chat", chatId, employee.getFullName());
+    }
+  }
+
+  public void removeMember(Long chatId, String userId, Viewer viewer) {
+    requireManageableDealChat(chatId, viewer);
+    members.findByChat(chatId).stream().filter(m -> m.getEmployee().getUserId().equals(userId)).findFirst().ifPresent(m -> {
+      members.delete(m);
+      audit.record(viewer.userId(), "CHAT_MEMBER_REMOVED", "chat", chatId, m.getEmployee().getFullName());
+    });
+  }
+
+  /** Whether the viewer may change who is in a deal's chats: its responsible or a lead of sales. */
+  @Transactional(readOnly = true)
+  public boolean mayManageMembers(Long chatId, Viewer viewer) {
+    Chat chat = requireVisible(chatId, viewer);
+    return chat.getDeal() != null && (viewer.leadsSales() || viewer.userId().equals(chat.getDeal().getResponsibleUserId()));
+  }
+
+  private Chat requireManageableDealChat(Long chatId, Viewer viewer) {
+    Chat chat = requireVisible(chatId, viewer);
+    if (chat.getDeal() == null) {
+      throw new DomainException(Kind.INVALID, "Участников задают в чатах сделок; личные и групповые чаты настраивает администратор");
+    }
+    if (!viewer.leadsSales() && !viewer.userId().equals(chat.getDeal().getResponsibleUserId())) {
+      throw new DomainException(Kind.FORBIDDEN, "Участников чатов сделки меняет её ответственный или РОП");
+    }
+    return chat;
+  }
+
   // ---- the counterparty card and the lists of new messages ----
 
   /** WA-7: the counterparty's deals, each with the chats the viewer may open. */

@@ -8,7 +8,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.List;
 import ru.voronka.deals.Deal;
+import ru.voronka.deals.Viewer;
+import ru.voronka.directory.PhoneNumbers;
+import ru.voronka.platform.RussianFormats;
+import ru.voronka.platform.audit.Audit;
+import ru.voronka.platform.web.DomainException;
+import ru.voronka.platform.web.DomainException.Kind;
 import ru.voronka.deals.process.DealProcesses;
 
 /**
@@ -24,10 +31,12 @@ public class GroupAdmissions {
 
   private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
+  private final Audit audit;
 
-  GroupAdmissions(JdbcTemplate jdbc, RuntimeService runtime) {
+  GroupAdmissions(JdbcTemplate jdbc, RuntimeService runtime, Audit audit) {
     this.jdbc = jdbc;
     this.runtime = runtime;
+    this.audit = audit;
   }
 
   @Transactional(readOnly = true)
@@ -40,6 +49,40 @@ public class GroupAdmissions {
     if (!isAdmitted(dealId, phone)) {
       jdbc.update("insert into group_admission (deal_id, phone, admitted_at, admitted_by) values (?, ?, ?, ?)",
           dealId, phone, Timestamp.from(Instant.now()), by);
+    }
+  }
+
+  public record Admitted(String phone, String admittedAt, String admittedBy) {}
+
+  @Transactional(readOnly = true)
+  public List<Admitted> admitted(long dealId) {
+    return jdbc.query("select phone, admitted_at, admitted_by from group_admission where deal_id = ? order by admitted_at",
+        (rs, i) -> new Admitted(rs.getString(1), RussianFormats.dateTime(rs.getTimestamp(2).toInstant()), rs.getString(3)), dealId);
+  }
+
+  /** WA-3: the responsible adds one of the counterparty's numbers to the deal's client group by hand. */
+  public void admitByHand(Deal deal, String phone, Viewer viewer) {
+    requireManager(deal, viewer);
+    String number = PhoneNumbers.normalize(phone);
+    boolean theirs = deal.getCounterparty() != null && deal.getCounterparty().getContacts().stream()
+        .flatMap(c -> c.getPhones().stream()).anyMatch(p -> p.equals(number));
+    if (!theirs) {
+      throw new DomainException(Kind.INVALID, "В группу сделки добавляют номера из карточки контрагента; «" + phone + "» там нет");
+    }
+    admit(deal.getId(), number, viewer.userId());
+    audit.record(viewer.userId(), "GROUP_NUMBER_ADDED", "deal", deal.getId(), number);
+  }
+
+  public void removeByHand(Deal deal, String phone, Viewer viewer) {
+    requireManager(deal, viewer);
+    if (jdbc.update("delete from group_admission where deal_id = ? and phone = ?", deal.getId(), phone) > 0) {
+      audit.record(viewer.userId(), "GROUP_NUMBER_REMOVED", "deal", deal.getId(), phone);
+    }
+  }
+
+  private static void requireManager(Deal deal, Viewer viewer) {
+    if (!viewer.mayManage(deal)) {
+      throw new DomainException(Kind.FORBIDDEN, "Состав группы сделки меняет её ответственный или РОП");
     }
   }
 
