@@ -84,8 +84,11 @@ class CloudApiWebhookController {
         value.path("contacts").forEach(c -> names.put(c.path("wa_id").asText(), c.path("profile").path("name").asText(null)));
         for (JsonNode m : value.path("messages")) {
           String from = required(m, "from");
+          String type = m.path("type").asText("text");
+          String mediaId = m.path(type).path("id").asText("");
           messages.add(new InboundMessage(CloudApiMessenger.PROVIDER + ":" + required(m, "id"), from, names.get(from),
-              text(m), Instant.ofEpochSecond(m.path("timestamp").asLong(Instant.now().getEpochSecond())), false));
+              text(m), Instant.ofEpochSecond(m.path("timestamp").asLong(Instant.now().getEpochSecond())), false,
+              mediaId.isBlank() ? List.of() : List.of(InboundMessage.MediaRef.cloud(mediaId, m.path(type).path("filename").asText(null)))));
         }
         for (JsonNode s : value.path("statuses")) {
           MessageStatus status = switch (s.path("status").asText()) {

@@ -55,9 +55,11 @@ class WazzupWebhookController {
       if (m.path("isEcho").asBoolean(false) || !"whatsapp".equals(m.path("chatType").asText("whatsapp"))) {
         continue; // our own messages echoed back; group chats arrive with the deal groups
       }
+      String contentUri = m.path("contentUri").asText("");
       messages.add(new InboundMessage(WazzupMessenger.PROVIDER + ":" + required(m, "messageId"), required(m, "chatId"),
           m.path("contact").path("name").asText(null), m.path("text").asText(null), time(m.path("dateTime").asText(null)),
-          "missing_call".equals(m.path("type").asText())));
+          "missing_call".equals(m.path("type").asText()),
+          contentUri.isBlank() ? List.of() : List.of(InboundMessage.MediaRef.url(contentUri))));
     }
     List<StatusChange> statuses = new ArrayList<>();
     for (JsonNode s : root.path("statuses")) {

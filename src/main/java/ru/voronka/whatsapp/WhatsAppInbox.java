@@ -1,8 +1,10 @@
 package ru.voronka.whatsapp;
 
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import ru.voronka.chat.Channel;
 import ru.voronka.chat.Chats;
 import ru.voronka.chat.Direction;
 import ru.voronka.chat.MessageStatus;
+import ru.voronka.chat.Upload;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealRepository;
 import ru.voronka.directory.Counterparty;
@@ -49,9 +52,11 @@ public class WhatsAppInbox {
   private final JdbcTemplate jdbc;
   private final GroupJoinLinks joinLinks;
   private final GroupAdmissions admissions;
+  private final MediaDownloader downloader;
 
   WhatsAppInbox(Directory directory, DealRepository deals, Chats chats, ClientMessenger messenger, WhatsAppSettings settings,
-      JdbcTemplate jdbc, GroupJoinLinks joinLinks, GroupAdmissions admissions) {
+      JdbcTemplate jdbc, GroupJoinLinks joinLinks, GroupAdmissions admissions, MediaDownloader downloader) {
+    this.downloader = downloader;
     this.joinLinks = joinLinks;
     this.admissions = admissions;
     this.directory = directory;
@@ -136,7 +141,19 @@ public class WhatsAppInbox {
     if (message.missedCall()) {
       chats.recordCall(deal.getId(), Direction.INCOMING, true, message.phone(), message.externalId());
     } else {
-      chats.receiveFromClient(deal.getId(), from, Channel.WHATSAPP, message.text(), List.of(), message.externalId());
+      List<Upload> files = new ArrayList<>();
+      StringBuilder text = new StringBuilder(message.text() == null ? "" : message.text());
+      for (InboundMessage.MediaRef media : message.media()) {
+        try {
+          files.add(downloader.download(media));
+        } catch (IOException | RuntimeException e) {
+          text.append(text.length() == 0 ? "" : "\n").append("[вложение не получено: ").append(e.getMessage()).append("]");
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          text.append("[вложение не получено: прервано]");
+        }
+      }
+      chats.receiveFromClient(deal.getId(), from, Channel.WHATSAPP, text.toString(), files, message.externalId());
     }
   }
 

@@ -201,6 +201,27 @@ class WazzupWebhookIT extends WhatsAppIT {
     return jdbc.queryForObject("select status from chat_message where id = ?", String.class, id);
   }
 
+  @Test
+  void aFileTheClientSentIsFetchedAndKeptWithTheMessage_aLostOneIsSaidSo() {
+    newDeal("Файлы от клиента", "+7 916 888-77-66");
+    wazzup.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/files/rekvizity.pdf").willReturn(aResponse()
+        .withStatus(200).withHeader("Content-Type", "application/pdf").withBody(new byte[] {'%', 'P', 'D', 'F', '-', '1'})));
+    String id = "wz-" + UUID.randomUUID();
+    String body = """
+        {"messages": [{"messageId": "%s", "dateTime": "2026-11-23T07:15:00.000Z", "channelId": "channel-it",
+          "chatType": "whatsapp", "chatId": "79168887766", "type": "document", "isEcho": false,
+          "contentUri": "%s/files/rekvizity.pdf", "contact": {"name": "Бухгалтер"}}]}""".formatted(id, wazzup.baseUrl());
+    assertThat(webhook(CRM_KEY, body).getStatusCode().value()).isEqualTo(200);
+    assertThat(jdbc.queryForObject("""
+        select a.file_name from chat_attachment a join chat_message m on a.message_id = m.id where m.external_id = ?""",
+        String.class, "wazzup:" + id)).isEqualTo("rekvizity.pdf");
+
+    String lost = "wz-" + UUID.randomUUID();
+    assertThat(webhook(CRM_KEY, body.replace(id, lost).replace("rekvizity.pdf", "gone.pdf")).getStatusCode().value()).isEqualTo(200);
+    assertThat(jdbc.queryForObject("select body from chat_message where external_id = ?", String.class, "wazzup:" + lost))
+        .contains("вложение не получено").contains("404");
+  }
+
   String status(String externalId) {
     return jdbc.queryForObject("select status from chat_message where external_id = ?", String.class, externalId);
   }
