@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,12 +28,17 @@ public class ClientAnswers {
   public static final String PROCESS = "answerClient";
   public static final String MESSAGE = "ClientMessageReceived";
 
+  /** How much later the due time must move to be worth moving. */
+  static final Duration SLACK = Duration.ofMinutes(5);
+
   private final RuntimeService runtime;
+  private final TaskService tasks;
   private final Duration answerWithin;
 
-  ClientAnswers(RuntimeService runtime,
+  ClientAnswers(RuntimeService runtime, TaskService tasks,
       @Value("${voronka.chat.answer-within:PT1H}") Duration answerWithin) {
     this.runtime = runtime;
+    this.tasks = tasks;
     this.answerWithin = answerWithin;
   }
 
@@ -44,6 +50,9 @@ public class ClientAnswers {
   public void clientMessageReceived(ClientMessageReceived event) {
     if (event.dealId() == null) {
       return;
+    }
+    if (dueAlreadyCovers(event)) {
+      return; // a burst of messages: the open task is due late enough already
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put("dealId", event.dealId());
@@ -58,6 +67,17 @@ public class ClientAnswers {
         .processInstanceBusinessKey(DealProcesses.businessKey(event.dealId()))
         .setVariables(variables)
         .correlateWithResult();
+  }
+
+  /**
+   * Moving the due time by less than {@link #SLACK} is not worth an engine command: a client who
+   * sends five messages in a minute gets one answer task, due an hour after the first.
+   */
+  private boolean dueAlreadyCovers(ClientMessageReceived event) {
+    Date wanted = dueAfter(Date.from(event.receivedAt()));
+    return tasks.createTaskQuery().processInstanceBusinessKey(DealProcesses.businessKey(event.dealId()))
+        .processDefinitionKey(PROCESS).taskDefinitionKey("Task_AnswerClient").list().stream()
+        .anyMatch(t -> t.getDueDate() != null && !t.getDueDate().before(Date.from(wanted.toInstant().minus(SLACK))));
   }
 
   /** With nobody responsible, every sales manager is a candidate (EL hands a null over as ""). */

@@ -36,7 +36,8 @@ class AnswerClientProcessTest extends ProcessTest {
 
   @BeforeEach
   void answering() {
-    answers = new ClientAnswers(engine.getProcessEngine().getRuntimeService(), Duration.ofHours(1));
+    answers = new ClientAnswers(engine.getProcessEngine().getRuntimeService(), engine.getProcessEngine().getTaskService(),
+        Duration.ofHours(1));
     Mocks.register("clientAnswers", answers);
     Mocks.register("moveAnswerDue", new MoveAnswerDue(engine.getProcessEngine().getTaskService(), answers));
   }
@@ -106,5 +107,14 @@ class AnswerClientProcessTest extends ProcessTest {
     clientWrites(null, MORNING, "Здравствуйте, вы работаете?");
 
     assertThat(task(instance())).isNotAssigned().hasCandidateGroup("managers");
+  }
+
+  @Test
+  void aBurstOfMessagesLeavesTheDueTimeAlone() {
+    clientWrites("petrov", MORNING, "Здравствуйте!");
+    clientWrites("petrov", MORNING.plus(Duration.ofMinutes(2)), "Вопрос по счёту");
+
+    assertThat(task(instance())).hasDueDate(Date.from(MORNING.plus(Duration.ofHours(1))));
+    assertThat(instance()).hasNotPassed("Task_MoveAnswerDue");
   }
 }
