@@ -84,6 +84,7 @@ class WorkspaceBrowserIT extends PostgresIT {
     send(manager, "И ещё: доставка нужна до 15 декабря.");
     rop.until("the next message arrives in the open chat without a reload",
         d -> d.findElements(By.cssSelector(".msg.theirs .body")).stream().anyMatch(e -> e.getText().contains("15 декабря")));
+
   }
 
   private static void send(Browser browser, String text) {
