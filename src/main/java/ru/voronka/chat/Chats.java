@@ -42,6 +42,8 @@ import ru.voronka.platform.audit.Audit;
 import ru.voronka.platform.live.LiveEvents;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
+import ru.voronka.sms.SmsPort;
+import ru.voronka.sms.SmsTemplates;
 import ru.voronka.telephony.ClickToCall;
 
 /**
@@ -70,10 +72,15 @@ public class Chats {
   private final ApplicationEventPublisher events;
   private final ClickToCall telephony;
   private final ClientMessageOutbox outbox;
+  private final SmsPort sms;
+  private final SmsTemplates smsTemplates;
 
   Chats(ChatRepository chats, ChatMessageRepository messages, ChatMemberRepository members, ReadMarkRepository marks,
       ChatAttachmentRepository attachments, ChatAccess access, Directory directory, DealRepository deals, DealProcesses dealProcesses, DealLinks links,
-      ClientMessenger messenger, LiveEvents live, Audit audit, ApplicationEventPublisher events, ClickToCall telephony, ClientMessageOutbox outbox) {
+      ClientMessenger messenger, LiveEvents live, Audit audit, ApplicationEventPublisher events, ClickToCall telephony, ClientMessageOutbox outbox, SmsPort sms,
+      SmsTemplates smsTemplates) {
+    this.sms = sms;
+    this.smsTemplates = smsTemplates;
     this.telephony = telephony;
     this.outbox = outbox;
     this.chats = chats;
@@ -311,6 +318,37 @@ public class Chats {
         statusChanged(m);
       }
     });
+  }
+
+  /**
+   * TEL-10: an SMS to the client from their chat — an individual text or a template filled in from
+   * the deal — through the SMS port (the GSM gateway's SIM, or WhatsApp). Kept in the chat with the
+   * SMS channel, «Ошибка» and the reason when the gateway refused.
+   */
+  public MessageView sendSms(Long chatId, Viewer viewer, Long templateId, String text) {
+    Chat chat = requireVisible(chatId, viewer);
+    Employee me = requireEmployee(viewer);
+    if (!chat.isClientChat()) {
+      throw new DomainException(Kind.INVALID, "SMS отправляют из чата клиента");
+    }
+    String body = templateId != null ? smsTemplates.render(templateId, chat.getDeal()) : text == null ? "" : text.strip();
+    if (body.isEmpty()) {
+      throw new DomainException(Kind.INVALID, "Выберите шаблон или напишите текст SMS");
+    }
+    String phone = clientPhone(chat.getDeal());
+    if (phone == null) {
+      throw new DomainException(Kind.INVALID, "У клиента нет телефона: добавьте его контакту в карточке контрагента");
+    }
+    ChatMessage message = new ChatMessage(chat, Direction.OUTGOING, Channel.SMS, me, me.getFullName(), body, MessageStatus.QUEUED);
+    messages.save(message);
+    try {
+      var receipt = sms.send(phone, body, null);
+      message.markSent("sms:" + receipt.channel() + ":" + message.getId() + ":" + receipt.id()); // gateways reuse their ids
+    } catch (SmsPort.SmsNotSentException e) {
+      message.markFailed(e.getMessage());
+    }
+    stored(chat, message);
+    return views(List.of(message), me, message.getId()).get(0);
   }
 
   /** «Позвонить» (COM-2): the employee's phone rings, then the client's; the chat shows the call. */

@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,6 +24,7 @@ import ru.voronka.chat.ChatKind;
 import ru.voronka.chat.Chats;
 import ru.voronka.chat.Upload;
 import ru.voronka.deals.Viewer;
+import ru.voronka.sms.SmsTemplates;
 import ru.voronka.deals.api.Viewers;
 import ru.voronka.directory.Employee;
 import ru.voronka.directory.EmployeeRepository;
@@ -36,10 +38,12 @@ class CommunicatorController {
 
   private final Chats chats;
   private final EmployeeRepository employees;
+  private final SmsTemplates smsTemplates;
 
-  CommunicatorController(Chats chats, EmployeeRepository employees) {
+  CommunicatorController(Chats chats, EmployeeRepository employees, SmsTemplates smsTemplates) {
     this.chats = chats;
     this.employees = employees;
+    this.smsTemplates = smsTemplates;
   }
 
   @GetMapping("/chats")
@@ -117,6 +121,20 @@ class CommunicatorController {
   String post(@PathVariable Long id, @RequestParam(required = false) String text,
       @RequestParam(name = "files", required = false) List<MultipartFile> files, Authentication auth, Model model) {
     model.addAttribute("messages", List.of(chats.post(id, Viewers.of(auth), text, uploads(files))));
+    model.addAttribute("mayDelete", false);
+    return "workspace/fragments/messages";
+  }
+
+  /** The SMS templates every client chat panel offers (TEL-10). */
+  @ModelAttribute("smsTemplates")
+  List<SmsTemplates.Template> smsTemplates() {
+    return smsTemplates.all();
+  }
+
+  @PostMapping("/chats/{id}/sms")
+  String sms(@PathVariable Long id, @RequestParam(required = false) Long templateId, @RequestParam(required = false) String text,
+      Authentication auth, Model model) {
+    model.addAttribute("messages", List.of(chats.sendSms(id, Viewers.of(auth), templateId, text)));
     model.addAttribute("mayDelete", false);
     return "workspace/fragments/messages";
   }

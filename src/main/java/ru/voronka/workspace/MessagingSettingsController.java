@@ -16,6 +16,7 @@ import ru.voronka.deals.api.Viewers;
 import ru.voronka.directory.EmployeeRepository;
 import ru.voronka.directory.Group;
 import ru.voronka.platform.RussianFormats;
+import ru.voronka.sms.SmsTemplates;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
 import ru.voronka.whatsapp.WazzupChannelSync;
@@ -36,9 +37,11 @@ class MessagingSettingsController {
   private final JdbcTemplate jdbc;
   private final WhatsAppChannels channels;
   private final ObjectProvider<WazzupChannelSync> wazzupSync;
+  private final SmsTemplates smsTemplates;
 
   MessagingSettingsController(MessageRouting routing, WhatsAppSettings texts, EmployeeRepository employees, JdbcTemplate jdbc,
-      WhatsAppChannels channels, ObjectProvider<WazzupChannelSync> wazzupSync) {
+      WhatsAppChannels channels, ObjectProvider<WazzupChannelSync> wazzupSync, SmsTemplates smsTemplates) {
+    this.smsTemplates = smsTemplates;
     this.channels = channels;
     this.wazzupSync = wazzupSync;
     this.routing = routing;
@@ -56,6 +59,7 @@ class MessagingSettingsController {
     model.addAttribute("unassigned", routing.unassignedRecipients().stream().map(e -> new Option(e.getUserId(), e.getFullName())).toList());
     model.addAttribute("employees", employees.findActive().stream().map(e -> new Option(e.getUserId(), e.getFullName())).toList());
     model.addAttribute("channels", channels.all());
+    model.addAttribute("smsTemplates", smsTemplates.all());
     model.addAttribute("canSync", wazzupSync.getIfAvailable() != null);
     model.addAttribute("autoReply", texts.text(WhatsAppSettings.AUTO_REPLY));
     model.addAttribute("closedNotice", texts.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
@@ -103,6 +107,14 @@ class MessagingSettingsController {
     }
     texts.setText(name, text, viewer.userId());
     redirect.addFlashAttribute("saved", "Текст сохранён");
+    return "redirect:/settings/messaging";
+  }
+
+  @PostMapping("/settings/messaging/sms-templates")
+  String saveSmsTemplate(@RequestParam(required = false) String name, @RequestParam(required = false) String body,
+      Authentication auth, RedirectAttributes redirect) {
+    smsTemplates.save(Viewers.of(auth), name, body);
+    redirect.addFlashAttribute("saved", "Шаблон SMS сохранён");
     return "redirect:/settings/messaging";
   }
 

@@ -2,7 +2,9 @@ package ru.voronka.sms;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -10,15 +12,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.voronka.chat.ChatKind;
+import ru.voronka.chat.Chats;
+import ru.voronka.deals.DealRepository;
+import ru.voronka.deals.Viewer;
+import ru.voronka.directory.Group;
 import ru.voronka.notifications.Notice;
 import ru.voronka.notifications.Notifier;
 import ru.voronka.support.WorkspaceTest;
 
-/** TEL-10 in the demo: a funnel notification also goes to the employee's mobile, from the SIM of their carrier. */
+/** TEL-10 in the demo: notifications texted to employees from the SIM of their carrier; SMS to clients from their chat. */
 class SmsNotificationsTest extends WorkspaceTest {
 
   @Autowired Notifier notifier;
   @Autowired MockMvc mvc;
+  @Autowired Chats chats;
+  @Autowired DealRepository deals;
+  @Autowired SmsTemplates templates;
 
   @Test
   void anEscalationIsTextedFromTheSimOfTheRecipientsCarrier() throws Exception {
@@ -29,5 +39,32 @@ class SmsNotificationsTest extends WorkspaceTest {
         .andExpect(content().string(containsString("Воронка: Заявку №7 не взяли в работу за час")))
         .andExpect(content().string(containsString("+79261002002"))) // Сидорова's mobile, МегаФон
         .andExpect(content().string(containsString("+79260000002"))); // the gateway's МегаФон SIM
+  }
+
+  @Test
+  void aManagerTextsTheClientFromTheChat_byTemplateOrInTheirOwnWords() throws Exception {
+    var meter = deals.findAll().stream().filter(d -> d.getTitle().equals("Узел учёта тепла")).findFirst().orElseThrow();
+    Long chat = chats.dealChat(meter.getId(), ChatKind.DEAL_CLIENT,
+        Viewer.of("petrov", List.of(Group.MANAGERS.id())));
+    Long reminder = templates.all().stream().filter(t -> t.name().equals("Напоминание об оплате")).findFirst().orElseThrow().id();
+
+    mvc.perform(post("/chats/" + chat + "/sms").param("templateId", reminder.toString()).with(user("petrov").roles("MANAGERS"))
+            .with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Здравствуйте, Соколов Андрей! Напоминаем об оплате счёта по сделке №"
+            + meter.getId() + ". Петров Алексей")))
+        .andExpect(content().string(containsString("title=\"SMS\"")));
+    mvc.perform(post("/chats/" + chat + "/sms").param("text", "Счёт продублировал на почту").with(user("petrov").roles("MANAGERS"))
+            .with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isOk());
+    mvc.perform(get("/simulator/sms").with(user("petrov").roles("MANAGERS")))
+        .andExpect(content().string(containsString("+79126007080")))
+        .andExpect(content().string(containsString("Счёт продублировал на почту")));
+    mvc.perform(post("/chats/" + chat + "/sms").with(user("petrov").roles("MANAGERS")).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Выберите шаблон или напишите текст SMS")));
+    mvc.perform(post("/settings/messaging/sms-templates").param("name", "Новый").param("body", "Текст")
+            .with(user("smirnova").roles("ROP")).with(csrf()))
+        .andExpect(status().isForbidden());
   }
 }
