@@ -102,4 +102,7 @@ interface ChatMessageRepository extends JpaRepository<ChatMessage, Long> {
 
   @Query("select m from ChatMessage m where m.externalId = ?1")
   Optional<ChatMessage> findByExternalId(String externalId);
+
+  @Query("select m from ChatMessage m where m.externalId like concat(?1, '%') order by m.id desc")
+  List<ChatMessage> findLatestByExternalIdPrefix(String prefix, Pageable pageable);
 }

@@ -42,6 +42,8 @@ import ru.voronka.platform.audit.Audit;
 import ru.voronka.platform.live.LiveEvents;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
+import org.springframework.context.event.EventListener;
+import ru.voronka.sms.SmsDelivered;
 import ru.voronka.sms.SmsPort;
 import ru.voronka.sms.SmsTemplates;
 import ru.voronka.telephony.ClickToCall;
@@ -343,12 +345,24 @@ public class Chats {
     messages.save(message);
     try {
       var receipt = sms.send(phone, body, null);
-      message.markSent("sms:" + receipt.channel() + ":" + message.getId() + ":" + receipt.id()); // gateways reuse their ids
+      // The gateway's id first (its receipt names it), ours after it: gateways reuse their ids in time.
+      message.markSent("sms:" + receipt.channel() + ":" + receipt.id() + "#" + message.getId());
     } catch (SmsPort.SmsNotSentException e) {
       message.markFailed(e.getMessage());
     }
     stored(chat, message);
     return views(List.of(message), me, message.getId()).get(0);
+  }
+
+  /** The gateway's delivery receipt of an SMS to a client: «Доставлено», or «Ошибка» with its state. */
+  @EventListener
+  public void smsDelivered(SmsDelivered receipt) {
+    messages.findLatestByExternalIdPrefix("sms:" + receipt.channel() + ":" + receipt.id() + "#", PageRequest.of(0, 1))
+        .stream().findFirst().ifPresent(m -> {
+          m.advanceStatus(receipt.delivered() ? MessageStatus.DELIVERED : MessageStatus.FAILED,
+              receipt.delivered() ? null : "SMS не доставлено: " + receipt.state());
+          statusChanged(m);
+        });
   }
 
   /** «Позвонить» (COM-2): the employee's phone rings, then the client's; the chat shows the call. */

@@ -15,13 +15,25 @@ import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.Session;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.jsmpp.util.InvalidDeliveryReceiptException;
+import org.springframework.context.ApplicationEventPublisher;
 import ru.voronka.directory.PhoneNumbers;
 
 /**
  * A GSM gateway (GoIP-style, or Kannel in front of modems) over SMPP 3.4 with jSMPP: one transmitter
  * bind, opened on first use and again after a failure; {@code submit_sm} from the SIM of the
  * recipient's carrier, UCS-2 for Cyrillic, a long text in {@code message_payload}, a delivery
- * receipt asked for.
+ * receipt asked for. The bind is a transceiver: the gateway's receipts ({@code deliver_sm}) come
+ * back on it and are published as {@link SmsDelivered}.
  */
 class SmppSms implements SmsPort, AutoCloseable {
 
@@ -29,10 +41,12 @@ class SmppSms implements SmsPort, AutoCloseable {
   private static final int SHORT_MESSAGE_CHARS = 70;
 
   private final SmsProperties.Smpp smpp;
+  private final ApplicationEventPublisher events;
   private SMPPSession session;
 
-  SmppSms(SmsProperties.Smpp smpp) {
+  SmppSms(SmsProperties.Smpp smpp, ApplicationEventPublisher events) {
     this.smpp = smpp;
+    this.events = events;
   }
 
   @Override
@@ -64,7 +78,8 @@ class SmppSms implements SmsPort, AutoCloseable {
       drop();
       SMPPSession fresh = new SMPPSession();
       fresh.setTransactionTimer(smpp.timeout().toMillis());
-      fresh.connectAndBind(smpp.host(), smpp.port(), new BindParameter(BindType.BIND_TX, smpp.systemId(), smpp.password(),
+      fresh.setMessageReceiverListener(new Receipts());
+      fresh.connectAndBind(smpp.host(), smpp.port(), new BindParameter(BindType.BIND_TRX, smpp.systemId(), smpp.password(),
           smpp.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), smpp.timeout().toMillis());
       session = fresh;
     }
@@ -75,6 +90,36 @@ class SmppSms implements SmsPort, AutoCloseable {
     if (session != null) {
       session.unbindAndClose();
       session = null;
+    }
+  }
+
+  /** Delivery receipts from the gateway; anything else it delivers (a client's SMS) is not ours to take here. */
+  private final class Receipts implements MessageReceiverListener {
+    @Override
+    public void onAcceptDeliverSm(DeliverSm deliverSm) {
+      if (!deliverSm.isSmscDeliveryReceipt()) {
+        return;
+      }
+      try {
+        DeliveryReceipt receipt = deliverSm.getShortMessageAsDeliveryReceipt();
+        DeliveryReceiptState state = receipt.getFinalStatus();
+        if (state == DeliveryReceiptState.ENROUTE || state == DeliveryReceiptState.ACCEPTD) {
+          return; // not final yet
+        }
+        events.publishEvent(new SmsDelivered("smpp", receipt.getId(), state == DeliveryReceiptState.DELIVRD, state.name()));
+      } catch (InvalidDeliveryReceiptException e) {
+        // a receipt the gateway formatted its own way: nothing to update
+      }
+    }
+
+    @Override
+    public void onAcceptAlertNotification(AlertNotification alertNotification) {
+      // the gateway says a handset is reachable again: nothing to do
+    }
+
+    @Override
+    public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+      throw new ProcessRequestException("data_sm is not taken", 3);
     }
   }
 

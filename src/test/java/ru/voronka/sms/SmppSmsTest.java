@@ -57,8 +57,9 @@ class SmppSmsTest {
       while (true) { // until close() makes accept() throw
         try {
           SMPPServerSession session = smsc.accept();
+          lastSession = session;
           BindRequest bind = session.waitForBind(5000);
-          if (bind.getBindType() == BindType.BIND_TX && "voronka".equals(bind.getSystemId()) && "secret".equals(bind.getPassword())) {
+          if (bind.getBindType() == BindType.BIND_TRX && "voronka".equals(bind.getSystemId()) && "secret".equals(bind.getPassword())) {
             bind.accept("goip-test");
           } else {
             bind.reject(org.jsmpp.SMPPConstant.STAT_ESME_RINVPASWD);
@@ -86,9 +87,29 @@ class SmppSmsTest {
     }
   }
 
+  final BlockingQueue<Object> published = new LinkedBlockingQueue<>();
+  volatile SMPPServerSession lastSession;
+
   SmppSms gateway(int port) {
     return new SmppSms(new SmsProperties.Smpp("127.0.0.1", port, "voronka", "secret", "", "+79160000000",
-        Map.of("МТС", "+79160000001", "МегаФон", "+79260000002"), Duration.ofSeconds(5)));
+        Map.of("МТС", "+79160000001", "МегаФон", "+79260000002"), Duration.ofSeconds(5)), published::add);
+  }
+
+  @Test
+  void theGatewaysDeliveryReceiptIsPublished() throws Exception {
+    try (SmppSms sms = gateway(startSmsc(freePort()))) {
+      var receipt = sms.send("+79161002001", "Проверка доставки", "МТС");
+      SubmitSm submit = received.poll(5, TimeUnit.SECONDS);
+      String text = "id:" + receipt.id() + " sub:001 dlvrd:001 submit date:2611230715 done date:2611230716 stat:DELIVRD err:000 text:Proverka";
+      lastSession.deliverShortMessage("", org.jsmpp.bean.TypeOfNumber.INTERNATIONAL, org.jsmpp.bean.NumberingPlanIndicator.ISDN,
+          submit.getDestAddress(), org.jsmpp.bean.TypeOfNumber.INTERNATIONAL, org.jsmpp.bean.NumberingPlanIndicator.ISDN,
+          submit.getSourceAddr(), new org.jsmpp.bean.ESMClass(org.jsmpp.bean.MessageMode.DEFAULT,
+              org.jsmpp.bean.MessageType.SMSC_DEL_RECEIPT, org.jsmpp.bean.GSMSpecificFeature.DEFAULT), (byte) 0, (byte) 0,
+          new org.jsmpp.bean.RegisteredDelivery(0), org.jsmpp.bean.DataCodings.ZERO, text.getBytes(StandardCharsets.US_ASCII));
+
+      Object event = published.poll(5, TimeUnit.SECONDS);
+      assertThat(event).isEqualTo(new SmsDelivered("smpp", receipt.id(), true, "DELIVRD"));
+    }
   }
 
   @Test

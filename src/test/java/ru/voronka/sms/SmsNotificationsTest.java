@@ -1,8 +1,9 @@
 package ru.voronka.sms;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -11,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.voronka.chat.ChatKind;
 import ru.voronka.chat.Chats;
@@ -29,6 +32,8 @@ class SmsNotificationsTest extends WorkspaceTest {
   @Autowired Chats chats;
   @Autowired DealRepository deals;
   @Autowired SmsTemplates templates;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationEventPublisher events;
 
   @Test
   void anEscalationIsTextedFromTheSimOfTheRecipientsCarrier() throws Exception {
@@ -66,5 +71,19 @@ class SmsNotificationsTest extends WorkspaceTest {
     mvc.perform(post("/settings/messaging/sms-templates").param("name", "Новый").param("body", "Текст")
             .with(user("smirnova").roles("ROP")).with(csrf()))
         .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aGatewaysReceiptMarksTheClientsSmsDeliveredOrFailed() throws Exception {
+    var meter = deals.findAll().stream().filter(d -> d.getTitle().equals("Узел учёта тепла")).findFirst().orElseThrow();
+    Long chat = chats.dealChat(meter.getId(), ChatKind.DEAL_CLIENT, Viewer.of("petrov", List.of(Group.MANAGERS.id())));
+    var sent = chats.sendSms(chat, Viewer.of("petrov", List.of(Group.MANAGERS.id())), null, "Проверка квитанции");
+    String external = jdbc.queryForObject("select external_id from chat_message where id = ?", String.class, sent.id());
+    String gatewayId = external.substring("sms:simulator:".length(), external.indexOf('#'));
+
+    events.publishEvent(new SmsDelivered("simulator", gatewayId, false, "UNDELIV"));
+
+    assertThat(jdbc.queryForObject("select status_reason from chat_message where id = ?",
+        String.class, sent.id())).isEqualTo("SMS не доставлено: UNDELIV");
   }
 }
