@@ -37,14 +37,18 @@ class WhatsAppSimulatorController {
   private final SimulatedWhatsApp whatsapp;
   private final WhatsAppInbox inbox;
   private final DealRepository deals;
+  private final GroupJoinLinks joinLinks;
 
-  WhatsAppSimulatorController(SimulatedWhatsApp whatsapp, WhatsAppInbox inbox, DealRepository deals) {
+  WhatsAppSimulatorController(SimulatedWhatsApp whatsapp, WhatsAppInbox inbox, DealRepository deals, GroupJoinLinks joinLinks) {
+    this.joinLinks = joinLinks;
     this.whatsapp = whatsapp;
     this.inbox = inbox;
     this.deals = deals;
   }
 
   public record Client(String phone, String label) {}
+
+  public record QrCode(long dealId, String label, String joinText) {}
 
   public record Line(boolean fromClient, String text, String at) {}
 
@@ -69,6 +73,8 @@ class WhatsAppSimulatorController {
       whatsapp.conversation(current).forEach(l -> lines.add(new Line(l.fromClient(), l.text(), RussianFormats.dateTime(l.at()))));
     }
     model.addAttribute("clients", new ArrayList<>(clients.values()));
+    model.addAttribute("qrCodes", deals.findAll().stream().filter(Deal::isOpen)
+        .map(d -> new QrCode(d.getId(), "№" + d.getId() + " «" + d.getTitle() + "»", joinLinks.joinText(d.getId()))).toList());
     model.addAttribute("phone", current == null ? "" : current);
     model.addAttribute("lines", lines);
     return "demo/whatsapp-simulator";

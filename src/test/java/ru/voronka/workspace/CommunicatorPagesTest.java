@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,6 +25,7 @@ import ru.voronka.deals.DealRepository;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Group;
 import ru.voronka.support.WorkspaceTest;
+import ru.voronka.whatsapp.GroupJoinLinks;
 
 /** The communicator's pages and fragments as the browser gets them, with their access rules. */
 class CommunicatorPagesTest extends WorkspaceTest {
@@ -36,6 +38,7 @@ class CommunicatorPagesTest extends WorkspaceTest {
   @Autowired MockMvc mvc;
   @Autowired Chats chats;
   @Autowired DealRepository deals;
+  @Autowired GroupJoinLinks joinLinks;
 
   Deal deal(String title) {
     return deals.findAll().stream().filter(d -> d.getTitle().equals(title)).findFirst().orElseThrow();
@@ -153,6 +156,17 @@ class CommunicatorPagesTest extends WorkspaceTest {
 
     mvc.perform(post("/simulator/whatsapp").param("phone", "не номер").param("text", "x").with(ROP).with(csrf()))
         .andExpect(status().isBadRequest());
+
+    // WA-10 in the simulator: the client's own number asks to join; a stranger's is refused.
+    String join = joinLinks.joinText(sensors.getId());
+    mvc.perform(get("/simulator/whatsapp").param("phone", "+79253004050").with(ROP))
+        .andExpect(content().string(containsString(join)));
+    mvc.perform(post("/simulator/whatsapp").param("phone", "+79253004050").param("text", join).with(ROP).with(csrf()))
+        .andExpect(flash().attribute("outcome",
+            containsString("Рассмотреть запрос на вступление")));
+    mvc.perform(post("/simulator/whatsapp").param("phone", "+79990001122").param("text", join).with(ROP).with(csrf()))
+        .andExpect(flash().attribute("outcome",
+            containsString("вступление отклонено")));
   }
 
   @Test
