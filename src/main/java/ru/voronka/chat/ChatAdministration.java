@@ -4,6 +4,9 @@ import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.voronka.deals.Deal;
+import ru.voronka.deals.DealCreated;
+import ru.voronka.deals.DealRepository;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.DepartmentRepository;
 import ru.voronka.directory.EmployeeHired;
@@ -31,9 +34,12 @@ public class ChatAdministration {
   private final PositionRepository positions;
   private final DepartmentRepository departments;
   private final Audit audit;
+  private final DealRepository deals;
 
   ChatAdministration(Chats chats, ChatRepository chatRepository, ChatAccessRuleRepository rules,
-      EmployeeRepository employees, PositionRepository positions, DepartmentRepository departments, Audit audit) {
+      EmployeeRepository employees, PositionRepository positions, DepartmentRepository departments, Audit audit,
+      DealRepository deals) {
+    this.deals = deals;
     this.chats = chats;
     this.chatRepository = chatRepository;
     this.rules = rules;
@@ -51,6 +57,14 @@ public class ChatAdministration {
         .filter(Employee::isActive)
         .filter(e -> !e.getId().equals(hired.getId()))
         .forEach(e -> chats.personalChat(hired, e));
+  }
+
+  /** WA-3: a deal comes with its client group («Клиент WhatsApp») and its internal group («ВС WhatsApp»). */
+  @EventListener
+  public void dealCreated(DealCreated event) {
+    Deal deal = deals.findById(event.dealId()).orElseThrow();
+    chats.dealChat(deal, ChatKind.DEAL_CLIENT);
+    chats.dealChat(deal, ChatKind.DEAL_INTERNAL);
   }
 
   /** «Создать чаты сотрудников»: the personal chats missing between current employees; returns how many were made. */

@@ -3,6 +3,7 @@ package ru.voronka.deals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -30,9 +31,11 @@ public class DealService {
   private final Directory directory;
   private final DealHistory history;
   private final DealProcesses processes;
+  private final ApplicationEventPublisher events;
 
   DealService(DealRepository deals, CounterpartyRepository counterparties, Directory directory, DealHistory history,
-      DealProcesses processes) {
+      DealProcesses processes, ApplicationEventPublisher events) {
+    this.events = events;
     this.deals = deals;
     this.counterparties = counterparties;
     this.directory = directory;
@@ -54,6 +57,7 @@ public class DealService {
     deals.save(deal);
     history.record(deal.getId(), viewer.userId(), HistoryKind.CREATED, "Сделка создана");
     deal.attachProcess(processes.startSalesFunnel(deal));
+    events.publishEvent(new DealCreated(deal.getId()));
     return deal;
   }
 

@@ -3,6 +3,7 @@ package ru.voronka.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +11,8 @@ import org.springframework.data.domain.Pageable;
 import ru.voronka.chat.ChatViews.ChatSummary;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealRepository;
+import ru.voronka.deals.DealService;
+import ru.voronka.deals.NewDeal;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Group;
 import ru.voronka.platform.audit.AuditRepository;
@@ -29,6 +32,8 @@ class ChatAccessTest extends WorkspaceTest {
   @Autowired ChatAdministration administration;
   @Autowired DealRepository deals;
   @Autowired AuditRepository audit;
+  @Autowired DealService dealService;
+  @Autowired ChatRepository chatRepository;
 
   Deal deal(String title) {
     return deals.findAll().stream().filter(d -> d.getTitle().equals(title)).findFirst().orElseThrow();
@@ -143,5 +148,15 @@ class ChatAccessTest extends WorkspaceTest {
     assertThat(chats.myChats(ROP, null, true, Pageable.unpaged()).map(ChatSummary::id).getContent()).doesNotContain(chat);
     assertThat(chats.myChats(SIDOROVA, null, true, Pageable.unpaged()).map(ChatSummary::id).getContent()).contains(chat);
     assertThat(chats.open(chat, ROP, null).messages()).last().matches(m -> m.body().equals("Ждём проект договора"));
+  }
+
+  @Test
+  void aNewDealComesWithItsClientAndInternalChats() {
+    Deal deal = dealService.create(new NewDeal("Новая сделка с чатами", null,
+        new NewDeal.NewClient("ООО «Чаты»", null, null, "Клиентов Пётр", "+7 916 555-00-11", null),
+        new BigDecimal("10000"), null, null, null, null), ROP);
+
+    assertThat(chatRepository.findByDeal(deal.getId(), ChatKind.DEAL_CLIENT)).isPresent();
+    assertThat(chatRepository.findByDeal(deal.getId(), ChatKind.DEAL_INTERNAL)).isPresent();
   }
 }
