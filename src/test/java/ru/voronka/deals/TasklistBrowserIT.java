@@ -187,7 +187,7 @@ class TasklistBrowserIT extends PostgresIT {
     browser.seesText("Process Definitions");
     browser.open(base() + "/camunda/app/cockpit/default/#/processes");
     By salesFunnel = By.cssSelector("td.key a[href*='#/process-definition/salesFunnel:']");
-    browser.visible(salesFunnel);
+    browser.visibleReloading(salesFunnel, Duration.ofSeconds(15));
     String name = browser.until("the definition's name", d -> d.findElement(salesFunnel)
         .findElement(By.xpath("ancestor::tr/td[contains(@class,'name')]")).getText().trim());
     assertThat(name).isEqualTo("Продажа");

@@ -31,7 +31,8 @@ public final class Browser implements TestWatcher, AutoCloseable {
 
   public static final Path CHROMEDRIVER = Path.of(System.getProperty("voronka.it.chromedriver", "/usr/bin/chromedriver"));
   public static final Path CHROMIUM = Path.of(System.getProperty("voronka.it.chromium", "/usr/bin/chromium"));
-  public static final Duration WAIT = Duration.ofSeconds(20);
+  /** Generous: Cockpit's scripts can take half a minute to load on a busy 2-core machine; passing waits end at once. */
+  public static final Duration WAIT = Duration.ofSeconds(45);
   private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
   private ChromeDriver driver;
@@ -102,6 +103,29 @@ public final class Browser implements TestWatcher, AutoCloseable {
     WebElement field = visible(by);
     field.clear();
     field.sendKeys(text);
+  }
+
+  /**
+   * Waits for an element of a single-page app whose data may fail to arrive (a REST call lost while
+   * the node is still warming up leaves Cockpit's table empty for good): reloads the page every
+   * {@code reloadEvery} until it shows, and on failure says what the page showed instead.
+   */
+  public WebElement visibleReloading(By by, Duration reloadEvery) {
+    long[] loadedAt = {System.nanoTime()};
+    try {
+      return until("visible (reloading every " + reloadEvery.toSeconds() + " s): " + by, d -> {
+        WebElement element = ExpectedConditions.visibilityOfElementLocated(by).apply(d);
+        if (element == null && System.nanoTime() - loadedAt[0] > reloadEvery.toNanos()) {
+          d.navigate().refresh();
+          loadedAt[0] = System.nanoTime();
+        }
+        return element;
+      });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String text = driver.findElement(By.tagName("body")).getText();
+      throw new AssertionError("Not visible: " + by + " at " + driver.getCurrentUrl() + "; the page showed: "
+          + text.substring(0, Math.min(text.length(), 1500)), e);
+    }
   }
 
   /** Waits until the page's visible text contains the fragment. */
