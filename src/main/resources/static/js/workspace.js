@@ -179,6 +179,17 @@
         row.innerHTML = '<div class="body muted">Сообщение удалено администратором</div>';
       }
     });
+    // TEL-4: the ringing call's card opens before the manager picks up; it stays until «Итог звонка» is done.
+    function showCall(url) {
+      if (window.htmx) htmx.ajax('GET', url, { target: '#call-card', swap: 'innerHTML' });
+    }
+    source.addEventListener('call-ringing', function (e) { showCall(JSON.parse(e.data).data.cardUrl); });
+    ['call-answered', 'call-ended'].forEach(function (name) {
+      source.addEventListener(name, function (e) {
+        const d = JSON.parse(e.data).data;
+        showCall('/calls/' + d.callId + '/card');
+      });
+    });
     source.onerror = function () { document.body.dataset.live = 'reconnecting'; };
   }
 
@@ -220,11 +231,35 @@
 
   // The deal card's tabs: the clicked one is the active one (htmx swaps only the body).
   document.addEventListener('click', function (e) {
+    if (e.target.closest('[data-close-call]')) {
+      const box = document.getElementById('call-card');
+      if (box) box.innerHTML = '';
+      return;
+    }
     const tab = e.target.closest ? e.target.closest('.tabs a.tab') : null;
     if (!tab) return;
     tab.parentElement.querySelectorAll('a.tab').forEach(function (a) { a.classList.toggle('active', a === tab); });
   });
 
-  document.addEventListener('htmx:afterSettle', function (e) { initChats(e.detail.elt); });
-  document.addEventListener('DOMContentLoaded', function () { initChats(document); connect(); });
+  // Charts (TEL-3, TEL-11): <canvas data-chart='{"type","labels","datasets":[{"label","data"}]}'>, drawn by Chart.js.
+  const COLORS = ['#1f5fbf', '#2e9d5b', '#d92d20', '#e8a317', '#7a4fbf'];
+  function initCharts(root) {
+    if (!window.Chart) return;
+    root.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+      if (canvas._chart) return;
+      const spec = JSON.parse(canvas.dataset.chart);
+      canvas._chart = new Chart(canvas, {
+        type: spec.type,
+        data: { labels: spec.labels, datasets: spec.datasets.map(function (d, i) {
+          return { label: d.label, data: d.data, backgroundColor: COLORS[i % COLORS.length], borderColor: COLORS[i % COLORS.length] };
+        }) },
+        options: { indexAxis: spec.indexAxis || 'x', responsive: true, maintainAspectRatio: false, animation: false,
+          scales: spec.max ? { x: { suggestedMax: spec.max, beginAtZero: true } } : { y: { beginAtZero: true, ticks: { precision: 0 } } },
+          plugins: { legend: { position: 'bottom' } } }
+      });
+    });
+  }
+
+  document.addEventListener('htmx:afterSettle', function (e) { initChats(e.detail.elt); initCharts(e.detail.elt); });
+  document.addEventListener('DOMContentLoaded', function () { initChats(document); initCharts(document); connect(); });
 })();

@@ -1,5 +1,6 @@
 package ru.voronka.chat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
 import ru.voronka.directory.EmployeeRepository;
 import ru.voronka.directory.Group;
+import ru.voronka.platform.Refreshed;
 
 /**
  * Who may see a chat — the one place that decides it ({@link ChatRepository#visibleTo} is the same
@@ -96,19 +98,22 @@ class ChatAccess {
     return new ArrayList<>(audience.values());
   }
 
-  /** Who leads sales: asked of Camunda's identity service at most every half minute (it changes rarely). */
-  List<Employee> leads() {
-    CachedLeads cached = leads;
-    if (cached == null || cached.until() < System.currentTimeMillis()) {
-      List<Employee> fresh = new ArrayList<>(directory.members(Group.HEAD_OF_SALES));
-      fresh.addAll(directory.members(Group.ADMINS));
-      cached = new CachedLeads(List.copyOf(fresh), System.currentTimeMillis() + 30_000);
-      leads = cached;
-    }
-    return cached.employees();
+  /** A newly hired РОП or administrator sees the deals' chats at once, not half a minute later. */
+  @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true) // once their roles are committed
+  public void employeeHired(ru.voronka.directory.EmployeeHired event) {
+    leads.forget();
   }
 
-  private record CachedLeads(List<Employee> employees, long until) {}
+  /** Who leads sales: asked of Camunda's identity service at most every half minute (it changes rarely). */
+  List<Employee> leads() {
+    return leads.get();
+  }
 
-  private volatile CachedLeads leads;
+  private final Refreshed<List<Employee>> leads = new Refreshed<>(Duration.ofSeconds(30), this::readLeads);
+
+  private List<Employee> readLeads() {
+    List<Employee> fresh = new ArrayList<>(directory.members(Group.HEAD_OF_SALES));
+    fresh.addAll(directory.members(Group.ADMINS));
+    return List.copyOf(fresh);
+  }
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,6 +35,7 @@ import ru.voronka.directory.Contact;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
 import ru.voronka.directory.Group;
+import ru.voronka.messaging.ClientGroups;
 import ru.voronka.messaging.ClientMessenger;
 import ru.voronka.messaging.ClientMessenger.MessageNotSentException;
 import ru.voronka.messaging.ClientMessenger.OutgoingMessage;
@@ -76,11 +78,13 @@ public class Chats {
   private final ClientMessageOutbox outbox;
   private final SmsPort sms;
   private final SmsTemplates smsTemplates;
+  private final ClientGroups clientGroups;
 
   Chats(ChatRepository chats, ChatMessageRepository messages, ChatMemberRepository members, ReadMarkRepository marks,
       ChatAttachmentRepository attachments, ChatAccess access, Directory directory, DealRepository deals, DealProcesses dealProcesses, DealLinks links,
       ClientMessenger messenger, LiveEvents live, Audit audit, ApplicationEventPublisher events, ClickToCall telephony, ClientMessageOutbox outbox, SmsPort sms,
-      SmsTemplates smsTemplates) {
+      SmsTemplates smsTemplates, ClientGroups clientGroups) {
+    this.clientGroups = clientGroups;
     this.sms = sms;
     this.smsTemplates = smsTemplates;
     this.telephony = telephony;
@@ -521,6 +525,13 @@ public class Chats {
       return; // a retry after the send went through, or an administrator removed it meanwhile
     }
     Chat chat = message.getChat();
+    Optional<String> group = clientGroups.groupOf(chat.getDeal().getId());
+    if (group.isPresent()) { // the provider holds the deal's group: one message to the group
+      message.markSent(messenger.send(OutgoingMessage.toGroup(chat.getDeal().getId(), group.get(), message.getBody(),
+          "chat-message-" + message.getId())).messageId());
+      statusChanged(message);
+      return;
+    }
     String phone = clientPhone(chat.getDeal());
     if (phone == null) {
       throw new MessageNotSentException("У клиента нет телефона: добавьте его контакту в карточке контрагента", null, false);

@@ -6,10 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,7 +31,6 @@ import ru.voronka.platform.live.LiveEvents;
 class ClientMessagePopups {
 
   private final DealProcesses processes;
-  private final TaskService tasks;
   private final DealRepository deals;
   private final Directory directory;
   private final PopupSettings settings;
@@ -44,11 +39,10 @@ class ClientMessagePopups {
   private final LiveEvents live;
   private final MessageRouting routing;
 
-  ClientMessagePopups(DealProcesses processes, TaskService tasks, DealRepository deals, Directory directory,
+  ClientMessagePopups(DealProcesses processes, DealRepository deals, Directory directory,
       PopupSettings settings, ChatMessageRepository messages, DealLinks links, LiveEvents live, MessageRouting routing) {
     this.routing = routing;
     this.processes = processes;
-    this.tasks = tasks;
     this.deals = deals;
     this.directory = directory;
     this.settings = settings;
@@ -64,21 +58,18 @@ class ClientMessagePopups {
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void clientMessageReceived(ClientMessageReceived event) {
-    List<Task> open = processes.openTasks(event.dealId());
+    List<DealProcesses.TaskHolders> open = processes.taskHolders(event.dealId());
     Set<String> holders = holdersOf(open);
-    Deal deal = deals.findById(event.dealId()).orElseThrow();
     if (holders.isEmpty()) {
-      routing.recipients(deal).forEach(e -> holders.add(e.getUserId()));
+      deals.findById(event.dealId()).ifPresent(deal -> routing.recipients(deal).forEach(e -> holders.add(e.getUserId())));
     }
-    ChatMessage message = messages.findById(event.messageId()).orElseThrow();
-    String dealTitle = deal.getTitle();
-    Map<String, Object> popup = Map.of(
-        "title", "Сообщение клиента: " + message.getAuthorName(),
-        "text", message.getBody() == null ? "📎 файл" : message.getBody(),
-        "deal", "Сделка №" + event.dealId() + " «" + dealTitle + "»",
+    Map<String, Object> popup = Map.of( // what the event carries is enough: no second read of the message
+        "title", "Сообщение клиента: " + event.from(),
+        "text", event.text(),
+        "deal", "Сделка №" + event.dealId() + " «" + event.dealTitle() + "»",
         "chatUrl", "/chats/" + event.chatId(),
         "dealUrl", "/deals/" + event.dealId() + "?tab=client",
-        "taskUrl", open.isEmpty() ? "" : links.task(open.get(0).getId()),
+        "taskUrl", open.isEmpty() ? "" : links.task(open.get(0).taskId()),
         "chatId", event.chatId(),
         "messageId", event.messageId());
     List<String> wanting = new ArrayList<>();
@@ -90,23 +81,15 @@ class ClientMessagePopups {
     live.publish(wanting, "popup", popup);
   }
 
-  private Set<String> holdersOf(List<Task> open) {
+  private Set<String> holdersOf(List<DealProcesses.TaskHolders> open) {
     Set<String> holders = new LinkedHashSet<>();
-    for (Task task : open) {
-      if (task.getAssignee() != null) {
-        holders.add(task.getAssignee());
+    for (DealProcesses.TaskHolders task : open) {
+      if (task.assignee() != null) {
+        holders.add(task.assignee());
         continue;
       }
-      for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-        if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
-          continue;
-        }
-        if (link.getUserId() != null) {
-          holders.add(link.getUserId());
-        } else if (link.getGroupId() != null) {
-          Group.byId(link.getGroupId()).ifPresent(g -> holders.addAll(directory.memberIds(g)));
-        }
-      }
+      holders.addAll(task.candidateUsers());
+      task.candidateGroups().forEach(id -> Group.byId(id).ifPresent(g -> holders.addAll(directory.memberIds(g))));
     }
     return holders;
   }

@@ -86,6 +86,9 @@ class DemoData {
     hire("sokolova", "Татьяна", "Соколова", "Бухгалтер", "Бухгалтерия", Group.ACCOUNTANTS, null, "+7 916 100-20-11", "МТС");
     hire("fedorov", "Артём", "Федоров", "Процессный аналитик", "ИТ", Group.ANALYSTS, null, "+7 916 100-20-12", "МТС");
     hire("demoadmin", "Ксения", "Администратор", "Администратор CRM", "ИТ", Group.ADMINS, null, "+7 916 100-20-13", "МТС");
+    // Desk phones on the (simulated) PBX: the softphone page rings them.
+    Map.of("petrov", "101", "sidorova", "102", "kuznetsov", "103", "smirnova", "100").forEach((userId, extension) ->
+        employees.findByUserId(userId).ifPresent(e -> employees.save(e.useExtension(extension))));
   }
 
   private void hire(String userId, String firstName, String lastName, String position, String department, Group group,

@@ -35,6 +35,9 @@ public class Counterparty {
 
   private Instant createdAt = Instant.now();
 
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  private Readiness readiness;
+
   protected Counterparty() {}
 
   public Counterparty(String name, String inn, String region) {
@@ -54,6 +57,14 @@ public class Counterparty {
 
   public Optional<Contact> mainContact() {
     return contacts.stream().filter(Contact::isMain).findFirst().or(() -> contacts.stream().findFirst());
+  }
+
+  public Readiness getReadiness() {
+    return readiness;
+  }
+
+  public void markReadiness(Readiness readiness) {
+    this.readiness = readiness;
   }
 
   public void assignResponsible(Employee employee) {

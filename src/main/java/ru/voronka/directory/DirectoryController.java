@@ -33,11 +33,11 @@ class DirectoryController {
   }
 
   record EmployeeView(String userId, String fullName, String position, String department, String officePhone,
-      String mobilePhone, String mobileCarrier, String email, boolean active) {
+      String extension, String mobilePhone, String mobileCarrier, String email, boolean active) {
     static EmployeeView of(Employee e) {
       return new EmployeeView(e.getUserId(), e.getFullName(), e.getPositionName(),
-          e.getDepartment() == null ? null : e.getDepartment().getName(), e.getOfficePhone(), e.getMobilePhone(),
-          e.getMobileCarrier(), e.getEmail(), e.isActive());
+          e.getDepartment() == null ? null : e.getDepartment().getName(), e.getOfficePhone(), e.getExtension(),
+          e.getMobilePhone(), e.getMobileCarrier(), e.getEmail(), e.isActive());
     }
   }
 
@@ -54,6 +54,16 @@ class DirectoryController {
   ResponseEntity<EmployeeView> hire(@RequestBody Staff.NewEmployee request) {
     Employee e = staff.hire(request);
     return ResponseEntity.created(URI.create("/api/employees/" + e.getUserId())).body(EmployeeView.of(e));
+  }
+
+  record ExtensionRequest(String extension) {}
+
+  @Operation(summary = "Внутренний номер сотрудника на АТС (только администратор)")
+  @org.springframework.web.bind.annotation.PutMapping("/api/employees/{userId}/extension")
+  @PreAuthorize("hasRole('CAMUNDA_ADMIN')")
+  EmployeeView assignExtension(@org.springframework.web.bind.annotation.PathVariable String userId,
+      @RequestBody ExtensionRequest request) {
+    return EmployeeView.of(staff.assignExtension(userId, request.extension()));
   }
 
   record ContactView(Long id, String fullName, String jobTitle, boolean main, List<String> phones, List<String> emails) {}

@@ -25,6 +25,7 @@ public class Employee {
   private Department department;
 
   private String officePhone;
+  private String extension;
   private String mobilePhone;
   private String mobileCarrier;
   private String email;
@@ -37,6 +38,16 @@ public class Employee {
     this.fullName = fullName;
     this.position = position;
     this.department = department;
+  }
+
+  /** The desk phone's extension on the PBX (TEL-1): where calls for this employee ring. */
+  public Employee useExtension(String extension) {
+    this.extension = extension == null || extension.isBlank() ? null : extension.strip();
+    return this;
+  }
+
+  public String getExtension() {
+    return extension;
   }
 
   public Employee withContacts(String officePhone, String mobilePhone, String mobileCarrier, String email) {

@@ -11,6 +11,8 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
   @Query("select e from Employee e where e.userId = ?1")
   Optional<Employee> findByUserId(String userId);
 
+  Optional<Employee> findByExtension(String extension);
+
   @Query("select e from Employee e where e.userId in ?1")
   List<Employee> findByUserIdIn(List<String> userIds);
 

@@ -63,4 +63,19 @@ public class Staff {
     events.publishEvent(new EmployeeHired(employee.getId()));
     return employee;
   }
+
+  /** TEL-1: the desk phone's extension on the PBX; one employee per extension. */
+  public Employee assignExtension(String userId, String extension) {
+    Employee employee = employees.findByUserId(userId).orElseThrow(() -> new UnknownEmployeeException(userId));
+    String value = extension == null ? "" : extension.strip();
+    if (!value.isEmpty() && !value.matches("\\d{2,6}")) {
+      throw new DomainException(Kind.INVALID, "Внутренний номер — от 2 до 6 цифр");
+    }
+    employees.findByExtension(value).filter(other -> !other.getId().equals(employee.getId())).ifPresent(other -> {
+      throw new DomainException(Kind.CONFLICT, "Доб. " + value + " уже у сотрудника " + other.getFullName());
+    });
+    Employee saved = employees.save(employee.useExtension(value));
+    events.publishEvent(new DeskAssigned(userId, value));
+    return saved;
+  }
 }

@@ -10,13 +10,28 @@ public interface ClientMessenger {
   SentMessage send(OutgoingMessage message);
 
   /**
+   * {@code groupId}: set when the message goes to a group the provider holds; providers that hold
+   * none refuse it for good.
    * {@code reference}: our id of the message, sent along where the provider supports it (Wazzup's
    * {@code crmMessageId}), so that a retried send is recognised as a repeat instead of sent twice.
    */
-  record OutgoingMessage(Long dealId, String phone, String text, String reference) {
+  record OutgoingMessage(Long dealId, String phone, String text, String reference, String groupId) {
+
+    public OutgoingMessage(Long dealId, String phone, String text, String reference) {
+      this(dealId, phone, text, reference, null);
+    }
 
     public OutgoingMessage(Long dealId, String phone, String text) {
       this(dealId, phone, text, java.util.UUID.randomUUID().toString());
+    }
+
+    /** To the deal's client group held by the provider ({@link ClientGroups}) instead of one number. */
+    public static OutgoingMessage toGroup(Long dealId, String groupId, String text, String reference) {
+      return new OutgoingMessage(dealId, null, text, reference, groupId);
+    }
+
+    public boolean isToGroup() {
+      return groupId != null;
     }
   }
 

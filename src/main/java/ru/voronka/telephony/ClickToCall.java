@@ -1,9 +1,6 @@
 package ru.voronka.telephony;
 
-/**
- * COM-2's «Позвонить»: ring the employee's phone, then the client's. The Asterisk adapter (AMI
- * Originate) arrives with the telephony issue; until then {@link SimulatedClickToCall} stands in.
- */
+/** COM-2's «Позвонить»: ring the employee's phone, then the client's ({@link PbxClickToCall}). */
 public interface ClickToCall {
 
   /** @throws ru.voronka.platform.web.DomainException when the call cannot be placed (no phone, PBX down) */

@@ -12,8 +12,10 @@ class AdmitToGroup implements JavaDelegate {
 
   private final GroupAdmissions admissions;
   private final ClientMessenger messenger;
+  private final DealGroups groups;
 
-  AdmitToGroup(GroupAdmissions admissions, ClientMessenger messenger) {
+  AdmitToGroup(GroupAdmissions admissions, ClientMessenger messenger, DealGroups groups) {
+    this.groups = groups;
     this.admissions = admissions;
     this.messenger = messenger;
   }
@@ -21,6 +23,10 @@ class AdmitToGroup implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long dealId = ((Number) execution.getVariable("dealId")).longValue();
+    String joinRequestId = (String) execution.getVariable("joinRequestId");
+    if (joinRequestId != null) { // asked in the provider's group: the provider lets them in or not
+      groups.approveJoin((String) execution.getVariable("groupId"), joinRequestId);
+    }
     String phone = (String) execution.getVariable("phone");
     admissions.admit(dealId, phone, "process:" + execution.getProcessInstanceId());
     messenger.send(new OutgoingMessage(dealId, phone, "Вы добавлены в группу сделки №" + dealId

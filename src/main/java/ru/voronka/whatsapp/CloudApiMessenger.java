@@ -3,11 +3,8 @@ package ru.voronka.whatsapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -31,21 +28,23 @@ class CloudApiMessenger implements ClientMessenger {
 
   CloudApiMessenger(CloudApiProperties properties) {
     this.properties = properties;
-    var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build());
-    factory.setReadTimeout(Duration.ofSeconds(15));
-    this.http = RestClient.builder().baseUrl(properties.baseUrl()).requestFactory(factory)
-        .defaultHeader("Authorization", "Bearer " + properties.accessToken()).build();
+    this.http = ProviderHttp.bearer(properties.baseUrl(), properties.accessToken());
   }
 
   @Override
   public SentMessage send(OutgoingMessage message) {
-    String phone = PhoneNumbers.e164(message.phone());
-    if (phone == null) {
-      throw new MessageNotSentException("Номер «" + message.phone() + "» не похож на телефон", null, false);
+    Map<String, Object> body;
+    if (message.isToGroup()) { // the Groups API: the same call, addressed to the group
+      body = Map.of("messaging_product", "whatsapp", "recipient_type", "group", "to", message.groupId(),
+          "type", "text", "text", Map.of("body", message.text()));
+    } else {
+      String phone = PhoneNumbers.e164(message.phone());
+      if (phone == null) {
+        throw new MessageNotSentException("Номер «" + message.phone() + "» не похож на телефон", null, false);
+      }
+      body = Map.of("messaging_product", "whatsapp", "recipient_type", "individual",
+          "to", phone.substring(1), "type", "text", "text", Map.of("preview_url", false, "body", message.text()));
     }
-    Map<String, Object> body = Map.of("messaging_product", "whatsapp", "recipient_type", "individual",
-        "to", phone.substring(1), "type", "text", "text", Map.of("preview_url", false, "body", message.text()));
     try {
       JsonNode answer = http.post().uri("/{version}/{phone}/messages", properties.version(), properties.phoneNumberId())
           .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
@@ -68,7 +67,8 @@ class CloudApiMessenger implements ClientMessenger {
     }
   }
 
-  private static JsonNode error(String body) {
+  /** Meta's error object of a refusal ({@code {"error": {"code", "message", …}}}), empty when there is none. */
+  static JsonNode error(String body) {
     try {
       return JSON.readTree(body == null || body.isBlank() ? "{}" : body).path("error");
     } catch (IOException e) {

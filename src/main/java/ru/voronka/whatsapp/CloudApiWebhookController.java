@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,9 +35,11 @@ class CloudApiWebhookController {
 
   private final CloudApiProperties properties;
   private final WhatsAppInbox inbox;
+  private final DealGroups groups;
   private final ObjectMapper json;
 
-  CloudApiWebhookController(CloudApiProperties properties, WhatsAppInbox inbox, ObjectMapper json) {
+  CloudApiWebhookController(CloudApiProperties properties, WhatsAppInbox inbox, DealGroups groups, ObjectMapper json) {
+    this.groups = groups;
     this.properties = properties;
     this.inbox = inbox;
     this.json = json;
@@ -77,6 +75,8 @@ class CloudApiWebhookController {
     }
     List<InboundMessage> messages = new ArrayList<>();
     List<StatusChange> statuses = new ArrayList<>();
+    List<GroupAnswer> groupAnswers = new ArrayList<>();
+    List<JoinRequest> joinRequests = new ArrayList<>();
     for (JsonNode entry : root.path("entry")) {
       for (JsonNode change : entry.path("changes")) {
         JsonNode value = change.path("value");
@@ -88,7 +88,21 @@ class CloudApiWebhookController {
           String mediaId = m.path(type).path("id").asText("");
           messages.add(new InboundMessage(CloudApiMessenger.PROVIDER + ":" + required(m, "id"), from, names.get(from),
               text(m), Instant.ofEpochSecond(m.path("timestamp").asLong(Instant.now().getEpochSecond())), false,
-              mediaId.isBlank() ? List.of() : List.of(InboundMessage.MediaRef.cloud(mediaId, m.path(type).path("filename").asText(null)))));
+              mediaId.isBlank() ? List.of() : List.of(InboundMessage.MediaRef.cloud(mediaId, m.path(type).path("filename").asText(null))),
+              m.path("group_id").asText(null)));
+        }
+        String field = change.path("field").asText("");
+        for (JsonNode g : value.path("groups")) {
+          String type = g.path("type").asText("");
+          if ("group_lifecycle_update".equals(field) && "group_create".equals(type)) {
+            JsonNode error = g.path("errors").path(0);
+            groupAnswers.add(new GroupAnswer(required(g, "request_id"), g.path("group_id").asText(null),
+                g.path("invite_link").asText(null), error.isMissingNode() ? null
+                    : error.path("code").asText() + " " + error.path("title").asText(error.path("message").asText())));
+          } else if ("group_participants_update".equals(field) && "group_join_request_created".equals(type)) {
+            joinRequests.add(new JoinRequest(required(g, "group_id"), required(g, "join_request_id"), required(g, "wa_id"),
+                names.get(g.path("wa_id").asText())));
+          }
         }
         for (JsonNode s : value.path("statuses")) {
           MessageStatus status = switch (s.path("status").asText()) {
@@ -108,8 +122,20 @@ class CloudApiWebhookController {
     }
     messages.forEach(inbox::receive);
     statuses.forEach(s -> inbox.statusChanged(s.externalId(), s.status(), s.reason()));
+    joinRequests.forEach(j -> inbox.joinRequested(j.groupId(), j.joinRequestId(), j.waId(), j.name()));
+    boolean unknown = false;
+    for (GroupAnswer a : groupAnswers) {
+      unknown |= !groups.answered(a.requestId(), a.groupId(), a.inviteLink(), a.error());
+    }
+    if (unknown) { // the job that asked has not committed yet: Meta delivers again, the rest is stored once
+      throw new DomainException(Kind.CONFLICT, "Запрос группы ещё не записан — повторите доставку");
+    }
     return ResponseEntity.ok(Map.of("ok", true));
   }
+
+  private record GroupAnswer(String requestId, String groupId, String inviteLink, String error) {}
+
+  private record JoinRequest(String groupId, String joinRequestId, String waId, String name) {}
 
   /** Text, a media caption, or what kind of message it was. */
   private static String text(JsonNode m) {
@@ -122,19 +148,9 @@ class CloudApiWebhookController {
   }
 
   private boolean signedByMeta(String signature, byte[] raw) {
-    String secret = properties.appSecret();
-    if (secret == null || secret.isBlank() || signature == null || !signature.startsWith("sha256=")) {
-      return false;
-    }
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] expected = HexFormat.of().formatHex(mac.doFinal(raw)).getBytes(StandardCharsets.US_ASCII);
-      return MessageDigest.isEqual(expected, signature.substring(7).toLowerCase().getBytes(StandardCharsets.US_ASCII));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    return HmacSha256.signs(signature, properties.appSecret(), raw);
   }
+
 
   private static String required(JsonNode node, String field) {
     String value = node.path(field).asText("");

@@ -24,9 +24,9 @@ import ru.voronka.deals.api.Viewers;
 class DealGroupQrController {
 
   private final DealService deals;
-  private final GroupJoinLinks links;
+  private final DealGroups links;
 
-  DealGroupQrController(DealService deals, GroupJoinLinks links) {
+  DealGroupQrController(DealService deals, DealGroups links) {
     this.deals = deals;
     this.links = links;
   }
@@ -34,7 +34,7 @@ class DealGroupQrController {
   @GetMapping(path = "/deals/{id}/whatsapp-qr.png", produces = MediaType.IMAGE_PNG_VALUE)
   ResponseEntity<byte[]> qr(@PathVariable Long id, Authentication auth) throws WriterException, IOException {
     deals.get(id, Viewers.of(auth)); // only for those who may see the deal
-    var matrix = new QRCodeWriter().encode(links.link(id), BarcodeFormat.QR_CODE, 280, 280,
+    var matrix = new QRCodeWriter().encode(links.joinLink(id), BarcodeFormat.QR_CODE, 280, 280,
         Map.of(EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
             EncodeHintType.MARGIN, 2));
     ByteArrayOutputStream png = new ByteArrayOutputStream();

@@ -12,8 +12,10 @@ class DeclineJoin implements JavaDelegate {
 
   private final ClientMessenger messenger;
   private final WhatsAppSettings settings;
+  private final DealGroups groups;
 
-  DeclineJoin(ClientMessenger messenger, WhatsAppSettings settings) {
+  DeclineJoin(ClientMessenger messenger, WhatsAppSettings settings, DealGroups groups) {
+    this.groups = groups;
     this.messenger = messenger;
     this.settings = settings;
   }
@@ -21,6 +23,10 @@ class DeclineJoin implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long dealId = ((Number) execution.getVariable("dealId")).longValue();
+    String joinRequestId = (String) execution.getVariable("joinRequestId");
+    if (joinRequestId != null) { // asked in the provider's group: the provider lets them in or not
+      groups.rejectJoin((String) execution.getVariable("groupId"), joinRequestId);
+    }
     messenger.send(new OutgoingMessage(dealId, (String) execution.getVariable("phone"),
         "Менеджер не подтвердил вступление в группу сделки №" + dealId + ". " + settings.text(WhatsAppSettings.AUTO_REPLY),
         "join-no-" + execution.getProcessInstanceId()));

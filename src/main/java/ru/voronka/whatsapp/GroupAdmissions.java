@@ -88,6 +88,11 @@ public class GroupAdmissions {
 
   /** One open request per number and deal: asking again while it waits adds nothing. */
   public boolean request(Deal deal, String phone, String clientName) {
+    return request(deal, phone, clientName, null, null);
+  }
+
+  /** A join request the provider holds ({@code joinRequestId} in its group): the decision goes back to it. */
+  public boolean request(Deal deal, String phone, String clientName, String groupId, String joinRequestId) {
     boolean waiting = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
         .processInstanceBusinessKey(DealProcesses.businessKey(deal.getId())).variableValueEquals("phone", phone).count() > 0;
     if (waiting) {
@@ -99,6 +104,8 @@ public class GroupAdmissions {
     variables.put("phone", phone);
     variables.put("clientName", clientName);
     variables.put("responsible", deal.getResponsibleUserId());
+    variables.put("groupId", groupId);
+    variables.put("joinRequestId", joinRequestId);
     runtime.startProcessInstanceByKey(PROCESS, DealProcesses.businessKey(deal.getId()), variables);
     return true;
   }

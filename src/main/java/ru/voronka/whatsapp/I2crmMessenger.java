@@ -1,11 +1,8 @@
 package ru.voronka.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -29,15 +26,14 @@ class I2crmMessenger implements ClientMessenger {
 
   I2crmMessenger(I2crmProperties properties) {
     this.properties = properties;
-    var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build());
-    factory.setReadTimeout(Duration.ofSeconds(15));
-    this.http = RestClient.builder().baseUrl(properties.baseUrl()).requestFactory(factory)
-        .defaultHeader("Authorization", "Bearer " + properties.token()).build();
+    this.http = ProviderHttp.bearer(properties.baseUrl(), properties.token());
   }
 
   @Override
   public SentMessage send(OutgoingMessage message) {
+    if (message.isToGroup()) {
+      throw new MessageNotSentException("I2CRM не держит групп, созданных Voronka", null, false);
+    }
     String phone = PhoneNumbers.e164(message.phone());
     if (phone == null) {
       throw new MessageNotSentException("Номер «" + message.phone() + "» не похож на телефон", null, false);

@@ -1,15 +1,12 @@
 package ru.voronka.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -35,15 +32,14 @@ class WazzupMessenger implements ClientMessenger {
     this.properties = properties;
     this.channels = channels;
     // HTTP/1.1: the JDK client would otherwise try an h2c upgrade, which some proxies and servers break.
-    var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build());
-    factory.setReadTimeout(Duration.ofSeconds(15));
-    this.http = RestClient.builder().baseUrl(properties.baseUrl()).requestFactory(factory)
-        .defaultHeader("Authorization", "Bearer " + properties.apiKey()).build();
+    this.http = ProviderHttp.bearer(properties.baseUrl(), properties.apiKey());
   }
 
   @Override
   public SentMessage send(OutgoingMessage message) {
+    if (message.isToGroup()) {
+      throw new MessageNotSentException("Wazzup не держит групп, созданных Voronka", null, false);
+    }
     String phone = PhoneNumbers.e164(message.phone());
     if (phone == null) {
       throw new MessageNotSentException("Номер «" + message.phone() + "» не похож на телефон", null, false);

@@ -1,5 +1,6 @@
 package ru.voronka.whatsapp;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -47,5 +48,12 @@ class WhatsAppConfig {
       throw new IllegalStateException("voronka.whatsapp.cloud.access-token and phone-number-id are required for the Cloud API");
     }
     return new CloudApiMessenger(properties);
+  }
+
+  /** {@code voronka.whatsapp.cloud.groups: true}: the account may use the Groups API, so deals' client groups live there. */
+  @Bean
+  @ConditionalOnExpression("'${voronka.whatsapp.provider:}' == 'cloud' and ${voronka.whatsapp.cloud.groups:false}")
+  GroupProvider cloudApiGroups(CloudApiProperties properties) {
+    return new CloudApiGroups(properties);
   }
 }

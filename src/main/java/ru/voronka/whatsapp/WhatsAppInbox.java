@@ -53,9 +53,12 @@ public class WhatsAppInbox {
   private final GroupJoinLinks joinLinks;
   private final GroupAdmissions admissions;
   private final MediaDownloader downloader;
+  private final DealGroups dealGroups;
 
   WhatsAppInbox(Directory directory, DealRepository deals, Chats chats, ClientMessenger messenger, WhatsAppSettings settings,
-      JdbcTemplate jdbc, GroupJoinLinks joinLinks, GroupAdmissions admissions, MediaDownloader downloader) {
+      JdbcTemplate jdbc, GroupJoinLinks joinLinks, GroupAdmissions admissions, MediaDownloader downloader,
+      DealGroups dealGroups) {
+    this.dealGroups = dealGroups;
     this.downloader = downloader;
     this.joinLinks = joinLinks;
     this.admissions = admissions;
@@ -72,6 +75,16 @@ public class WhatsAppInbox {
       return Outcome.DUPLICATE;
     }
     String phone = PhoneNumbers.normalize(message.phone());
+    Optional<Deal> ofGroup = Optional.ofNullable(message.groupId()).flatMap(dealGroups::byGroupId)
+        .flatMap(group -> deals.findById(group.dealId()));
+    if (ofGroup.isPresent()) { // written in the deal's group at the provider: its chat, whoever wrote
+      store(ofGroup.get(), message);
+      if (ofGroup.get().isOpen()) {
+        return Outcome.ROUTED;
+      }
+      replyOncePerDay(phone == null ? message.phone() : phone, "closed", settings.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
+      return Outcome.CLOSED_DEAL;
+    }
     Optional<GroupJoinLinks.JoinCode> join = joinLinks.find(message.text());
     if (join.isPresent()) {
       return join(join.get(), message, phone == null ? message.phone() : phone);
@@ -114,6 +127,33 @@ public class WhatsAppInbox {
     if (admissions.request(deal.get(), phone, message.senderName())) {
       reply(phone, join.dealId(), "Запрос на вступление в группу сделки №" + join.dealId() + " передан менеджеру.");
     }
+    return Outcome.JOIN_REQUESTED;
+  }
+
+  /**
+   * WA-10 in a group the provider holds: a join request by its invite link. A number that is none
+   * of the counterparty's is rejected with the automatic reply; one admitted before is approved at
+   * once; another of theirs asks the responsible, whose decision goes back to the provider. Unknown
+   * groups are none of ours: left alone.
+   */
+  public Outcome joinRequested(String groupId, String joinRequestId, String waId, String name) {
+    Optional<Deal> deal = dealGroups.byGroupId(groupId).flatMap(group -> deals.findById(group.dealId()));
+    String phone = PhoneNumbers.normalize(waId);
+    if (deal.isEmpty() || phone == null) {
+      return Outcome.JOIN_REFUSED;
+    }
+    boolean theirs = deal.get().isOpen() && deal.get().getCounterparty() != null && deal.get().getCounterparty().getContacts()
+        .stream().flatMap(c -> c.getPhones().stream()).anyMatch(phone::equals);
+    if (!theirs) {
+      dealGroups.rejectJoin(groupId, joinRequestId);
+      replyOncePerDay(phone, "stranger", settings.text(WhatsAppSettings.AUTO_REPLY));
+      return Outcome.JOIN_REFUSED;
+    }
+    if (admissions.isAdmitted(deal.get().getId(), phone)) {
+      dealGroups.approveJoin(groupId, joinRequestId);
+      return Outcome.JOIN_ACCEPTED;
+    }
+    admissions.request(deal.get(), phone, name, groupId, joinRequestId);
     return Outcome.JOIN_REQUESTED;
   }
 

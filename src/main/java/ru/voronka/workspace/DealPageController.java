@@ -29,7 +29,7 @@ import ru.voronka.directory.Directory;
 import ru.voronka.directory.Group;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
-import ru.voronka.whatsapp.GroupJoinLinks;
+import ru.voronka.whatsapp.DealGroups;
 
 /**
  * The deal card (PLT-2, FUN-10): tabs Общее, История, Задачи, «Клиент WhatsApp», «ВС WhatsApp»,
@@ -47,9 +47,9 @@ class DealPageController {
   private final DealCards cards;
   private final DealHistory history;
   private final Directory directory;
-  private final GroupJoinLinks joinLinks;
+  private final DealGroups joinLinks;
 
-  DealPageController(DealService deals, DealCards cards, DealHistory history, Directory directory, GroupJoinLinks joinLinks) {
+  DealPageController(DealService deals, DealCards cards, DealHistory history, Directory directory, DealGroups joinLinks) {
     this.joinLinks = joinLinks;
     this.deals = deals;
     this.cards = cards;
@@ -141,7 +141,7 @@ class DealPageController {
     model.addAttribute("mayTake", deal.isOpen() && deal.getResponsible() == null && deal.getFunnel() == Funnel.SALES);
     model.addAttribute("leadsSales", viewer.leadsSales());
     if (tab.equals("documents")) {
-      model.addAttribute("joinLink", joinLinks.link(id));
+      model.addAttribute("joinLink", joinLinks.joinLink(id));
     }
     if (tab.equals("history")) {
       model.addAttribute("history", history.page(id, PageRequest.of(Math.max(page, 0), 25)).map(HistoryView::of));

@@ -9,6 +9,7 @@ import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
 import ru.voronka.directory.Group;
 import ru.voronka.notifications.PopupSettings;
+import ru.voronka.telephony.CallFollowUps;
 
 /** What every workspace page's frame needs: who is looking, and the Russian formats. */
 @ControllerAdvice(basePackages = "ru.voronka.workspace")
@@ -18,8 +19,10 @@ class WorkspaceModel {
 
   private final Directory directory;
   private final PopupSettings popups;
+  private final CallFollowUps followUps;
 
-  WorkspaceModel(Directory directory, PopupSettings popups) {
+  WorkspaceModel(Directory directory, PopupSettings popups, CallFollowUps followUps) {
+    this.followUps = followUps;
     this.directory = directory;
     this.popups = popups;
   }
@@ -33,7 +36,8 @@ class WorkspaceModel {
     String name = directory.employee(viewer.userId()).map(Employee::getFullName).orElse(viewer.userId());
     boolean admin = viewer.groups().contains(Group.ADMINS);
     return new WorkspaceUser(viewer.userId(), name, admin, viewer.groups().contains(Group.HEAD_OF_SALES),
-        admin || viewer.groups().contains(Group.ANALYSTS), popups.minutes(viewer.userId()));
+        admin || viewer.groups().contains(Group.ANALYSTS), popups.minutes(viewer.userId()),
+        followUps.open(viewer.userId()).stream().findFirst().map(CallFollowUps.Open::callId).orElse(null));
   }
 
   @ModelAttribute("fmt")

@@ -80,25 +80,32 @@ class FormsMatchModelsTest {
       Map.entry("deal-loss", Set.of("dealId", "lostReason")),
       Map.entry("stage-change", Set.of("dealId", "targetStage")),
       Map.entry("review-join-request", Set.of("joinDecision")),
-      Map.entry("answer-client", Set.of("answered")));
+      Map.entry("answer-client", Set.of("answered")),
+      Map.entry("call-follow-up", Set.of("followUp")));
 
   /** Variables required only for one answer: shown (and required) only then. formRef → key → its hide condition. */
   static final Map<String, Map<String, String>> CONDITIONAL = Map.of(
       "take-request", Map.of("refusalReason", "=takeDecision != \"REFUSE\""),
       "get-payment", Map.of("paymentDate", "=paid != true"),
       "approve-documents", Map.of(InternalApprovalProcess.COMMENT, "=approvalDecision != \"RETURNED\""),
-      "deal-loss", Map.of("lostComment", "=lostReason != \"OTHER\""));
+      "deal-loss", Map.of("lostComment", "=lostReason != \"OTHER\""),
+      "call-follow-up", Map.of("clientName", "=knownClient != false", "readiness", "=knownClient != false",
+          "requestTitle", "=followUp != \"REQUEST\"", "eventKind", "=followUp != \"EVENT\"",
+          "eventDue", "=followUp != \"EVENT\"", "eventTitle", "=followUp != \"EVENT\""));
 
   /** Radio and select values exactly as the gateways, rules and enums expect. */
-  static final Map<String, Set<String>> OPTIONS = Map.of(
-      "takeDecision", Set.of("ACCEPT", "REFUSE"),
-      "kpStatus", Set.of("AGREED", "NOT_AGREED"),
-      "priority", names(Priority.values()),
-      "paymentTerms", names(PaymentTerms.values()),
-      InternalApprovalProcess.DECISION, Set.of(InternalApprovalProcess.APPROVED, InternalApprovalProcess.RETURNED),
-      "lostReason", names(LostReason.values()),
-      "targetStage", names(DealStage.manualTargets(Funnel.SALES).toArray(DealStage[]::new)),
-      "joinDecision", Set.of("APPROVE", "DECLINE"));
+  static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
+      Map.entry("takeDecision", Set.of("ACCEPT", "REFUSE")),
+      Map.entry("kpStatus", Set.of("AGREED", "NOT_AGREED")),
+      Map.entry("priority", names(Priority.values())),
+      Map.entry("paymentTerms", names(PaymentTerms.values())),
+      Map.entry(InternalApprovalProcess.DECISION, Set.of(InternalApprovalProcess.APPROVED, InternalApprovalProcess.RETURNED)),
+      Map.entry("lostReason", names(LostReason.values())),
+      Map.entry("targetStage", names(DealStage.manualTargets(Funnel.SALES).toArray(DealStage[]::new))),
+      Map.entry("joinDecision", Set.of("APPROVE", "DECLINE")),
+      Map.entry("followUp", Set.of("REQUEST", "EVENT")),
+      Map.entry("eventKind", names(ru.voronka.telephony.ClientEvent.Kind.values())),
+      Map.entry("readiness", names(ru.voronka.directory.Readiness.values())));
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");

@@ -1,12 +1,16 @@
 package ru.voronka.deals.process;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealStage;
@@ -24,14 +28,46 @@ public class DealProcesses {
 
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final JdbcTemplate jdbc;
 
   private static final String OPEN_TASKS_BY_BUSINESS_KEY = "select T.* from ACT_RU_TASK T"
       + " join ACT_RU_EXECUTION E on T.PROC_INST_ID_ = E.ID_"
       + " where E.BUSINESS_KEY_ = #{businessKey} order by T.CREATE_TIME_ asc, T.ID_ asc";
 
-  DealProcesses(RuntimeService runtime, TaskService tasks) {
+  public DealProcesses(RuntimeService runtime, TaskService tasks, JdbcTemplate jdbc) {
     this.runtime = runtime;
     this.tasks = tasks;
+    this.jdbc = jdbc;
+  }
+
+  /** An open task of a deal and who holds it: its assignee, or while nobody has claimed it its candidates. */
+  public record TaskHolders(String taskId, String assignee, Set<String> candidateUsers, Set<String> candidateGroups) {}
+
+  /**
+   * The deal's open tasks, oldest first, with their candidates — in one read of the engine's tables
+   * (the same ones {@link #openTasks} reads), not one engine command per task: asked with every
+   * client message for its pop-up.
+   */
+  public List<TaskHolders> taskHolders(Long dealId) {
+    Map<String, TaskHolders> byTask = new LinkedHashMap<>();
+    jdbc.query("""
+        select T.ID_, T.ASSIGNEE_, L.USER_ID_, L.GROUP_ID_ from ACT_RU_TASK T
+        join ACT_RU_EXECUTION E on T.PROC_INST_ID_ = E.ID_
+        left join ACT_RU_IDENTITYLINK L on L.TASK_ID_ = T.ID_ and L.TYPE_ = 'candidate'
+        where E.BUSINESS_KEY_ = ? order by T.CREATE_TIME_ asc, T.ID_ asc""", rs -> {
+      String taskId = rs.getString(1);
+      String assignee = rs.getString(2);
+      String user = rs.getString(3);
+      String group = rs.getString(4);
+      TaskHolders task = byTask.computeIfAbsent(taskId, id -> new TaskHolders(id, assignee, new LinkedHashSet<>(), new LinkedHashSet<>()));
+      if (user != null) {
+        task.candidateUsers().add(user);
+      }
+      if (group != null) {
+        task.candidateGroups().add(group);
+      }
+    }, businessKey(dealId));
+    return List.copyOf(byTask.values());
   }
 
   public static String businessKey(Long dealId) {

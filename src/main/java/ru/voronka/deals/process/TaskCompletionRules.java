@@ -59,7 +59,27 @@ public class TaskCompletionRules {
       Map.entry(PaymentControlProcess.TASK_CONFIRM_TRANCHE, v -> required(v, Map.of("paidOn", "Дата поступления оплаты"))),
       // The chat's processes: «Ответить клиенту» (COM-5) and the group join request (WA-10).
       Map.entry("Task_AnswerClient", v -> checked(v, "answered", "Отметьте, что ответ клиенту дан")),
-      Map.entry("Task_ReviewJoinRequest", v -> oneOf(v, "joinDecision", "Решение", "APPROVE", "DECLINE")));
+      Map.entry("Task_ReviewJoinRequest", v -> oneOf(v, "joinDecision", "Решение", "APPROVE", "DECLINE")),
+      // TEL-8: no call is closed without an order request or an event with a reminder.
+      Map.entry("Task_CallFollowUp", TaskCompletionRules::callFollowUp));
+
+  private static List<String> callFollowUp(Function<String, Object> v) {
+    List<String> errors = new ArrayList<>();
+    if (Boolean.FALSE.equals(v.apply("knownClient"))) {
+      errors.addAll(required(v, Map.of("clientName", "Название клиента")));
+      errors.addAll(oneOf(v, "readiness", "Готовность к покупке", "HOT", "NORM", "JUNK"));
+    }
+    Object next = v.apply("followUp");
+    if ("REQUEST".equals(next)) {
+      errors.addAll(required(v, Map.of("requestTitle", "Что заказывают")));
+    } else if ("EVENT".equals(next)) {
+      errors.addAll(oneOf(v, "eventKind", "Событие", "CALL", "LETTER", "MEETING"));
+      errors.addAll(required(v, Map.of("eventDue", "Когда", "eventTitle", "Что сделать")));
+    } else {
+      errors.add("Выберите, что дальше: заявка на заказ или событие с напоминанием — без этого звонок не закрыть");
+    }
+    return errors;
+  }
 
   /** @throws DomainException listing every missing or wrong field, in Russian */
   public void check(String taskKey, Map<String, Object> variables) {

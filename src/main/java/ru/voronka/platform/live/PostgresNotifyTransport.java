@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -36,6 +39,9 @@ class PostgresNotifyTransport implements LiveTransport, AutoCloseable {
   private final String password;
   private final Thread listener;
   private volatile boolean running = true;
+  private final String node = java.util.UUID.randomUUID().toString();
+  /** How this node's own envelopes begin: known without parsing them. */
+  private final String ownPrefix = "{\"origin\":\"" + node + "\"";
 
   PostgresNotifyTransport(DataSource dataSource, Subscribers subscribers, ObjectMapper json, String url, String user,
       String password) {
@@ -48,34 +54,77 @@ class PostgresNotifyTransport implements LiveTransport, AutoCloseable {
     this.listener = new Thread(this::listen, "live-events-listener");
     this.listener.setDaemon(true);
     this.listener.start();
+    this.notifier.setDaemon(true);
+    this.notifier.start();
   }
 
+  /**
+   * This node's own pages hear the event at once; the other nodes through NOTIFY, which names the
+   * node it came from so that this node's listener leaves it alone.
+   */
   @Override
   public void send(LiveEvent event) {
-    for (LiveEvent part : split(event)) {
+    try {
+      subscribers.deliver(event);
+    } catch (RuntimeException e) { // somebody's dead connection must not fail the sender's request
+      log.warn("Could not deliver a live event here: {}", e.getMessage());
+    }
+    // The other nodes' share goes out on a thread of its own: the sender (a request, a call's AMI
+    // worker) does not wait for PostgreSQL; the order of events is kept.
+    outgoing.addAll(payloads(event));
+  }
+
+  private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>();
+  private final Thread notifier = new Thread(this::notifyOthers, "live-events-notify");
+
+  /**
+   * Whatever has queued up goes in one statement: a burst (100 calls ringing at once) costs one
+   * round trip, not one per event. PostgreSQL delivers a transaction's notifications in order (and
+   * folds identical ones, which would be the same event twice).
+   */
+  private void notifyOthers() {
+    while (running) {
       try {
-        jdbc.queryForObject("select pg_notify(?, ?)", Object.class, CHANNEL, json.writeValueAsString(part));
-      } catch (IOException e) {
-        throw new IllegalArgumentException("Event data is not JSON: " + event.name(), e);
+        List<String> batch = new ArrayList<>();
+        batch.add(outgoing.take());
+        outgoing.drainTo(batch, 199);
+        jdbc.execute((Connection connection) -> {
+          try (PreparedStatement notify = connection.prepareStatement(
+              "select pg_notify(?, payload) from unnest(?::text[]) with ordinality as p(payload, n) order by n")) {
+            notify.setString(1, CHANNEL);
+            notify.setArray(2, connection.createArrayOf("text", batch.toArray()));
+            notify.execute();
+          }
+          return null;
+        });
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        log.warn("Live events not sent to the other nodes: {}", e.getMessage());
       }
     }
   }
 
-  private List<LiveEvent> split(LiveEvent event) {
-    int size;
+  /** What travels in a NOTIFY: the event and the node that sent it (first, so a node knows its own at a glance). */
+  @com.fasterxml.jackson.annotation.JsonPropertyOrder({"origin", "event"})
+  record Envelope(String origin, LiveEvent event) {}
+
+  /** The envelope as JSON, split by recipients while it is over PostgreSQL's limit. */
+  private List<String> payloads(LiveEvent event) {
+    String payload;
     try {
-      size = json.writeValueAsString(event).getBytes(StandardCharsets.UTF_8).length;
+      payload = json.writeValueAsString(new Envelope(node, event));
     } catch (IOException e) {
       throw new IllegalArgumentException("Event data is not JSON: " + event.name(), e);
     }
-    if (size < MAX_PAYLOAD || event.userIds().size() < 2) {
-      return List.of(event);
+    if (payload.getBytes(StandardCharsets.UTF_8).length < MAX_PAYLOAD || event.userIds().size() < 2) {
+      return List.of(payload);
     }
     List<String> users = new ArrayList<>(event.userIds());
     int half = users.size() / 2;
-    List<LiveEvent> parts = new ArrayList<>(split(new LiveEvent(users.subList(0, half), event.name(), event.data(),
+    List<String> parts = new ArrayList<>(payloads(new LiveEvent(users.subList(0, half), event.name(), event.data(),
         event.publishedAtMicros())));
-    parts.addAll(split(new LiveEvent(users.subList(half, users.size()), event.name(), event.data(), event.publishedAtMicros())));
+    parts.addAll(payloads(new LiveEvent(users.subList(half, users.size()), event.name(), event.data(), event.publishedAtMicros())));
     return parts;
   }
 
@@ -105,8 +154,14 @@ class PostgresNotifyTransport implements LiveTransport, AutoCloseable {
   }
 
   private void deliver(String payload) {
+    if (payload.startsWith(ownPrefix)) {
+      return; // delivered here when it was sent
+    }
     try {
-      subscribers.deliver(json.readValue(payload, LiveEvent.class));
+      Envelope envelope = json.readValue(payload, Envelope.class);
+      if (!node.equals(envelope.origin())) { // the prefix misses our own only if the mapper writes otherwise (indented)
+        subscribers.deliver(envelope.event());
+      }
     } catch (IOException | RuntimeException e) {
       log.warn("Could not deliver a live event: {}", e.getMessage());
     }
@@ -123,6 +178,7 @@ class PostgresNotifyTransport implements LiveTransport, AutoCloseable {
   @Override
   public void close() {
     running = false;
+    notifier.interrupt();
     listener.interrupt();
   }
 }

@@ -101,7 +101,12 @@ class Subscribers implements SmartLifecycle {
       emitter.send(event);
     } catch (IOException | IllegalStateException e) {
       log.debug("Dropping a closed live connection: {}", e.getMessage());
-      emitter.completeWithError(e);
+      byUser.values().forEach(emitters -> emitters.remove(emitter));
+      try {
+        emitter.completeWithError(e);
+      } catch (RuntimeException alreadyGone) {
+        // Tomcat refuses a dead request's async context to other threads: it is gone either way
+      }
     }
   }
 }

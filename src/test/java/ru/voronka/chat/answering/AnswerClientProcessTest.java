@@ -36,7 +36,8 @@ class AnswerClientProcessTest extends ProcessTest {
 
   @BeforeEach
   void answering() {
-    answers = new ClientAnswers(engine.getProcessEngine().getRuntimeService(), engine.getProcessEngine().getTaskService(),
+    answers = new ClientAnswers(engine.getProcessEngine().getRuntimeService(), new ru.voronka.deals.process.DealProcesses(
+        engine.getProcessEngine().getRuntimeService(), engine.getProcessEngine().getTaskService(), null), // open tasks only
         Duration.ofHours(1));
     Mocks.register("clientAnswers", answers);
     Mocks.register("moveAnswerDue", new MoveAnswerDue(engine.getProcessEngine().getTaskService(), answers));

@@ -50,6 +50,30 @@ class TwoNodesLiveEventsIT {
       assertThat(atB.name()).isEqualTo("chat-message");
       assertThat(atB.data()).containsEntry("text", "Привет со второго узла");
       assertThat(onA.events.poll(10, TimeUnit.SECONDS)).isNotNull();
+      assertThat(onA.events.poll(1, TimeUnit.SECONDS)).as("its own NOTIFY is not delivered again").isNull();
+    }
+  }
+
+  @Test
+  void aBurstReachesTheOtherNodeWholeAndInOrder() throws Exception {
+    var db = PostgresDatabase.get();
+    var dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
+    Received onB = new Received();
+    try (var nodeA = new PostgresNotifyTransport(dataSource, new Received(), new ObjectMapper(), db.url(), db.user(), db.password());
+        var nodeB = new PostgresNotifyTransport(dataSource, onB, new ObjectMapper(), db.url(), db.user(), db.password())) {
+      Thread.sleep(1500);
+      for (int i = 0; i < 300; i++) { // more than one statement's batch
+        nodeA.send(new LiveEvent(List.of("desk" + i), "call-ringing", Map.of("n", i), LiveEvent.nowMicros()));
+      }
+      List<Integer> order = new java.util.ArrayList<>();
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (order.size() < 300 && System.currentTimeMillis() < deadline) {
+        LiveEvent event = onB.events.poll(1, TimeUnit.SECONDS);
+        if (event != null) {
+          order.add(((Number) event.data().get("n")).intValue());
+        }
+      }
+      assertThat(order).isEqualTo(java.util.stream.IntStream.range(0, 300).boxed().toList());
     }
   }
 

@@ -1,0 +1,281 @@
+package ru.voronka.telephony;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.ManagerEventListener;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.FilterAction;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DeviceStateChangeEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Asterisk over the Manager Interface (asterisk-java). Events feed {@link AmiCallTracker}; actions
+ * are Originate (click-to-call: the desk phone first, then the dialplan dials the client), Redirect
+ * (transfer) and an Originate into {@code ChanSpy} (listen, whisper {@code w}, barge {@code B}).
+ * asterisk-java reconnects by itself; after every (re)login the journal's unfinished calls are
+ * checked against {@code CoreShowChannels}, so a call that ended while the link was down is closed.
+ */
+public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(AsteriskPbx.class);
+  private static final long ACTION_TIMEOUT_MS = 10_000;
+
+  private final TelephonyProperties properties;
+  private final CallJournal journal;
+  private final AmiCallTracker tracker;
+  private final java.util.function.Function<String, java.util.Optional<String>> userAtDesk;
+  private final AmiOwnership ownership;
+  /** Device states as Asterisk reports them (PJSIP/101 → NOT_INUSE, INUSE, RINGING, UNAVAILABLE…). */
+  private final java.util.Map<String, String> devices = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ManagerConnection connection;
+  private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "voronka-ami");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private volatile boolean running;
+  private final java.util.concurrent.ScheduledExecutorService owning = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "voronka-ami-owner");
+    thread.setDaemon(true);
+    return thread;
+  });
+  /**
+   * As many journal workers as cores, no more: the card pops on asterisk-java's dispatch thread, and
+   * every extra busy worker takes CPU from it (ScreenPopBench on 2 cores: 8 workers p99 983 ms, 2
+   * workers 132 ms). The journal may lag a burst by a second; the card may not.
+   */
+  private static final int STRIPES = Math.max(2, Runtime.getRuntime().availableProcessors());
+  private final ExecutorService[] stripes = new ExecutorService[STRIPES];
+
+  AsteriskPbx(TelephonyProperties properties, CallJournal journal, Predicate<String> isDesk,
+      java.util.function.Function<String, java.util.Optional<String>> userAtDesk, AmiOwnership ownership) {
+    this.userAtDesk = userAtDesk;
+    this.ownership = ownership;
+    this.properties = properties;
+    this.journal = journal;
+    this.tracker = new AmiCallTracker(journal, isDesk);
+    TelephonyProperties.Ami ami = properties.ami();
+    this.connection = new ManagerConnectionFactory(ami.host(), ami.port(), ami.username(), ami.secret()).createManagerConnection();
+    connection.addEventListener(this);
+    for (int i = 0; i < STRIPES; i++) {
+      int n = i;
+      stripes[i] = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "voronka-ami-calls-" + n);
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+  }
+
+  /**
+   * asterisk-java hands events over on one thread; each call's events go on, in order, to one of
+   * {@link #STRIPES} workers chosen by its Linkedid, so that many calls ringing at once are written
+   * to the journal side by side.
+   */
+  @Override
+  public void onManagerEvent(ManagerEvent event) {
+    if (event instanceof ConnectEvent) {
+      background.submit(this::reconcile); // not on asterisk-java's dispatch thread: it would wait for itself
+      return;
+    }
+    if (event instanceof DeviceStateChangeEvent e && e.getDevice() != null) {
+      devices.put(e.getDevice(), e.getState() == null ? "UNKNOWN" : e.getState());
+      return;
+    }
+    String linkedId = AmiCallTracker.linkedIdOf(event);
+    if (linkedId == null) {
+      return;
+    }
+    if (!ownership.isOwner()) { // another node handles the events; this one only keeps the channels for its actions
+      tracker.observe(event);
+      return;
+    }
+    try {
+      tracker.popAhead(event, userAtDesk);
+    } catch (RuntimeException e) {
+      log.warn("Screen pop of call {} failed: {}", linkedId, e.getMessage());
+    }
+    stripes[Math.floorMod(linkedId.hashCode(), STRIPES)].execute(() -> {
+      try {
+        tracker.on(event);
+      } catch (RuntimeException e) {
+        log.error("AMI event {} of call {} not taken: {}", event.getClass().getSimpleName(), linkedId, e.getMessage(), e);
+      }
+    });
+  }
+
+  /**
+   * Only the events the tracker reads: a busy Asterisk writes dozens per call (Newexten, every
+   * VarSet…), and asterisk-java parses each on one thread. AMI filters (Asterisk 13+) whitelist by
+   * regular expression, any one matching.
+   */
+  static final List<String> FILTERS = List.of("Event: Newchannel", "Event: DialBegin", "Event: DialEnd", "Event: Hangup",
+      "Event: BlindTransfer", "Event: AttendedTransfer", "Event: DeviceStateChange", "Variable: MIXMONITOR_FILENAME");
+
+  /** After every (re)login: the event filter, then the calls that ended while we were away. */
+  void reconcile() {
+    if (!ownership.check()) {
+      return; // the owner reconciles
+    }
+    for (String filter : FILTERS) {
+      try {
+        connection.sendAction(new FilterAction(filter), ACTION_TIMEOUT_MS);
+      } catch (Exception e) {
+        log.warn("AMI filter «{}» not set: {}", filter, e.getMessage());
+      }
+    }
+    try {
+      ResponseEvents answer = connection.sendEventGeneratingAction(new CoreShowChannelsAction(), ACTION_TIMEOUT_MS);
+      Set<String> alive = new HashSet<>();
+      answer.getEvents().stream().filter(CoreShowChannelEvent.class::isInstance).map(CoreShowChannelEvent.class::cast)
+          .forEach(c -> alive.add(c.getLinkedid()));
+      journal.unfinishedKeys().stream().filter(key -> !key.startsWith("sim-")).filter(key -> !alive.contains(key))
+          .forEach(key -> journal.ended(key, Instant.now()));
+    } catch (Exception e) {
+      log.warn("Could not reconcile calls after connecting to Asterisk: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void originate(String extension, String clientNumber) {
+    OriginateAction originate = new OriginateAction();
+    originate.setChannel("PJSIP/" + extension);
+    originate.setContext(properties.context());
+    originate.setExten(clientNumber.replaceAll("\\D", "")); // digits: the dialplan matches _X.
+    originate.setPriority(1);
+    originate.setCallerId(clientNumber);
+    originate.setTimeout(30_000L);
+    originate.setAsync(true);
+    originate.setVariable("VORONKA_CLIENT", clientNumber);
+    send(originate);
+  }
+
+  @Override
+  public void redirect(String callKey, String extension) {
+    AmiCallTracker.Channels channels = tracker.channelsOf(callKey)
+        .orElseThrow(() -> new PbxException("Звонок уже закончился", null));
+    send(new RedirectAction(channels.client(), properties.context(), extension, 1));
+  }
+
+  /** Rejects the ringing desk's leg (cause 21, call rejected): Dial returns and the dialplan rings the next target. */
+  @Override
+  public void pass(String callKey) {
+    AmiCallTracker.Channels channels = tracker.channelsOf(callKey).filter(c -> c.desk() != null)
+        .orElseThrow(() -> new PbxException("Звонок уже не звонит", null));
+    send(new HangupAction(channels.desk(), 21));
+  }
+
+  /** A desk whose device Asterisk reports unavailable or invalid cannot ring; one never reported is tried. */
+  @Override
+  public boolean isReachable(String extension) {
+    String state = devices.get("PJSIP/" + extension);
+    return state == null || !(state.equals("UNAVAILABLE") || state.equals("INVALID"));
+  }
+
+  @Override
+  public void spy(String supervisorExtension, String callKey, SpyMode mode) {
+    AmiCallTracker.Channels channels = tracker.channelsOf(callKey).filter(c -> c.desk() != null)
+        .orElseThrow(() -> new PbxException("Менеджер ещё не на линии", null));
+    String desk = channels.desk().contains("-") ? channels.desk().substring(0, channels.desk().lastIndexOf('-')) : channels.desk();
+    OriginateAction spy = new OriginateAction();
+    spy.setChannel("PJSIP/" + supervisorExtension);
+    spy.setApplication("ChanSpy");
+    spy.setData(desk + ",q" + switch (mode) {
+      case LISTEN -> "";
+      case WHISPER -> "w";
+      case BARGE -> "B";
+    });
+    spy.setCallerId(mode.title());
+    spy.setTimeout(30_000L);
+    spy.setAsync(true);
+    send(spy);
+  }
+
+  private void send(ManagerAction action) {
+    try {
+      ManagerResponse response = connection.sendAction(action, ACTION_TIMEOUT_MS);
+      if (response instanceof ManagerError error) {
+        throw new PbxException(error.getMessage(), null);
+      }
+    } catch (PbxException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new PbxException("Asterisk недоступен: " + e.getMessage(), e);
+    }
+  }
+
+  public boolean isConnected() {
+    return connection.getState() == ManagerConnectionState.CONNECTED;
+  }
+
+  /** Logs in in the background, again and again until Asterisk answers; from then on asterisk-java keeps the link. */
+  @Override
+  public void start() {
+    running = true;
+    ownership.check();
+    owning.scheduleWithFixedDelay(() -> {
+      boolean was = ownership.isOwner();
+      if (ownership.check() && !was && isConnected()) {
+        reconcile(); // took over from a node that went away: close what ended meanwhile
+      }
+    }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+    background.submit(() -> {
+      while (running && connection.getState() != ManagerConnectionState.CONNECTED) {
+        try {
+          connection.login();
+          log.info("Connected to Asterisk AMI at {}:{}", properties.ami().host(), properties.ami().port());
+        } catch (Exception e) {
+          log.warn("Asterisk AMI at {}:{} not reachable ({}); trying again in 5 s", properties.ami().host(),
+              properties.ami().port(), e.getMessage());
+          try {
+            Thread.sleep(5_000);
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+    });
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    owning.shutdownNow();
+    ownership.close();
+    try {
+      connection.logoff();
+    } catch (RuntimeException e) {
+      log.debug("AMI logoff: {}", e.getMessage());
+    }
+    background.shutdownNow();
+    for (ExecutorService stripe : stripes) {
+      stripe.shutdown();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

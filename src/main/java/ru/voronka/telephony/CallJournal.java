@@ -1,0 +1,180 @@
+package ru.voronka.telephony;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.voronka.chat.Chats;
+import ru.voronka.chat.Direction;
+import ru.voronka.deals.Deal;
+import ru.voronka.deals.DealRepository;
+import ru.voronka.directory.Counterparty;
+import ru.voronka.directory.Directory;
+import ru.voronka.directory.Employee;
+import ru.voronka.directory.PhoneNumbers;
+import ru.voronka.platform.live.LiveEvents;
+
+/**
+ * The call journal (TEL-2), fed by whichever PBX adapter is configured. Every step is idempotent
+ * by the call's key: Asterisk may repeat itself, and a reconnect replays what was missed. Ringing
+ * pops the card in the browser of the manager whose phone rings (TEL-4); the end of an answered or
+ * missed call records it in the client's chat and starts «Итог звонка» (TEL-8).
+ */
+@Service
+@Transactional
+public class CallJournal {
+
+  private static final Logger log = LoggerFactory.getLogger(CallJournal.class);
+
+  private final PhoneCallRepository calls;
+  private final Directory directory;
+  private final DealRepository deals;
+  private final Chats chats;
+  private final LiveEvents live;
+  private final CallFollowUps followUps;
+
+  CallJournal(PhoneCallRepository calls, Directory directory, DealRepository deals, Chats chats, LiveEvents live,
+      CallFollowUps followUps) {
+    this.calls = calls;
+    this.directory = directory;
+    this.deals = deals;
+    this.chats = chats;
+    this.live = live;
+    this.followUps = followUps;
+  }
+
+  /**
+   * TEL-4 without waiting for the journal: the card pops in the browser of the manager whose desk
+   * rings straight from the AMI event, on the thread that reads it — nothing but memory on the way;
+   * the card page finds the call by its key once {@link #ringing} has stored it, moments later.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+  public void popAhead(String callKey, String clientNumber, String extension, String userId) {
+    Map<String, Object> card = new HashMap<>();
+    card.put("callKey", callKey);
+    card.put("number", number(clientNumber));
+    card.put("incoming", true);
+    card.put("cardUrl", "/calls/key/" + callKey + "/card");
+    poppedAhead.put(callKey, extension);
+    live.publish(List.of(userId), "call-ringing", card);
+  }
+
+  /** Calls whose card already popped from the AMI event, by the desk it popped at. */
+  private final Map<String, String> poppedAhead = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A phone rings: an incoming call at a manager's extension, or the first leg of a click-to-call. */
+  public PhoneCall ringing(String callKey, Direction direction, String clientNumber, String extension, Instant at) {
+    Optional<PhoneCall> known = calls.findByCallKey(callKey);
+    if (known.isEmpty()) { // the first ring: one insert with the desk already in it
+      PhoneCall fresh = new PhoneCall(callKey, direction, number(clientNumber), at);
+      Optional<Counterparty> client = directory.counterpartiesByPhone(clientNumber).stream().findFirst();
+      fresh.identify(client.orElse(null), client.flatMap(this::currentDeal).orElse(null));
+      Optional<Employee> employee = extension == null ? Optional.empty() : directory.employeeByExtension(extension);
+      fresh.ringsAt(extension, employee.orElse(null));
+      String recording = recordingsAhead.remove(callKey);
+      if (recording != null) {
+        fresh.recordAt(recording);
+      }
+      PhoneCall saved = calls.save(fresh);
+      boolean popped = extension != null && extension.equals(poppedAhead.remove(callKey));
+      if (!popped) {
+        employee.ifPresent(e -> live.publish(List.of(e.getUserId()), "call-ringing", card(saved)));
+      }
+      return saved;
+    }
+    PhoneCall call = known.get();
+    if (call.getState() == PhoneCall.State.ANSWERED && extension != null && !extension.equals(call.getExtension())) {
+      transferred(callKey, extension); // a talking client dialled on to another desk: a transfer
+      return call;
+    }
+    if (call.getState() != PhoneCall.State.RINGING || extension == null || extension.equals(call.getExtension())) {
+      return call; // a replay, or nobody's phone
+    }
+    Optional<Employee> employee = directory.employeeByExtension(extension);
+    call.ringsAt(extension, employee.orElse(null));
+    employee.ifPresent(e -> live.publish(List.of(e.getUserId()), "call-ringing", card(call)));
+    return call;
+  }
+
+  public void answered(String callKey, String extension, Instant at) {
+    calls.findByCallKey(callKey).ifPresent(call -> {
+      Employee employee = extension == null ? null : directory.employeeByExtension(extension).orElse(null);
+      if (call.answer(extension, employee, at) && call.getEmployee() != null) {
+        live.publish(List.of(call.getEmployee().getUserId()), "call-answered", Map.of("callId", call.getId()));
+      }
+    });
+  }
+
+  public void ended(String callKey, Instant at) {
+    calls.findByCallKey(callKey).ifPresent(call -> {
+      if (!call.end(at)) {
+        return;
+      }
+      if (call.getDeal() != null) { // TEL-2/COM-3: the client's chat shows the call, a missed one as such
+        chats.recordCall(call.getDeal().getId(), call.getDirection(), call.isMissed(), call.getClientNumber(),
+            "call:" + call.getCallKey());
+      }
+      if (call.getEmployee() != null) {
+        followUps.start(call);
+        live.publish(List.of(call.getEmployee().getUserId()), "call-ended", Map.of("callId", call.getId(),
+            "missed", call.isMissed()));
+      } else {
+        log.info("Call {} from {} ended without reaching an employee", call.getCallKey(), call.getClientNumber());
+      }
+    });
+  }
+
+  /** Moved to another extension (a manager passed it on, or the РОП moved it, TEL-2). */
+  public void transferred(String callKey, String toExtension) {
+    calls.findByCallKey(callKey).ifPresent(call -> {
+      Optional<Employee> employee = directory.employeeByExtension(toExtension);
+      call.transferTo(toExtension, employee.orElse(null));
+      employee.ifPresent(e -> live.publish(List.of(e.getUserId()), "call-ringing", card(call)));
+    });
+  }
+
+  /**
+   * MixMonitor's file. The dialplan starts recording before it dials a desk, so the file's name
+   * often comes before the call is in the journal: it waits here for the first ring.
+   */
+  public void recorded(String callKey, String recording) {
+    calls.findByCallKey(callKey).ifPresentOrElse(call -> call.recordAt(recording),
+        () -> recordingsAhead.put(callKey, recording));
+  }
+
+  private final Map<String, String> recordingsAhead = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Calls the journal believes are still going: what a reconnect checks against the PBX. */
+  @Transactional(readOnly = true)
+  public List<String> unfinishedKeys() {
+    return calls.findByStateIn(List.of(PhoneCall.State.RINGING, PhoneCall.State.ANSWERED)).stream()
+        .map(PhoneCall::getCallKey).toList();
+  }
+
+  private Optional<Deal> currentDeal(Counterparty client) {
+    List<Deal> theirs = deals.findByCounterparty(client.getId());
+    return theirs.stream().filter(Deal::isOpen).max(Comparator.comparing(Deal::getUpdatedAt))
+        .or(() -> theirs.stream().max(Comparator.comparing(Deal::getUpdatedAt)));
+  }
+
+  private static String number(String raw) {
+    String e164 = PhoneNumbers.normalize(raw);
+    return e164 == null ? (raw == null ? "неизвестный" : raw) : e164;
+  }
+
+  static Map<String, Object> card(PhoneCall call) {
+    Map<String, Object> card = new HashMap<>();
+    card.put("callId", call.getId());
+    card.put("number", call.getClientNumber());
+    card.put("incoming", call.getDirection() == Direction.INCOMING);
+    card.put("client", call.getCounterparty() == null ? "" : call.getCounterparty().getName());
+    card.put("cardUrl", "/calls/" + call.getId() + "/card");
+    return card;
+  }
+}

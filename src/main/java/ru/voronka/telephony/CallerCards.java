@@ -1,0 +1,36 @@
+package ru.voronka.telephony;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+import ru.voronka.directory.Counterparty;
+import ru.voronka.directory.Directory;
+import ru.voronka.directory.Readiness;
+
+/**
+ * The caller's card for «Итог звонка»: the known client, or — for a number Voronka did not know —
+ * a new card with that number and the readiness mark the manager set (TEL-4, TEL-6), made once.
+ */
+@Component
+class CallerCards {
+
+  private final Directory directory;
+  private final PhoneCallRepository calls;
+
+  CallerCards(Directory directory, PhoneCallRepository calls) {
+    this.directory = directory;
+    this.calls = calls;
+  }
+
+  Counterparty clientOf(DelegateExecution execution) {
+    Object known = execution.getVariable("counterpartyId");
+    if (known instanceof Number id) {
+      return directory.counterparty(id.longValue()).orElseThrow();
+    }
+    String name = (String) execution.getVariable("clientName");
+    Counterparty client = directory.registerCaller(name, name, (String) execution.getVariable("clientNumber"),
+        Readiness.valueOf((String) execution.getVariable("readiness")));
+    execution.setVariable("counterpartyId", client.getId());
+    calls.findById(((Number) execution.getVariable("callId")).longValue()).ifPresent(call -> call.identify(client, null));
+    return client;
+  }
+}

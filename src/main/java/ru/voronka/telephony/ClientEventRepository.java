@@ -1,0 +1,19 @@
+package ru.voronka.telephony;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ClientEventRepository extends JpaRepository<ClientEvent, Long> {
+
+  @Query("select e from ClientEvent e join fetch e.employee where e.remindAt <= ?1 and e.remindedAt is null"
+      + " and e.status in (ru.voronka.telephony.ClientEvent.Status.OPEN, ru.voronka.telephony.ClientEvent.Status.IN_PROGRESS)")
+  List<ClientEvent> dueForReminder(Instant now);
+
+  @Query("select e from ClientEvent e where e.employee.id = ?1 order by e.dueAt")
+  List<ClientEvent> ofEmployee(Long employeeId);
+
+  @Query("select e from ClientEvent e where e.counterparty.id = ?1 order by e.dueAt desc")
+  List<ClientEvent> ofCounterparty(Long counterpartyId);
+}

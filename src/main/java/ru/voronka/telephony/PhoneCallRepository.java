@@ -1,0 +1,29 @@
+package ru.voronka.telephony;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import ru.voronka.chat.Direction;
+
+interface PhoneCallRepository extends JpaRepository<PhoneCall, Long> {
+
+  Optional<PhoneCall> findByCallKey(String callKey);
+
+  List<PhoneCall> findByStateIn(Collection<PhoneCall.State> states);
+
+  /** The journal (TEL-2): every filter optional. */
+  @Query("""
+      select c from PhoneCall c left join c.employee e left join c.counterparty cp
+      where (:employeeId is null or e.id = :employeeId)
+        and (:direction is null or c.direction = :direction)
+        and (:state is null or c.state = :state)
+        and c.startedAt >= :from and c.startedAt < :to
+      order by c.startedAt desc""")
+  Page<PhoneCall> journal(Long employeeId, Direction direction, PhoneCall.State state, Instant from, Instant to,
+      Pageable pageable);
+}
