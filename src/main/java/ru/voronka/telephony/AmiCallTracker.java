@@ -1,12 +1,16 @@
 package ru.voronka.telephony;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.asteriskjava.manager.event.AttendedTransferEvent;
 import org.asteriskjava.manager.event.BlindTransferEvent;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -101,6 +105,38 @@ class AmiCallTracker {
       // the manager consulted a colleague, then joined the client to them
       desk(e.getTransferTargetChannel()).ifPresent(desk -> journal.transferred(e.getOrigTransfererLinkedId(), desk));
     }
+  }
+
+  /**
+   * After a reconnect or a takeover from a node that went away: the calls as {@code CoreShowChannels}
+   * lists them now. Whatever happened meanwhile was told to nobody, so a desk still ringing with a
+   * client's call is rung in the journal — its card pops (TEL-4), unless it popped already — and a
+   * desk talking has its call answered there (a call that moved to it meanwhile is transferred). Each call's step goes to {@code onCall}, to stay in order
+   * with the call's own events. Returns the Linkedids alive.
+   */
+  java.util.Set<String> resume(List<CoreShowChannelEvent> now, BiConsumer<String, Runnable> onCall) {
+    Map<String, List<CoreShowChannelEvent>> byCall = now.stream().filter(c -> c.getLinkedid() != null)
+        .collect(Collectors.groupingBy(CoreShowChannelEvent::getLinkedid));
+    byCall.forEach((linkedId, legs) -> {
+      Optional<CoreShowChannelEvent> client = legs.stream().filter(c -> linkedId.equals(c.getUniqueid())).findFirst();
+      for (CoreShowChannelEvent leg : legs) {
+        Optional<String> desk = linkedId.equals(leg.getUniqueid()) ? Optional.empty() : desk(leg.getChannel());
+        if (desk.isEmpty()) {
+          continue; // the client's own channel, a trunk, or a click-to-call's first leg (the desk itself)
+        }
+        channels.put(linkedId, new Channels(client.map(CoreShowChannelEvent::getChannel).orElse(null), leg.getChannel()));
+        String number = client.map(CoreShowChannelEvent::getCallerIdNum).orElse(leg.getConnectedLineNum());
+        if (Integer.valueOf(5).equals(leg.getChannelState())) { // AST_STATE_RINGING
+          onCall.accept(linkedId, () -> journal.ringing(linkedId, Direction.INCOMING, number, desk.get(), Instant.now()));
+        } else if (Integer.valueOf(6).equals(leg.getChannelState())) { // AST_STATE_UP: rung (or moved) there, then answered
+          onCall.accept(linkedId, () -> {
+            journal.ringing(linkedId, Direction.INCOMING, number, desk.get(), Instant.now());
+            journal.answered(linkedId, desk.get(), Instant.now());
+          });
+        }
+      }
+    });
+    return byCall.keySet();
   }
 
   private void dialBegin(DialBeginEvent e) {

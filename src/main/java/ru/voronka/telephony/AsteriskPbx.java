@@ -1,7 +1,6 @@
 package ru.voronka.telephony;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -32,8 +31,9 @@ import org.springframework.context.SmartLifecycle;
  * Asterisk over the Manager Interface (asterisk-java). Events feed {@link AmiCallTracker}; actions
  * are Originate (click-to-call: the desk phone first, then the dialplan dials the client), Redirect
  * (transfer) and an Originate into {@code ChanSpy} (listen, whisper {@code w}, barge {@code B}).
- * asterisk-java reconnects by itself; after every (re)login the journal's unfinished calls are
- * checked against {@code CoreShowChannels}, so a call that ended while the link was down is closed.
+ * asterisk-java reconnects by itself; after every (re)login, and when this node takes the link over
+ * from one that went away, {@code CoreShowChannels} tells what is going on: a desk still ringing
+ * pops its card, a call that ended while nobody listened is closed.
  */
 public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
 
@@ -115,11 +115,16 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
     } catch (RuntimeException e) {
       log.warn("Screen pop of call {} failed: {}", linkedId, e.getMessage());
     }
+    inOrder(linkedId, () -> tracker.on(event));
+  }
+
+  /** A step of one call, on the call's worker: after the call's earlier steps, before its later ones. */
+  private void inOrder(String linkedId, Runnable step) {
     stripes[Math.floorMod(linkedId.hashCode(), STRIPES)].execute(() -> {
       try {
-        tracker.on(event);
+        step.run();
       } catch (RuntimeException e) {
-        log.error("AMI event {} of call {} not taken: {}", event.getClass().getSimpleName(), linkedId, e.getMessage(), e);
+        log.error("A step of call {} not taken: {}", linkedId, e.getMessage(), e);
       }
     });
   }
@@ -132,7 +137,11 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
   static final List<String> FILTERS = List.of("Event: Newchannel", "Event: DialBegin", "Event: DialEnd", "Event: Hangup",
       "Event: BlindTransfer", "Event: AttendedTransfer", "Event: DeviceStateChange", "Variable: MIXMONITOR_FILENAME");
 
-  /** After every (re)login: the event filter, then the calls that ended while we were away. */
+  /**
+   * After every (re)login and on taking the link over from another node: the event filter, then the
+   * calls as Asterisk has them now — a desk still ringing pops its card, a call that ended while
+   * nobody listened is closed.
+   */
   void reconcile() {
     if (!ownership.check()) {
       return; // the owner reconciles
@@ -146,11 +155,10 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
     }
     try {
       ResponseEvents answer = connection.sendEventGeneratingAction(new CoreShowChannelsAction(), ACTION_TIMEOUT_MS);
-      Set<String> alive = new HashSet<>();
-      answer.getEvents().stream().filter(CoreShowChannelEvent.class::isInstance).map(CoreShowChannelEvent.class::cast)
-          .forEach(c -> alive.add(c.getLinkedid()));
+      Set<String> alive = tracker.resume(answer.getEvents().stream().filter(CoreShowChannelEvent.class::isInstance)
+          .map(CoreShowChannelEvent.class::cast).toList(), this::inOrder);
       journal.unfinishedKeys().stream().filter(key -> !key.startsWith("sim-")).filter(key -> !alive.contains(key))
-          .forEach(key -> journal.ended(key, Instant.now()));
+          .forEach(key -> inOrder(key, () -> journal.ended(key, Instant.now())));
     } catch (Exception e) {
       log.warn("Could not reconcile calls after connecting to Asterisk: {}", e.getMessage());
     }

@@ -35,8 +35,8 @@ class AmiPeer implements AutoCloseable {
   private final List<Socket> clients = new CopyOnWriteArrayList<>();
   private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
   private final Map<String, String> errors = new ConcurrentHashMap<>();
-  /** The channels CoreShowChannels reports: uniqueid → linkedid. */
-  private final Map<String, String> liveChannels = new ConcurrentHashMap<>();
+  /** The channels CoreShowChannels reports, by uniqueid: each one's fields as Asterisk writes them. */
+  private final Map<String, Map<String, String>> liveChannels = new ConcurrentHashMap<>();
   private final Map<Socket, List<String>> filters = new ConcurrentHashMap<>();
   private volatile boolean open = true;
 
@@ -119,9 +119,10 @@ class AmiPeer implements AutoCloseable {
           "CoreHTTPenabled", "No")));
       case "coreshowchannels" -> {
         write(socket, response("Success", id, fields("EventList", "start", "Message", "Channels will follow")));
-        for (var channel : liveChannels.entrySet()) {
-          write(socket, packet(fields("Event", "CoreShowChannel", "ActionID", id, "Channel", "PJSIP/trunk-" + channel.getKey(),
-              "Uniqueid", channel.getKey(), "Linkedid", channel.getValue(), "Application", "Dial", "Duration", "00:00:12")));
+        for (Map<String, String> channel : liveChannels.values()) {
+          Map<String, String> event = fields("Event", "CoreShowChannel", "ActionID", id);
+          event.putAll(channel);
+          write(socket, packet(event));
         }
         write(socket, packet(fields("Event", "CoreShowChannelsComplete", "ActionID", id, "EventList", "Complete",
             "ListItems", String.valueOf(liveChannels.size()))));
@@ -190,8 +191,23 @@ class AmiPeer implements AutoCloseable {
     return clients.size();
   }
 
+  /** A client's channel, talking. */
   void channelAlive(String uniqueId, String linkedId) {
-    liveChannels.put(uniqueId, linkedId);
+    liveChannels.put(uniqueId, fields("Channel", "PJSIP/trunk-" + uniqueId, "Uniqueid", uniqueId, "Linkedid", linkedId,
+        "ChannelState", "6", "ChannelStateDesc", "Up", "CallerIDNum", "79126007080", "Application", "Dial",
+        "Duration", "00:00:12"));
+  }
+
+  /** A client's call at a desk, {@code ringing} there or talking: the client's channel and the desk's. */
+  void callAtDesk(String client, String desk, String linkedId, boolean ringing) {
+    liveChannels.put(linkedId, fields("Channel", "PJSIP/trunk-" + linkedId, "Uniqueid", linkedId, "Linkedid", linkedId,
+        "ChannelState", ringing ? "4" : "6", "ChannelStateDesc", ringing ? "Ring" : "Up", "CallerIDNum", client,
+        "ConnectedLineNum", desk, "Application", "Dial", "Duration", "00:00:04"));
+    String deskId = linkedId + "1";
+    liveChannels.put(deskId, fields("Channel", "PJSIP/" + desk + "-0000002a", "Uniqueid", deskId, "Linkedid", linkedId,
+        "ChannelState", ringing ? "5" : "6", "ChannelStateDesc", ringing ? "Ringing" : "Up", "CallerIDNum", desk,
+        "ConnectedLineNum", client,
+        "Application", "AppDial", "ApplicationData", "(Outgoing Line)", "Duration", "00:00:04"));
   }
 
   void channelGone(String uniqueId) {

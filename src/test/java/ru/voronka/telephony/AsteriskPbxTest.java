@@ -26,7 +26,7 @@ import ru.voronka.chat.Direction;
  * The Asterisk adapter (asterisk-java) against an AMI peer on a TCP socket: MD5 login, the event
  * sequences of incoming, missed, click-to-call, transferred and spied calls, Originate's refusal,
  * and a connection dropped in the middle of calls — reconnected, with the call that ended meanwhile
- * closed and the one still going kept.
+ * closed, the one still going kept, and the ones that began meanwhile ringing or answered.
  */
 class AsteriskPbxTest {
 
@@ -189,5 +189,24 @@ class AsteriskPbxTest {
     Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> peer.connections() > 0 && pbx.isConnected());
     verify(journal, timeout(5000)).ended(eq(ended), any());
     verify(journal, after(500).never()).ended(eq(going), any());
+  }
+
+  @Test
+  void backOnTheLink_aCallThatStartedRingingMeanwhilePopsItsCard_andOneAnsweredMeanwhileIsAnswered() throws Exception {
+    String ringing = "1763890600.20";
+    String answered = "1763890700.30";
+    peer.callAtDesk("79126007080", "101", ringing, true);
+    peer.callAtDesk("79035551234", "102", answered, false);
+    peer.dropConnections(); // the same as a node taking over from one that went away: nobody heard the calls begin
+
+    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> peer.connections() > 0 && pbx.isConnected());
+    verify(journal, timeout(5000)).ringing(eq(ringing), eq(Direction.INCOMING), eq("79126007080"), eq("101"), any());
+    var inOrder = org.mockito.Mockito.inOrder(journal);
+    inOrder.verify(journal, timeout(5000)).ringing(eq(answered), eq(Direction.INCOMING), eq("79035551234"), eq("102"), any());
+    inOrder.verify(journal, timeout(5000)).answered(eq(answered), eq("102"), any());
+
+    pbx.redirect(ringing, "100"); // its channels are known again: the lead can move it
+    assertThat(peer.awaitAction("Redirect", 3, TimeUnit.SECONDS)).containsEntry("Channel", "PJSIP/trunk-" + ringing)
+        .containsEntry("Exten", "100");
   }
 }
