@@ -44,7 +44,10 @@ public class LogisticsMirroring {
   public LogisticsMirror mirror(Long dealId, String processInstanceId, String taskKey, String subject) {
     Deal deal = deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
     String client = deal.getCounterparty() == null ? "" : ", клиент «" + deal.getCounterparty().getName() + "»";
-    String ref = oneC.createLogisticsTask(new OneCLogisticsTask(dealId, subject + " — сделка №" + dealId,
+    // The subject names the deal and this assignment: 1C's task is found again by it when the job retries.
+    String assignment = processInstanceId.length() > 8 ? processInstanceId.substring(0, 8) : processInstanceId;
+    String ref = oneC.createLogisticsTask(new OneCLogisticsTask(dealId,
+        subject + " — сделка №" + dealId + ", поручение " + assignment,
         "Сделка «" + deal.getTitle() + "»" + client + ". Задание поставлено из Voronka.",
         deal.getDeliveryDate() != null ? deal.getDeliveryDate() : LocalDate.now().plusDays(3)));
     LogisticsMirror mirror = mirrors.save(new LogisticsMirror(dealId, processInstanceId, taskKey, ref));

@@ -101,8 +101,18 @@ class ODataOneC implements OneC {
         .path("Description").asText();
   }
 
+  /**
+   * Idempotent by the task's subject (its {@code Description}): the job that calls this is retried,
+   * and 1C may have created the task before its answer or our commit was lost — the logist must
+   * not get it twice.
+   */
   @Override
   public String createLogisticsTask(OneCLogisticsTask task) {
+    JsonNode earlier = get("/Task_ЗадачаИсполнителя?$format=json&$select=Ref_Key&$top=1&$filter={f}",
+        "Description eq '" + task.subject().replace("'", "''") + "' and DeletionMark eq false");
+    if (!earlier.path("value").isEmpty()) {
+      return earlier.path("value").get(0).path("Ref_Key").asText();
+    }
     // 1C keeps local time without a zone; ours is Moscow whatever the server's zone is.
     Map<String, Object> body = Map.of(
         "Date", ODATA_DATE_TIME.format(LocalDateTime.now(RussianFormats.MOSCOW)),

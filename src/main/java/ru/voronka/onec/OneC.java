@@ -12,7 +12,10 @@ public interface OneC {
   /** The client's most recent commercial offer (KP) with its goods, or empty when 1C has none. */
   Optional<OneCKp> latestKp(String inn);
 
-  /** Creates a task for the logist in 1C and returns its reference. */
+  /**
+   * Creates a task for the logist in 1C and returns its reference; a task with the same subject
+   * created before (a retry) is returned instead of a second one. Callers make subjects unique.
+   */
   String createLogisticsTask(OneCLogisticsTask task);
 
   OneCTaskState logisticsTaskState(String ref);

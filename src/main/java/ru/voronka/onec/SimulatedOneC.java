@@ -47,6 +47,11 @@ class SimulatedOneC implements OneC {
 
   @Override
   public String createLogisticsTask(OneCLogisticsTask task) {
+    Optional<String> earlier = tasks.values().stream().filter(t -> t.task().subject().equals(task.subject()))
+        .map(SimulatedTask::ref).findFirst();
+    if (earlier.isPresent()) { // idempotent by subject, as the OData adapter
+      return earlier.get();
+    }
     String ref = UUID.randomUUID().toString();
     tasks.put(ref, new SimulatedTask(ref, task, false));
     return ref;

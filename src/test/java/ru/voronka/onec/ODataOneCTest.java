@@ -51,6 +51,11 @@ class ODataOneCTest {
   private static final String METRE = "bbbbbbbb-6a1f-11ef-8e4a-005056a1b2c3";
   private static final String TASK = "c4d5e6f7-7b2a-11ef-8e4a-005056a1b2c3";
 
+  /** 1C has no task with the subject yet: the adapter looks before it creates. */
+  private static void noTaskYet() {
+    onec.stubFor(get(odata("/Task_ЗадачаИсполнителя")).willReturn(okJson("{\"value\": []}")));
+  }
+
   private OneC oneC(Duration timeout) {
     var properties = new OneCProperties(Mode.ODATA, onec.baseUrl() + ODATA + "/", "Обмен", "секрет", timeout);
     return new OneCConfig().oneC(properties, RestClient.builder());
@@ -201,6 +206,7 @@ class ODataOneCTest {
 
   @Test
   void a_logistics_task_is_posted_to_1c_and_its_ref_key_returned() {
+    noTaskYet();
     onec.stubFor(post(odata("/Task_ЗадачаИсполнителя")).willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json;charset=utf-8")
         .withBody("{" + metadata("Task_ЗадачаИсполнителя/@Element") + ", \"Ref_Key\": \"" + TASK + "\", "
@@ -221,7 +227,22 @@ class ODataOneCTest {
   }
 
   @Test
+  void a_retried_task_that_1c_created_before_is_found_and_not_posted_again() {
+    onec.stubFor(get(odata("/Task_ЗадачаИсполнителя")).willReturn(okJson("{" + metadata("Task_ЗадачаИсполнителя")
+        + ", \"value\": [{\"Ref_Key\": \"" + TASK + "\"}]}")));
+
+    String ref = oneC.createLogisticsTask(new OneCLogisticsTask(42, "Доставка — сделка №42, поручение 1f3a9c2e", "",
+        LocalDate.of(2026, 1, 12)));
+
+    assertThat(ref).isEqualTo(TASK);
+    assertThat(query(onec.findAll(getRequestedFor(urlPathMatching(".*"))).get(0))).containsExactly("$format=json",
+        "$select=Ref_Key", "$top=1", "$filter=Description eq 'Доставка — сделка №42, поручение 1f3a9c2e' and DeletionMark eq false");
+    onec.verify(0, postRequestedFor(urlPathMatching(".*")));
+  }
+
+  @Test
   void a_task_created_without_a_ref_key_is_a_failure_to_retry() {
+    noTaskYet();
     onec.stubFor(post(odata("/Task_ЗадачаИсполнителя")).willReturn(okJson("{}")));
 
     assertThatThrownBy(() -> oneC.createLogisticsTask(new OneCLogisticsTask(42, "Доставка", null, LocalDate.of(2026, 1, 12))))

@@ -40,6 +40,17 @@ class SimulatedOneCTest {
   }
 
   @Test
+  void a_retried_task_is_the_one_created_before() {
+    String first = oneC.createLogisticsTask(new OneCLogisticsTask(42, "Доставка — поручение 1", "", LocalDate.of(2026, 1, 12)));
+    String retried = oneC.createLogisticsTask(new OneCLogisticsTask(42, "Доставка — поручение 1", "", LocalDate.of(2026, 1, 12)));
+    String another = oneC.createLogisticsTask(new OneCLogisticsTask(42, "Доставка — поручение 2", "", LocalDate.of(2026, 1, 12)));
+
+    assertThat(retried).isEqualTo(first);
+    assertThat(another).isNotEqualTo(first);
+    assertThat(oneC.tasks()).hasSize(2);
+  }
+
+  @Test
   void an_unknown_task_cannot_be_executed_or_asked_about() {
     assertThat(oneC.execute("нет-такой")).isFalse();
     assertThatThrownBy(() -> oneC.logisticsTaskState("нет-такой")).isInstanceOf(OneCUnavailableException.class);
