@@ -248,6 +248,14 @@
     root.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
       if (canvas._chart) return;
       const spec = JSON.parse(canvas.dataset.chart);
+      const nothing = spec.datasets.every(function (d) { return d.data.every(function (v) { return !v; }); });
+      if (spec.empty && nothing) { // an empty chart says nothing: say it in words
+        const empty = document.createElement('div');
+        empty.className = 'empty';
+        empty.textContent = spec.empty;
+        canvas.parentElement.replaceWith(empty);
+        return;
+      }
       canvas._chart = new Chart(canvas, {
         type: spec.type,
         data: { labels: spec.labels, datasets: spec.datasets.map(function (d, i) {

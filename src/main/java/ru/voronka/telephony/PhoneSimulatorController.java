@@ -54,8 +54,8 @@ class PhoneSimulatorController {
     for (Deal deal : deals.findAll()) {
       if (deal.getCounterparty() != null && deal.isOpen()) {
         for (Contact contact : deal.getCounterparty().getContacts()) {
-          contact.getPhones().forEach(number -> clients.putIfAbsent(number, new Client(number,
-              contact.getFullName() + " («" + deal.getCounterparty().getName() + "»)")));
+          contact.getPhones().forEach(number -> clients.putIfAbsent(number, new Client(PhoneNumbers.display(number),
+              contact.getFullName() + ", " + deal.getCounterparty().getName())));
         }
       }
     }

@@ -65,7 +65,7 @@ class StatisticsController {
     model.addAttribute("managers", viewer.leadsSales() ? statistics.managers() : List.of());
     // TEL-7: the order in which new clients' calls ring, by last week's margin — the РОП sees it.
     model.addAttribute("ranking", viewer.leadsSales() ? routing.ranking() : List.of());
-    model.addAttribute("chart", json(Map.of("type", "bar",
+    model.addAttribute("chart", json(Map.of("type", "bar", "empty", "За этот период звонков и пропущенных событий нет.",
         "labels", rows.stream().map(ManagerStatistics.Figures::fullName).toList(),
         "datasets", List.of(
             Map.of("label", "Входящие", "data", rows.stream().map(ManagerStatistics.Figures::incoming).toList()),
@@ -114,6 +114,7 @@ class StatisticsController {
     }
     var days = statistics.callsByDay(me.get().getId(), 7);
     model.addAttribute("callsChart", json(Map.of("type", "bar",
+        "empty", "Звонков за 7 дней не было: они появятся здесь после первого звонка.",
         "labels", days.stream().map(ManagerStatistics.Day::label).toList(),
         "datasets", List.of(
             Map.of("label", "Входящие", "data", days.stream().map(ManagerStatistics.Day::incoming).toList()),
