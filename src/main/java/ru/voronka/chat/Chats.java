@@ -35,6 +35,7 @@ import ru.voronka.directory.Contact;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
 import ru.voronka.directory.Group;
+import ru.voronka.directory.PhoneNumbers;
 import ru.voronka.messaging.ClientGroups;
 import ru.voronka.messaging.ClientMessenger;
 import ru.voronka.messaging.ClientMessenger.MessageNotSentException;
@@ -298,8 +299,9 @@ public class Chats {
   public ChatMessage recordCall(Long dealId, Direction direction, boolean missed, String number, String externalId) {
     Deal deal = deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
     Chat chat = dealChat(deal, ChatKind.DEAL_CLIENT);
-    String text = missed ? "Пропущенный звонок с номера " + number
-        : (direction == Direction.INCOMING ? "Входящий звонок с номера " : "Звонок на номер ") + number;
+    String shown = PhoneNumbers.display(number);
+    String text = missed ? "Пропущенный звонок с номера " + shown
+        : (direction == Direction.INCOMING ? "Входящий звонок с номера " : "Звонок на номер ") + shown;
     ChatMessage message = new ChatMessage(chat, direction, Channel.PHONE, null,
         direction == Direction.INCOMING ? number : "Звонок", text,
         direction == Direction.INCOMING ? MessageStatus.RECEIVED : MessageStatus.SENT);

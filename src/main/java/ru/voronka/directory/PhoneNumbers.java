@@ -37,14 +37,14 @@ public final class PhoneNumbers {
     return normalized != null && normalized.matches("\\+\\d{8,15}") ? normalized : null;
   }
 
-  /** «+7 (999) 888-55-22» for people to read. */
-  public static String display(String e164) {
+  /** «+7 999 888-55-22» for people to read, from any spelling; what is not a phone stays as it is. */
+  public static String display(String raw) {
+    String e164 = e164(raw);
     if (e164 == null) {
-      return "";
+      return raw == null ? "" : raw;
     }
     try {
-      var parsed = UTIL.parse(e164, "RU");
-      return UTIL.format(parsed, PhoneNumberFormat.INTERNATIONAL);
+      return UTIL.format(UTIL.parse(e164, "RU"), PhoneNumberFormat.INTERNATIONAL);
     } catch (NumberParseException e) {
       return e164;
     }

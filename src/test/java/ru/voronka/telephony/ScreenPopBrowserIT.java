@@ -67,7 +67,7 @@ class ScreenPopBrowserIT extends PostgresIT {
 
     String call = pbx.call("8 912 600-70-55");
     WebElement card = browser.visible(By.cssSelector("#call-card .call-card.ringing"));
-    assertThat(card.getText()).contains("ООО «Звонок»").contains("Котельная в Берёзовском").contains("+79126007055");
+    assertThat(card.getText()).contains("ООО «Звонок»").contains("Котельная в Берёзовском").contains("+7 912 600-70-55");
 
     pbx.answer(call);
     pbx.hangUp(call);

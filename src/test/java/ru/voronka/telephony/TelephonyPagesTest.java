@@ -80,7 +80,7 @@ class TelephonyPagesTest extends WorkspaceTest {
         .andExpect(content().string(containsString("data-ranked=\"petrov\"")));
 
     // The journal: Petrov sees his call, Kuznetsov does not, the РОП sees all.
-    mvc.perform(get("/calls").with(PETROV)).andExpect(content().string(containsString("+79126007080")))
+    mvc.perform(get("/calls").with(PETROV)).andExpect(content().string(containsString("+7 912 600-70-80")))
         .andExpect(content().string(containsString("hx-trigger=\"every 5s\""))) // live: the first page re-reads itself
         .andExpect(content().string(containsString("Состоялся")));
     mvc.perform(get("/calls").with(KUZNETSOV)).andExpect(content().string(not(containsString("data-call=\"" + id + "\""))));

@@ -1,0 +1,25 @@
+package ru.voronka.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Any usual Russian spelling of a number is the same client, and people read it one way. */
+class PhoneNumbersTest {
+
+  @Test
+  void everySpellingIsOneNumber() {
+    for (String spelling : new String[] {"8 (912) 600-70-80", "+7 912 6007080", "79126007080", "+79126007080"}) {
+      assertThat(PhoneNumbers.normalize(spelling)).as(spelling).isEqualTo("+79126007080");
+    }
+    assertThat(PhoneNumbers.e164("неизвестно")).isNull();
+  }
+
+  @Test
+  void peopleReadItGrouped_andWhatIsNoNumberStaysAsItIs() {
+    assertThat(PhoneNumbers.display("79126007080")).isEqualTo("+7 912 600-70-80");
+    assertThat(PhoneNumbers.display("+74956498447")).isEqualTo("+7 495 649-84-47");
+    assertThat(PhoneNumbers.display("анонимный")).isEqualTo("анонимный");
+    assertThat(PhoneNumbers.display(null)).isEmpty();
+  }
+}
