@@ -1,12 +1,15 @@
 package ru.voronka.chat;
 
-/** Where a message travelled: the chat shows it as an icon, the event feed mixes them all. */
+/**
+ * Where a message travelled: the chat shows it as a short mark, the event feed mixes them all.
+ * Letters and plain symbols, not emoji: they read the same on every machine, with or without an emoji font.
+ */
 public enum Channel {
-  INTERNAL("Внутренний", "💬"),
-  WHATSAPP("WhatsApp", "🟢"),
-  SMS("SMS", "✉️"),
-  PHONE("Звонок", "📞"),
-  EMAIL("Почта", "📧");
+  INTERNAL("Внутренний", ""),
+  WHATSAPP("WhatsApp", "WA"),
+  SMS("SMS", "SMS"),
+  PHONE("Звонок", "☎"),
+  EMAIL("Почта", "@");
 
   private final String title;
   private final String icon;

@@ -177,7 +177,8 @@ public class Chats {
     String phone = null;
     String taskUrl = null;
     if (deal != null) {
-      phone = clientPhone(deal);
+      String number = clientPhone(deal);
+      phone = number == null ? null : PhoneNumbers.display(number); // shown on the page only
       taskUrl = dealProcesses.openTasks(deal.getId()).stream().findFirst().map(Task::getId).map(links::task).orElse(null);
     }
     return new ChatPage(summary(chat, 0, me), views, hasOlder, shown.isEmpty() ? 0 : shown.get(0).getId(),
@@ -575,7 +576,7 @@ public class Chats {
 
   private static String preview(ChatMessage message) {
     String body = message.getBody() == null || message.getBody().isBlank()
-        ? "📎 " + message.getAttachments().size() + " файл(ов)" : message.getBody();
+        ? "Файлы: " + message.getAttachments().size() : message.getBody();
     return body.length() > 200 ? body.substring(0, 200) + "…" : body;
   }
 
@@ -614,15 +615,26 @@ public class Chats {
       title = members.findByChat(chat.getId()).stream().map(ChatMember::getEmployee)
           .filter(e -> !e.getId().equals(me.getId())).map(Employee::getFullName).findFirst().orElse(title);
     }
+    // An avatar's letters, as chat lists show them: the colleague's or group's initials, WA for the client's chat.
     String icon = switch (chat.getKind()) {
-      case PERSONAL -> "👤";
-      case GROUP -> "👥";
-      case DEAL_CLIENT -> Channel.WHATSAPP.icon();
-      case DEAL_INTERNAL -> "🏢";
+      case PERSONAL, GROUP -> initials(title);
+      case DEAL_CLIENT -> "WA";
+      case DEAL_INTERNAL -> "ВС";
     };
     return new ChatSummary(chat.getId(), chat.getKind(), chat.getKind().title(), title, icon,
         chat.getDeal() == null ? null : chat.getDeal().getId(), unread,
         chat.getLastMessageAt() == null ? "" : RussianFormats.dateTime(chat.getLastMessageAt()));
+  }
+
+  /** «Смирнова Елена» → «СЕ», «Отдел продаж» → «ОП», «Склад» → «С». */
+  static String initials(String title) {
+    StringBuilder letters = new StringBuilder();
+    for (String word : title.strip().split("[\\s«»\"-]+")) {
+      if (!word.isEmpty() && letters.length() < 2) {
+        letters.appendCodePoint(Character.toUpperCase(word.codePointAt(0)));
+      }
+    }
+    return letters.isEmpty() ? "?" : letters.toString();
   }
 
   /** Attachments are listed by a projection: their content is read only when downloaded. */
