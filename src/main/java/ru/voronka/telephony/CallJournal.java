@@ -65,6 +65,22 @@ public class CallJournal {
     live.publish(List.of(userId), "call-ringing", card);
   }
 
+  /**
+   * TEL-5: the routing decision of a call that is about to ring, kept until its first ring is
+   * journaled (the AGI question comes before the dialplan dials). Forgotten after ten minutes if
+   * the call never rang a desk.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+  public void routed(String callKey, String route) {
+    long now = System.nanoTime();
+    routedAhead.values().removeIf(r -> now - r.at() > java.util.concurrent.TimeUnit.MINUTES.toNanos(10));
+    routedAhead.put(callKey, new Routed(route, now));
+  }
+
+  private record Routed(String route, long at) {}
+
+  private final Map<String, Routed> routedAhead = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Calls whose card already popped from the AMI event, by the desk it popped at. */
   private final Map<String, String> poppedAhead = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -77,6 +93,10 @@ public class CallJournal {
       fresh.identify(client.orElse(null), client.flatMap(this::currentDeal).orElse(null));
       Optional<Employee> employee = extension == null ? Optional.empty() : directory.employeeByExtension(extension);
       fresh.ringsAt(extension, employee.orElse(null));
+      Routed routed = routedAhead.remove(callKey);
+      if (routed != null) {
+        fresh.routedBy(routed.route());
+      }
       String recording = recordingsAhead.remove(callKey);
       if (recording != null) {
         fresh.recordAt(recording);

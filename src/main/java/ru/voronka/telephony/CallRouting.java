@@ -51,7 +51,22 @@ public class CallRouting {
     }
   }
 
-  public record Route(List<Target> targets, int ringSeconds, String rule) {}
+  public record Route(List<Target> targets, int ringSeconds, String rule) {
+
+    /** For the journal: «Свой менеджер, затем очередь: Петров Алексей (доб. 101) → …», at most 500 characters. */
+    public String summary() {
+      String why = switch (rule) {
+        case "RESPONSIBLE_THEN_RANKING" -> "Свой менеджер, затем очередь";
+        case "RANKING" -> "Очередь новых клиентов";
+        case "MOBILES" -> "Вне рабочего времени — на мобильные";
+        default -> rule;
+      };
+      String whom = targets.isEmpty() ? "звонить некому"
+          : targets.stream().map(Target::label).collect(Collectors.joining(" → "));
+      String summary = why + ": " + whom;
+      return summary.length() > 500 ? summary.substring(0, 499) + "…" : summary;
+    }
+  }
 
   public record Ranked(String userId, String fullName, String extension, BigDecimal margin) {}
 

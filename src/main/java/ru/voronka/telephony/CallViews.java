@@ -26,7 +26,7 @@ public class CallViews {
   public record CallView(long id, String startedAt, boolean incoming, String direction, String number, String client,
       Long counterpartyId, Long dealId, String dealTitle, String manager, String extension, String state, boolean live,
       boolean missed, String talked, String recording, String followUp, String transferredFrom, String readiness,
-      String managerUserId, boolean ringing) {}
+      String managerUserId, boolean ringing, String route) {}
 
   public record Filter(Long employeeId, Direction direction, PhoneCall.State state, LocalDate from, LocalDate to) {}
 
@@ -107,7 +107,7 @@ public class CallViews {
         c.getAnsweredAt() == null ? "—" : "%d:%02d".formatted(talked.toMinutes(), talked.toSecondsPart()),
         recordingUrl(c), c.getFollowUp(), c.getTransferredTo(),
         c.getCounterparty() == null || c.getCounterparty().getReadiness() == null ? null : c.getCounterparty().getReadiness().title(),
-        c.getEmployee() == null ? null : c.getEmployee().getUserId(), c.getState() == PhoneCall.State.RINGING);
+        c.getEmployee() == null ? null : c.getEmployee().getUserId(), c.getState() == PhoneCall.State.RINGING, c.getRoute());
   }
 
   /**

@@ -68,6 +68,7 @@ public class PhoneCall {
   private String recording;
   private String transferredTo;
   private String followUp;
+  private String route;
 
   protected PhoneCall() {}
 
@@ -123,6 +124,10 @@ public class PhoneCall {
 
   void recordAt(String recording) {
     this.recording = recording;
+  }
+
+  void routedBy(String route) {
+    this.route = route;
   }
 
   void followedUpWith(String followUp) {
@@ -195,6 +200,11 @@ public class PhoneCall {
 
   public String getTransferredTo() {
     return transferredTo;
+  }
+
+  /** The routing decision the call got while it rang (TEL-5), when Voronka was asked. */
+  public String getRoute() {
+    return route;
   }
 
   public String getFollowUp() {

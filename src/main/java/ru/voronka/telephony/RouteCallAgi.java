@@ -18,9 +18,11 @@ class RouteCallAgi implements AgiScript {
   static final String SCRIPT = "route";
 
   private final CallRouting routing;
+  private final CallJournal journal;
 
-  RouteCallAgi(CallRouting routing) {
+  RouteCallAgi(CallRouting routing, CallJournal journal) {
     this.routing = routing;
+    this.journal = journal;
   }
 
   @Override
@@ -28,5 +30,7 @@ class RouteCallAgi implements AgiScript {
     CallRouting.Route route = routing.route(request.getCallerIdNumber());
     channel.setVariable("VORONKA_RING", String.valueOf(route.ringSeconds()));
     channel.setVariable("VORONKA_TARGETS", route.targets().stream().map(CallRouting.Target::dial).collect(Collectors.joining(",")));
+    // The caller's channel runs the script: its uniqueid is the call's Linkedid, the journal's key.
+    journal.routed(request.getUniqueId(), route.summary());
   }
 }

@@ -48,6 +48,7 @@ public class SimulatedPbx implements Pbx {
     CallRouting.Route route = routing.route(clientNumber);
     Line line = new Line(key, Direction.INCOMING, clientNumber, route.targets(), 0, false, Instant.now());
     lines.put(key, line);
+    journal.routed(key, route.summary());
     journal.ringing(key, Direction.INCOMING, clientNumber, extensionOf(line), Instant.now());
     return key;
   }

@@ -31,7 +31,7 @@ class TelephonyConfig {
   /** FastAGI for the dialplan's routing question, next to the AMI link. */
   @Bean
   @ConditionalOnProperty(name = "voronka.telephony.pbx", havingValue = "asterisk")
-  FastAgiServer fastAgiServer(TelephonyProperties properties, CallRouting routing) {
-    return new FastAgiServer(properties.agiPort(), new RouteCallAgi(routing));
+  FastAgiServer fastAgiServer(TelephonyProperties properties, CallRouting routing, CallJournal journal) {
+    return new FastAgiServer(properties.agiPort(), new RouteCallAgi(routing, journal));
   }
 }

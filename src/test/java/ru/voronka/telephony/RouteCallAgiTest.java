@@ -2,6 +2,7 @@ package ru.voronka.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.net.ServerSocket;
@@ -23,7 +24,8 @@ class RouteCallAgiTest {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
-    FastAgiServer server = new FastAgiServer(port, new RouteCallAgi(routing));
+    CallJournal journal = mock(CallJournal.class);
+    FastAgiServer server = new FastAgiServer(port, new RouteCallAgi(routing, journal));
     server.start();
     try {
       int agiPort = port;
@@ -35,6 +37,8 @@ class RouteCallAgiTest {
           "SET VARIABLE \"VORONKA_RING\" \"15\"",
           "SET VARIABLE \"VORONKA_TARGETS\" \"PJSIP/101,PJSIP/102,PJSIP/79161002001@gsm-mts\"",
           "SET VARIABLE \"AJ_AGISTATUS\" \"SUCCESS\""); // asterisk-java's own «the script ran»
+      // The journal keeps the decision for the call (its Linkedid: the caller's channel's uniqueid) until it rings.
+      verify(journal).routed("1763890000.12", "Свой менеджер, затем очередь: Петров → Сидорова → Петров, мобильный");
     } finally {
       server.stop();
     }

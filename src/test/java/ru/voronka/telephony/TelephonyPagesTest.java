@@ -47,6 +47,9 @@ class TelephonyPagesTest extends WorkspaceTest {
     // «Узел учёта тепла» (ООО «Уралмет», +7 912 600-70-80) is Petrov's deal: his desk phone, доб. 101, rings.
     String key = pbx.call("8 (912) 600-70-80");
     assertThat(jdbc.queryForObject("select extension from phone_call where call_key = ?", String.class, key)).isEqualTo("101");
+    // The routing decision is kept with the call: the DMN rule, then whom it rings in order.
+    assertThat(jdbc.queryForObject("select route from phone_call where call_key = ?", String.class, key))
+        .startsWith("Свой менеджер, затем очередь: Петров Алексей (доб. 101) → ");
     long id = callId(key);
     mvc.perform(get("/calls/" + id + "/card").with(PETROV).header("HX-Request", "true"))
         .andExpect(status().isOk()).andExpect(content().string(containsString("ООО «Уралмет»")))
@@ -81,6 +84,7 @@ class TelephonyPagesTest extends WorkspaceTest {
 
     // The journal: Petrov sees his call, Kuznetsov does not, the РОП sees all.
     mvc.perform(get("/calls").with(PETROV)).andExpect(content().string(containsString("+7 912 600-70-80")))
+        .andExpect(content().string(containsString("<summary class=\"muted\">маршрут</summary>Свой менеджер, затем очередь")))
         .andExpect(content().string(containsString("hx-trigger=\"every 5s\""))) // live: the first page re-reads itself
         .andExpect(content().string(containsString("Состоялся")));
     mvc.perform(get("/calls").with(KUZNETSOV)).andExpect(content().string(not(containsString("data-call=\"" + id + "\""))));
