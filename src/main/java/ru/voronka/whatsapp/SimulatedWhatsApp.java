@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import ru.voronka.directory.PhoneNumbers;
 import ru.voronka.messaging.ClientMessenger;
 
 /**
  * The demo's WhatsApp, behind the same port as the real providers: what the company sends is kept
- * per client number (in memory — a demo of one node) for the simulator page to show.
+ * per client number (in memory — a demo of one node) for the simulator page to show. It has two
+ * channels (sender numbers) as a provider reports them (WA-11): an administrator switches them in
+ * the WhatsApp settings, and with both off a send waits and is retried, as with Wazzup.
  */
 class SimulatedWhatsApp implements ClientMessenger {
 
@@ -23,12 +27,28 @@ class SimulatedWhatsApp implements ClientMessenger {
   record Line(boolean fromClient, String text, Instant at) {}
 
   private final Map<String, Deque<Line>> conversations = new ConcurrentHashMap<>();
+  private final WhatsAppChannels channels;
+
+  SimulatedWhatsApp(WhatsAppChannels channels) {
+    this.channels = channels;
+  }
+
+  /** The channels the simulated provider reports once the database is there. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void reportChannels() {
+    channels.reported(PROVIDER, "sim-main", "+74956498447", "active");
+    channels.reported(PROVIDER, "sim-sales", "+74956498440", "active");
+  }
 
   @Override
   public SentMessage send(OutgoingMessage message) {
     String phone = PhoneNumbers.e164(message.phone());
     if (phone == null) {
       throw new MessageNotSentException("Номер «" + message.phone() + "» не похож на телефон", null, false);
+    }
+    boolean known = channels.all().stream().anyMatch(c -> c.provider().equals(PROVIDER));
+    if (known && channels.sendingChannel(PROVIDER).isEmpty()) {
+      throw new MessageNotSentException("Нет включённого канала WhatsApp: включите канал в настройках WhatsApp", null, true);
     }
     remember(phone, new Line(false, message.text(), Instant.now()));
     return new SentMessage(PROVIDER, PROVIDER + ":" + UUID.randomUUID());

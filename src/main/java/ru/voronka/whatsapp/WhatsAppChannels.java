@@ -28,6 +28,33 @@ public class WhatsAppChannels {
     public boolean sends() {
       return active && "active".equals(state);
     }
+
+    public String providerTitle() {
+      return switch (provider) {
+        case "wazzup" -> "Wazzup";
+        case "i2crm" -> "I2CRM";
+        case "cloud" -> "Default (WhatsApp Cloud API)";
+        case "sim" -> "Симулятор (демо)";
+        default -> provider;
+      };
+    }
+
+    /** Wazzup's states in Russian; one it adds later is shown as it comes. */
+    public String stateTitle() {
+      return switch (state) {
+        case "active" -> "активен";
+        case "init" -> "запускается";
+        case "disabled" -> "отключён у провайдера";
+        case "phoneUnavailable" -> "телефон недоступен";
+        case "qr" -> "ждёт сканирования QR-кода";
+        case "openElsewhere" -> "открыт на другом устройстве";
+        case "notEnoughMoney" -> "недостаточно средств";
+        case "foreignphone" -> "чужой номер";
+        case "unauthorized" -> "не авторизован";
+        case "waitForPassword" -> "ждёт пароля";
+        default -> state;
+      };
+    }
   }
 
   private final JdbcTemplate jdbc;

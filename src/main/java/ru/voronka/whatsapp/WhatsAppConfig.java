@@ -37,8 +37,8 @@ class WhatsAppConfig {
 
   @Bean
   @ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "simulator")
-  SimulatedWhatsApp simulatedWhatsApp() {
-    return new SimulatedWhatsApp();
+  SimulatedWhatsApp simulatedWhatsApp(WhatsAppChannels channels) {
+    return new SimulatedWhatsApp(channels);
   }
 
   @Bean

@@ -93,7 +93,10 @@ class MessageRoutingTest extends WorkspaceTest {
     mvc.perform(get("/settings/messaging").with(user("smirnova").roles("ROP")))
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.containsString("Без указания менеджера")))
-        .andExpect(content().string(Matchers.containsString("8-495-649-84-47")));
+        .andExpect(content().string(Matchers.containsString("8-495-649-84-47")))
+        // WA-11 in the demo: the simulated provider's channels, as a provider reports them
+        .andExpect(content().string(Matchers.containsString("Симулятор (демо)")))
+        .andExpect(content().string(Matchers.containsString("активен")));
     mvc.perform(get("/settings/messaging").with(user("petrov").roles("MANAGERS"))).andExpect(status().isForbidden());
     mvc.perform(post("/settings/messaging/texts").param("name", "auto-reply").param("text", "Новый текст")
         .with(user("smirnova").roles("ROP")).with(csrf())).andExpect(status().isForbidden());
