@@ -42,8 +42,8 @@ class SmsNotificationsTest extends WorkspaceTest {
     mvc.perform(get("/simulator/sms").with(user("demoadmin").roles("CAMUNDA_ADMIN")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Воронка: Заявку №7 не взяли в работу за час")))
-        .andExpect(content().string(containsString("+79261002002"))) // Сидорова's mobile, МегаФон
-        .andExpect(content().string(containsString("+79260000002"))); // the gateway's МегаФон SIM
+        .andExpect(content().string(containsString("+7 926 100-20-02"))) // Сидорова's mobile, МегаФон
+        .andExpect(content().string(containsString("+7 926 000-00-02"))); // the gateway's МегаФон SIM
   }
 
   @Test
@@ -63,7 +63,7 @@ class SmsNotificationsTest extends WorkspaceTest {
             .with(csrf()).header("HX-Request", "true"))
         .andExpect(status().isOk());
     mvc.perform(get("/simulator/sms").with(user("petrov").roles("MANAGERS")))
-        .andExpect(content().string(containsString("+79126007080")))
+        .andExpect(content().string(containsString("+7 912 600-70-80")))
         .andExpect(content().string(containsString("Счёт продублировал на почту")));
     mvc.perform(post("/chats/" + chat + "/sms").with(user("petrov").roles("MANAGERS")).with(csrf()).header("HX-Request", "true"))
         .andExpect(status().isBadRequest())
