@@ -312,12 +312,6 @@ public class Chats {
     return message;
   }
 
-  /** Whether a provider's message ("provider:id") is stored already: webhooks are delivered more than once. */
-  @Transactional(readOnly = true)
-  public boolean isStored(String externalId) {
-    return externalId != null && messages.findByExternalId(externalId).isPresent();
-  }
-
   /** A provider's delivery status of one of our messages (WA: statuses update messages). */
   public void updateStatus(String externalId, MessageStatus status, String reason) {
     messages.findByExternalId(externalId).ifPresent(m -> {

@@ -71,7 +71,7 @@ public class WhatsAppInbox {
   }
 
   public Outcome receive(InboundMessage message) {
-    if (chats.isStored(message.externalId()) || strangerStored(message.externalId())) {
+    if (alreadyStored(message.externalId())) {
       return Outcome.DUPLICATE;
     }
     String phone = PhoneNumbers.normalize(message.phone());
@@ -197,8 +197,11 @@ public class WhatsAppInbox {
     }
   }
 
-  private boolean strangerStored(String externalId) {
-    return jdbc.queryForObject("select count(*) from stranger_message where external_id = ?", Long.class, externalId) > 0;
+  /** Providers deliver more than once: stored before in a chat, or kept as a stranger's — one query, it runs for every message. */
+  private boolean alreadyStored(String externalId) {
+    return externalId != null && Boolean.TRUE.equals(jdbc.queryForObject(
+        "select exists (select 1 from chat_message where external_id = ?) or exists (select 1 from stranger_message where external_id = ?)",
+        Boolean.class, externalId, externalId));
   }
 
   /**
