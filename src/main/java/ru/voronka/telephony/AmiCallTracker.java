@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
@@ -111,10 +112,11 @@ class AmiCallTracker {
    * After a reconnect or a takeover from a node that went away: the calls as {@code CoreShowChannels}
    * lists them now. Whatever happened meanwhile was told to nobody, so a desk still ringing with a
    * client's call is rung in the journal — its card pops (TEL-4), unless it popped already — and a
-   * desk talking has its call answered there (a call that moved to it meanwhile is transferred). Each call's step goes to {@code onCall}, to stay in order
-   * with the call's own events. Returns the Linkedids alive.
+   * desk talking has its call answered there (a call that moved to it meanwhile is transferred).
+   * Each call's step goes to {@code onCall}, to stay in order with the call's own events. Returns
+   * the Linkedids alive.
    */
-  java.util.Set<String> resume(List<CoreShowChannelEvent> now, BiConsumer<String, Runnable> onCall) {
+  Set<String> resume(List<CoreShowChannelEvent> now, BiConsumer<String, Runnable> onCall) {
     Map<String, List<CoreShowChannelEvent>> byCall = now.stream().filter(c -> c.getLinkedid() != null)
         .collect(Collectors.groupingBy(CoreShowChannelEvent::getLinkedid));
     byCall.forEach((linkedId, legs) -> {

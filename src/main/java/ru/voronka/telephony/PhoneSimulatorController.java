@@ -64,7 +64,8 @@ class PhoneSimulatorController {
       CallRouting.Target now = line.ringing();
       CallRouting.Target next = line.at() + 1 < line.targets().size() ? line.targets().get(line.at() + 1) : null;
       lines.add(new LineView(line.key(), line.direction().name().equals("INCOMING") ? "Входящий" : "Исходящий",
-          PhoneNumbers.display(line.clientNumber()), now == null ? "—" : now.label(), next == null ? "никого — звонок закончится" : next.label(),
+          PhoneNumbers.display(line.clientNumber()), now == null ? "—" : now.label(),
+          next == null ? "никого — звонок закончится" : next.label(),
           line.answered(), RussianFormats.dateTime(line.since())));
     }
     model.addAttribute("clients", new ArrayList<>(clients.values()));

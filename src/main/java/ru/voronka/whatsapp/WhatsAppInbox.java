@@ -197,11 +197,11 @@ public class WhatsAppInbox {
     }
   }
 
-  /** Providers deliver more than once: stored before in a chat, or kept as a stranger's — one query, it runs for every message. */
+  /** Providers deliver more than once: stored before in a chat or as a stranger's — one query, asked for every message. */
   private boolean alreadyStored(String externalId) {
-    return externalId != null && Boolean.TRUE.equals(jdbc.queryForObject(
-        "select exists (select 1 from chat_message where external_id = ?) or exists (select 1 from stranger_message where external_id = ?)",
-        Boolean.class, externalId, externalId));
+    return externalId != null && Boolean.TRUE.equals(jdbc.queryForObject("""
+        select exists (select 1 from chat_message where external_id = ?)
+            or exists (select 1 from stranger_message where external_id = ?)""", Boolean.class, externalId, externalId));
   }
 
   /**

@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ru.voronka.directory.PhoneNumbers;
 
-/** What every page may call besides its model: {@code ${phoneText(number)}} — a number as people read it, «+7 912 600-70-80». */
+/**
+ * What every page may call besides its model: {@code ${phoneText(number)}} — a number as people read
+ * it, «+7 912 600-70-80».
+ */
 @Configuration
 class PageHelpers {
 
