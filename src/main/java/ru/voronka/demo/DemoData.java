@@ -153,7 +153,9 @@ class DemoData {
   }
 
   private Deal create(String title, NewClient client, String amount, String direction) {
-    Deal deal = as("smirnova", () -> deals.create(new NewDeal(title, null, client, new BigDecimal(amount), null, direction,
+    // A margin of about a fifth, as in the trade: the statistics and the ranking of managers count it.
+    BigDecimal margin = new BigDecimal(amount).multiply(new BigDecimal("0.18")).setScale(0, java.math.RoundingMode.HALF_UP);
+    Deal deal = as("smirnova", () -> deals.create(new NewDeal(title, null, client, new BigDecimal(amount), margin, direction,
         null, null), Viewer.of("smirnova", List.of(Group.HEAD_OF_SALES.id()))));
     settle(deal);
     return deal;
