@@ -120,8 +120,7 @@ class CloudApiWebhookController {
         }
       }
     }
-    messages.forEach(inbox::receive);
-    statuses.forEach(s -> inbox.statusChanged(s.externalId(), s.status(), s.reason()));
+    inbox.receiveDelivery(messages, statuses);
     joinRequests.forEach(j -> inbox.joinRequested(j.groupId(), j.joinRequestId(), j.waId(), j.name()));
     boolean unknown = false;
     for (GroupAnswer a : groupAnswers) {

@@ -72,8 +72,7 @@ class WazzupWebhookController {
     if (messages.isEmpty() && statuses.isEmpty() && !root.has("messages") && !root.has("statuses")) {
       throw new DomainException(Kind.INVALID, "В теле вебхука нет ни messages, ни statuses");
     }
-    messages.forEach(inbox::receive);
-    statuses.forEach(s -> inbox.statusChanged(s.externalId(), s.status(), s.reason()));
+    inbox.receiveDelivery(messages, statuses);
     return ResponseEntity.ok(Map.of("ok", true));
   }
 

@@ -70,6 +70,16 @@ public class WhatsAppInbox {
     this.jdbc = jdbc;
   }
 
+  /**
+   * A delivery's messages and statuses in one transaction: providers send several at once when they
+   * come fast, and each transaction costs more than a message. Stored whole or not at all — the
+   * provider retries a failed delivery, and what was stored before is recognised.
+   */
+  public void receiveDelivery(List<InboundMessage> messages, List<StatusChange> statuses) {
+    messages.forEach(this::receive);
+    statuses.forEach(s -> statusChanged(s.externalId(), s.status(), s.reason()));
+  }
+
   public Outcome receive(InboundMessage message) {
     if (alreadyStored(message.externalId())) {
       return Outcome.DUPLICATE;

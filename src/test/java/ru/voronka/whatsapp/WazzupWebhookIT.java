@@ -121,6 +121,30 @@ class WazzupWebhookIT extends WhatsAppIT {
   }
 
   @Test
+  void aDeliveryOfSeveralMessagesIsStoredTogether_eachOnce_withOneAnswerTask() {
+    long deal = newDeal("Задвижки для насосной", "+7 (912) 600-70-82");
+    String first = "wz-" + UUID.randomUUID();
+    String second = "wz-" + UUID.randomUUID();
+    String one = message(first, "79126007082", "Добрый день");
+    String two = message(second, "79126007082", "Нужен счёт на задвижки");
+    // Wazzup sends what came fast in one body; the same message twice in it is still one message.
+    String delivery = "{\"messages\": [" + inner(one) + "," + inner(two) + "," + inner(one) + "]}";
+
+    assertThat(webhook(CRM_KEY, delivery).getStatusCode().value()).isEqualTo(200);
+
+    assertThat(stored("wazzup:" + first)).isEqualTo(1);
+    assertThat(stored("wazzup:" + second)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("""
+        select count(*) from act_ru_task t join act_ru_execution e on t.proc_inst_id_ = e.id_
+        where e.business_key_ = ? and t.task_def_key_ = 'Task_AnswerClient'""", Long.class, String.valueOf(deal))).isEqualTo(1);
+  }
+
+  /** The one message of {@link #message}'s body, to put several in one delivery. */
+  static String inner(String body) {
+    return body.substring(body.indexOf('[') + 1, body.lastIndexOf(']'));
+  }
+
+  @Test
   void aStrangerGetsTheAutomaticReplyOnceADay_andTheMessageIsKept() {
     String stranger = "7999" + String.format("%07d", Math.abs(UUID.randomUUID().hashCode() % 10_000_000));
     assertThat(webhook(CRM_KEY, message("wz-s1-" + stranger, stranger, "Здравствуйте, есть манометры?")).getStatusCode().value())

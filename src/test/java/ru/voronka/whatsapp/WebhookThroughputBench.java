@@ -56,6 +56,8 @@ class WebhookThroughputBench extends WhatsAppIT {
   @Value("${bench.clients:50}") int clients;
   /** Enough for the JIT to have compiled the path: a short warm-up measured the compiler, not the node. */
   @Value("${bench.warmup:2000}") int warmup;
+  /** Messages per webhook: Wazzup delivers several at once when they come fast ({@code "messages": [...]}). */
+  @Value("${bench.batch:1}") int batch;
 
   @Test
   void inboundWebhooksPerSecond() throws Exception {
@@ -108,7 +110,8 @@ class WebhookThroughputBench extends WhatsAppIT {
     double rate = endToEnd.size() / seconds;
 
     System.out.printf(Locale.ROOT, "%n=== Inbound WhatsApp webhooks → stored, routed, pushed to the manager: %d messages after %d warm-up ones,"
-        + " %d sender threads, %d clients, PostgreSQL 15 on this machine, one node, %d cores ===%n", messages, warmup, threads, clients,
+        + " %d per webhook, %d sender threads, %d clients, PostgreSQL 15 on this machine, one node, %d cores ===%n", messages, warmup,
+        batch, threads, clients,
         Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "Stored: %d   pushed to the manager: %d of %d in %.1f s%n", stored, endToEnd.size(), messages, seconds);
     System.out.printf(Locale.ROOT, "Throughput: %.0f messages/s (aim 1 000/s or the commit-rate limit)%n", rate);
@@ -126,14 +129,20 @@ class WebhookThroughputBench extends WhatsAppIT {
     for (int t = 0; t < threads; t++) {
       pool.submit(() -> {
         int i;
-        while ((i = next.getAndIncrement()) < count) {
-          int seq = firstSeq + i;
-          String body = """
-              {"messages": [{"messageId": "bench-%d", "dateTime": "2026-11-23T07:15:00.000Z", "channelId": "channel-it",
-                "chatType": "whatsapp", "chatId": "%s", "type": "text", "isEcho": false, "text": "bench-%d",
-                "contact": {"name": "Клиент"}}]}""".formatted(seq, phones.get(Math.floorMod(seq, phones.size())), seq);
+        while ((i = next.getAndAdd(batch)) < count) {
+          List<String> messages = new ArrayList<>();
+          List<Integer> seqs = new ArrayList<>();
+          for (int k = i; k < Math.min(i + batch, count); k++) {
+            int seq = firstSeq + k;
+            seqs.add(seq);
+            messages.add("""
+                {"messageId": "bench-%d", "dateTime": "2026-11-23T07:15:00.000Z", "channelId": "channel-it",
+                  "chatType": "whatsapp", "chatId": "%s", "type": "text", "isEcho": false, "text": "bench-%d",
+                  "contact": {"name": "Клиент"}}""".formatted(seq, phones.get(Math.floorMod(seq, phones.size())), seq));
+          }
+          String body = "{\"messages\": [" + String.join(",", messages) + "]}";
           long sent = System.nanoTime();
-          sentAt.put(seq, sent);
+          seqs.forEach(seq -> sentAt.put(seq, sent));
           try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/wazzup"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + CRM_KEY)
