@@ -177,8 +177,7 @@ public class Chats {
     String phone = null;
     String taskUrl = null;
     if (deal != null) {
-      String number = clientPhone(deal);
-      phone = number == null ? null : PhoneNumbers.display(number); // shown on the page only
+      phone = clientPhone(deal);
       taskUrl = dealProcesses.openTasks(deal.getId()).stream().findFirst().map(Task::getId).map(links::task).orElse(null);
     }
     return new ChatPage(summary(chat, 0, me), views, hasOlder, shown.isEmpty() ? 0 : shown.get(0).getId(),

@@ -13,7 +13,6 @@ import ru.voronka.chat.Direction;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
-import ru.voronka.directory.PhoneNumbers;
 import ru.voronka.platform.RussianFormats;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
@@ -98,7 +97,7 @@ public class CallViews {
   CallView view(PhoneCall c) {
     Duration talked = c.talked();
     return new CallView(c.getId(), RussianFormats.dateTime(c.getStartedAt()), c.getDirection() == Direction.INCOMING,
-        c.getDirection() == Direction.INCOMING ? "Входящий" : "Исходящий", PhoneNumbers.display(c.getClientNumber()),
+        c.getDirection() == Direction.INCOMING ? "Входящий" : "Исходящий", c.getClientNumber(),
         c.getCounterparty() == null ? null : c.getCounterparty().getName(),
         c.getCounterparty() == null ? null : c.getCounterparty().getId(),
         c.getDeal() == null ? null : c.getDeal().getId(), c.getDeal() == null ? null : c.getDeal().getTitle(),

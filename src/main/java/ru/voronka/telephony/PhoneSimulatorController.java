@@ -54,7 +54,7 @@ class PhoneSimulatorController {
     for (Deal deal : deals.findAll()) {
       if (deal.getCounterparty() != null && deal.isOpen()) {
         for (Contact contact : deal.getCounterparty().getContacts()) {
-          contact.getPhones().forEach(number -> clients.putIfAbsent(number, new Client(PhoneNumbers.display(number),
+          contact.getPhones().forEach(number -> clients.putIfAbsent(number, new Client(number,
               contact.getFullName() + ", " + deal.getCounterparty().getName())));
         }
       }
@@ -64,7 +64,7 @@ class PhoneSimulatorController {
       CallRouting.Target now = line.ringing();
       CallRouting.Target next = line.at() + 1 < line.targets().size() ? line.targets().get(line.at() + 1) : null;
       lines.add(new LineView(line.key(), line.direction().name().equals("INCOMING") ? "Входящий" : "Исходящий",
-          PhoneNumbers.display(line.clientNumber()), now == null ? "—" : now.label(),
+          line.clientNumber(), now == null ? "—" : now.label(),
           next == null ? "никого — звонок закончится" : next.label(),
           line.answered(), RussianFormats.dateTime(line.since())));
     }

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Group;
-import ru.voronka.directory.PhoneNumbers;
 import ru.voronka.platform.RussianFormats;
 import ru.voronka.platform.audit.Audit;
 import ru.voronka.platform.web.DomainException;
@@ -28,10 +27,6 @@ public class WhatsAppChannels {
 
     public boolean sends() {
       return active && "active".equals(state);
-    }
-
-    public String phoneTitle() {
-      return phone == null ? "—" : PhoneNumbers.display(phone);
     }
 
     public String providerTitle() {

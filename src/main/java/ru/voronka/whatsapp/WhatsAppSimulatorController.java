@@ -62,7 +62,7 @@ class WhatsAppSimulatorController {
       }
       for (Contact contact : deal.getCounterparty().getContacts()) {
         for (String number : contact.getPhones()) {
-          clients.putIfAbsent(number, new Client(PhoneNumbers.display(number), contact.getFullName() + ", "
+          clients.putIfAbsent(number, new Client(number, contact.getFullName() + ", "
               + deal.getCounterparty().getName() + ", сделка №" + deal.getId() + (deal.isOpen() ? "" : " (закрыта)")));
         }
       }
@@ -75,7 +75,7 @@ class WhatsAppSimulatorController {
     model.addAttribute("clients", new ArrayList<>(clients.values()));
     model.addAttribute("qrCodes", deals.findAll().stream().filter(Deal::isOpen)
         .map(d -> new QrCode(d.getId(), "№" + d.getId() + " «" + d.getTitle() + "»", joinLinks.joinText(d.getId()))).toList());
-    model.addAttribute("phone", current == null ? "" : PhoneNumbers.display(current)); // any spelling comes back the same
+    model.addAttribute("phone", current == null ? "" : current);
     model.addAttribute("lines", lines);
     return "demo/whatsapp-simulator";
   }
