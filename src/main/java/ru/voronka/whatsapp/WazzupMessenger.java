@@ -72,11 +72,7 @@ class WazzupMessenger implements ClientMessenger {
    * before any were reported, the configured one. None active: the send waits (a retry may find one).
    */
   private String channel() {
-    boolean known = channels.all().stream().anyMatch(c -> c.provider().equals(PROVIDER));
-    if (!known) {
-      return properties.channelId();
-    }
-    return channels.sendingChannel(PROVIDER).orElseThrow(() ->
+    return channels.sendingChannel(PROVIDER, properties.channelId()).orElseThrow(() ->
         new MessageNotSentException("Нет активного канала Wazzup: проверьте каналы в настройках WhatsApp", null, true));
   }
 

@@ -72,10 +72,16 @@ public class WhatsAppChannels {
             rs.getBoolean(6), RussianFormats.dateTime(rs.getTimestamp(7).toInstant())));
   }
 
-  /** The channel a provider sends through: the first that is on and reported active. */
+  /**
+   * The channel a provider sends through: the first it reported active and an administrator left
+   * on; {@code unreported} while it has reported none yet. Empty when it reported some and none may
+   * send: the message waits for a retry.
+   */
   @Transactional(readOnly = true)
-  public Optional<String> sendingChannel(String provider) {
-    return all().stream().filter(c -> c.provider().equals(provider) && c.sends()).map(Channel::ref).findFirst();
+  public Optional<String> sendingChannel(String provider, String unreported) {
+    List<Channel> reported = all().stream().filter(c -> c.provider().equals(provider)).toList();
+    return reported.isEmpty() ? Optional.of(unreported)
+        : reported.stream().filter(Channel::sends).map(Channel::ref).findFirst();
   }
 
   /** A provider reported its channel: added switched on when new, its state updated otherwise. */

@@ -6,7 +6,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import ru.voronka.messaging.ClientMessenger.MessageNotSentException;
@@ -18,25 +17,19 @@ class SimulatedWhatsAppTest {
   final WhatsAppChannels channels = mock(WhatsAppChannels.class);
   final SimulatedWhatsApp whatsapp = new SimulatedWhatsApp(channels);
 
-  static WhatsAppChannels.Channel channel(boolean on) {
-    return new WhatsAppChannels.Channel(1L, SimulatedWhatsApp.PROVIDER, "sim-main", "+74956498447", "active", on, "23.11.2026 10:00");
-  }
-
   @Test
   void itReportsItsChannels_andSendsThroughOneSwitchedOn() {
     whatsapp.reportChannels();
     verify(channels).reported(SimulatedWhatsApp.PROVIDER, "sim-main", "+74956498447", "active");
 
-    when(channels.all()).thenReturn(List.of(channel(true)));
-    when(channels.sendingChannel(SimulatedWhatsApp.PROVIDER)).thenReturn(Optional.of("sim-main"));
+    when(channels.sendingChannel(SimulatedWhatsApp.PROVIDER, SimulatedWhatsApp.PROVIDER)).thenReturn(Optional.of("sim-main"));
     whatsapp.send(new OutgoingMessage(5L, "8 (912) 600-70-80", "Счёт во вложении"));
     assertThat(whatsapp.conversation("+79126007080")).singleElement().satisfies(line -> assertThat(line.text()).isEqualTo("Счёт во вложении"));
   }
 
   @Test
   void withEveryChannelSwitchedOff_aSendWaitsForARetry() {
-    when(channels.all()).thenReturn(List.of(channel(false)));
-    when(channels.sendingChannel(SimulatedWhatsApp.PROVIDER)).thenReturn(Optional.empty());
+    when(channels.sendingChannel(SimulatedWhatsApp.PROVIDER, SimulatedWhatsApp.PROVIDER)).thenReturn(Optional.empty());
 
     assertThatThrownBy(() -> whatsapp.send(new OutgoingMessage(5L, "+79126007080", "Добрый день")))
         .isInstanceOf(MessageNotSentException.class).hasMessageContaining("Нет включённого канала")

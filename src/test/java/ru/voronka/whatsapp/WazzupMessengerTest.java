@@ -13,7 +13,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +30,11 @@ class WazzupMessengerTest {
 
   WhatsAppChannels channels = mock(WhatsAppChannels.class);
 
+  @org.junit.jupiter.api.BeforeEach
+  void noChannelsReportedYet() { // the configured channel sends
+    when(channels.sendingChannel("wazzup", CHANNEL)).thenReturn(Optional.of(CHANNEL));
+  }
+
   WazzupMessenger messenger() {
     return new WazzupMessenger(new WazzupProperties(wazzup.baseUrl(), "api-key-1", "crm-key-1", CHANNEL), channels);
   }
@@ -46,8 +50,8 @@ class WazzupMessengerTest {
         new WazzupMessenger.ReportedChannel("c-1", "+74956498447", "active"),
         new WazzupMessenger.ReportedChannel("c-3", "+74956498448", "phoneUnavailable"));
 
-    when(channels.all()).thenReturn(List.of(new WhatsAppChannels.Channel(1L, "wazzup", "c-3", "+74956498448", "phoneUnavailable", true, "")));
-    when(channels.sendingChannel("wazzup")).thenReturn(Optional.empty());
+    // Wazzup reported c-3 only, not active: nothing may send.
+    when(channels.sendingChannel("wazzup", CHANNEL)).thenReturn(Optional.empty());
     assertThatThrownBy(() -> messenger().send(new OutgoingMessage(3L, "+79215558822", "Текст", "r9")))
         .isInstanceOfSatisfying(MessageNotSentException.class, e -> assertThat(e.isRetryable()).isTrue())
         .hasMessageContaining("Нет активного канала");
