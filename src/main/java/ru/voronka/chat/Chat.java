@@ -1,6 +1,7 @@
 package ru.voronka.chat;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -13,9 +14,12 @@ import java.time.temporal.ChronoUnit;
 import ru.voronka.deals.Deal;
 import ru.voronka.directory.Counterparty;
 import ru.voronka.directory.Employee;
+import ru.voronka.platform.time.Timestamped;
+import ru.voronka.platform.time.WriteTimes;
 
 @Entity
-public class Chat {
+@EntityListeners(WriteTimes.class)
+public class Chat implements Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,10 +42,15 @@ public class Chat {
 
   protected Chat() {}
 
+  /** Microseconds: what PostgreSQL keeps. */
+  @Override
+  public void created(Instant now) {
+    createdAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+
   private Chat(ChatKind kind, String title) {
     this.kind = kind;
     this.title = title;
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 
   static Chat personal(Employee a, Employee b) {

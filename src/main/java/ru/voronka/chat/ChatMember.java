@@ -1,6 +1,7 @@
 package ru.voronka.chat;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -8,9 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import java.time.Instant;
 import ru.voronka.directory.Employee;
+import ru.voronka.platform.time.Timestamped;
+import ru.voronka.platform.time.WriteTimes;
 
 @Entity
-class ChatMember {
+@EntityListeners(WriteTimes.class)
+class ChatMember implements Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -26,10 +30,14 @@ class ChatMember {
 
   protected ChatMember() {}
 
+  @Override
+  public void created(Instant now) {
+    addedAt = now;
+  }
+
   ChatMember(Chat chat, Employee employee) {
     this.chat = chat;
     this.employee = employee;
-    this.addedAt = Instant.now();
   }
 
   Employee getEmployee() {

@@ -2,6 +2,7 @@ package ru.voronka.chat;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -15,9 +16,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import ru.voronka.directory.Employee;
+import ru.voronka.platform.time.Timestamped;
+import ru.voronka.platform.time.WriteTimes;
 
 @Entity
-public class ChatMessage {
+@EntityListeners(WriteTimes.class)
+public class ChatMessage implements Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -52,6 +56,12 @@ public class ChatMessage {
 
   protected ChatMessage() {}
 
+  /** Microseconds: what PostgreSQL keeps, so a message reads back with the time it was stored with. */
+  @Override
+  public void created(Instant now) {
+    createdAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+
   ChatMessage(Chat chat, Direction direction, Channel channel, Employee author, String authorName, String body,
       MessageStatus status) {
     this.chat = chat;
@@ -61,7 +71,6 @@ public class ChatMessage {
     this.authorName = authorName;
     this.body = body;
     this.status = status;
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 
   ChatAttachment attach(String fileName, String contentType, byte[] content) {
@@ -100,8 +109,8 @@ public class ChatMessage {
     return status == MessageStatus.SENT || status == MessageStatus.DELIVERED || status == MessageStatus.READ;
   }
 
-  void delete(String by) {
-    deletedAt = Instant.now();
+  void delete(String by, Instant now) {
+    deletedAt = now;
     deletedBy = by;
   }
 

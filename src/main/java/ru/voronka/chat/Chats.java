@@ -1,5 +1,6 @@
 package ru.voronka.chat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,17 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.voronka.deals.Deal;
-import ru.voronka.deals.DealLinks;
-import ru.voronka.deals.DealNotFoundException;
-import ru.voronka.deals.DealRepository;
-import ru.voronka.deals.Viewer;
-import ru.voronka.deals.process.DealProcesses;
 import ru.voronka.chat.ChatViews.AttachmentView;
 import ru.voronka.chat.ChatViews.ChatPage;
 import ru.voronka.chat.ChatViews.ChatSummary;
@@ -31,6 +27,12 @@ import ru.voronka.chat.ChatViews.DealChats;
 import ru.voronka.chat.ChatViews.MessageView;
 import ru.voronka.chat.ChatViews.NewClientMessages;
 import ru.voronka.chat.ChatViews.Reader;
+import ru.voronka.deals.Deal;
+import ru.voronka.deals.DealLinks;
+import ru.voronka.deals.DealNotFoundException;
+import ru.voronka.deals.DealRepository;
+import ru.voronka.deals.Viewer;
+import ru.voronka.deals.process.DealProcesses;
 import ru.voronka.directory.Contact;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
@@ -45,7 +47,6 @@ import ru.voronka.platform.audit.Audit;
 import ru.voronka.platform.live.LiveEvents;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
-import org.springframework.context.event.EventListener;
 import ru.voronka.sms.SmsDelivered;
 import ru.voronka.sms.SmsPort;
 import ru.voronka.sms.SmsTemplates;
@@ -81,10 +82,13 @@ public class Chats {
   private final SmsTemplates smsTemplates;
   private final ClientGroups clientGroups;
 
+  private final Clock clock;
+
   Chats(ChatRepository chats, ChatMessageRepository messages, ChatMemberRepository members, ReadMarkRepository marks,
       ChatAttachmentRepository attachments, ChatAccess access, Directory directory, DealRepository deals, DealProcesses dealProcesses, DealLinks links,
       ClientMessenger messenger, LiveEvents live, Audit audit, ApplicationEventPublisher events, ClickToCall telephony, ClientMessageOutbox outbox, SmsPort sms,
-      SmsTemplates smsTemplates, ClientGroups clientGroups) {
+      SmsTemplates smsTemplates, ClientGroups clientGroups, Clock clock) {
+    this.clock = clock;
     this.clientGroups = clientGroups;
     this.sms = sms;
     this.smsTemplates = smsTemplates;
@@ -117,7 +121,7 @@ public class Chats {
   public Page<ChatSummary> myChats(Viewer viewer, String q, boolean recentOnly, Pageable pageable) {
     Employee me = directory.employee(viewer.userId()).orElse(null);
     String query = q == null || q.isBlank() ? null : q.trim();
-    Instant since = recentOnly && query == null ? Instant.now().minus(31, ChronoUnit.DAYS) : null;
+    Instant since = recentOnly && query == null ? clock.instant().minus(31, ChronoUnit.DAYS) : null;
     Page<Chat> page = chats.visibleTo(me == null ? -1L : me.getId(),
         me == null || me.getPosition() == null ? null : me.getPosition().getId(),
         me == null || me.getDepartment() == null ? null : me.getDepartment().getId(),
@@ -390,7 +394,7 @@ public class Chats {
     if (message.isDeleted()) {
       throw new DomainException(Kind.CONFLICT, "Сообщение №" + messageId + " уже удалено");
     }
-    message.delete(viewer.userId());
+    message.delete(viewer.userId(), clock.instant());
     Chat chat = message.getChat();
     audit.record(viewer.userId(), "CHAT_MESSAGE_DELETED", "chat_message", messageId,
         "Чат «" + chat.getTitle() + "» (№" + chat.getId() + "), автор: " + message.getAuthorName() + ", отправлено "

@@ -1,5 +1,6 @@
 package ru.voronka.chat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,8 +40,11 @@ class ClientMessagePopups {
   private final LiveEvents live;
   private final MessageRouting routing;
 
+  private final Clock clock;
+
   ClientMessagePopups(DealProcesses processes, DealRepository deals, Directory directory,
-      PopupSettings settings, ChatMessageRepository messages, DealLinks links, LiveEvents live, MessageRouting routing) {
+      PopupSettings settings, ChatMessageRepository messages, DealLinks links, LiveEvents live, MessageRouting routing, Clock clock) {
+    this.clock = clock;
     this.routing = routing;
     this.processes = processes;
     this.deals = deals;
@@ -98,7 +102,7 @@ class ClientMessagePopups {
   @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
   @Transactional
   public void remind() {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Map<String, Long> unreadByUser = new java.util.HashMap<>();
     for (Object[] row : messages.newClientMessages(-1L, true, org.springframework.data.domain.Pageable.unpaged())) {
       deals.findById((Long) row[1]).ifPresent(deal ->

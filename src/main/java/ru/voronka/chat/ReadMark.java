@@ -1,6 +1,7 @@
 package ru.voronka.chat;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,11 +10,14 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import ru.voronka.directory.Employee;
+import ru.voronka.platform.time.Timestamped;
+import ru.voronka.platform.time.WriteTimes;
 
 /** How far an employee has read a chat: every message up to {@code lastReadMessageId}. */
 @Entity
 @Table(name = "chat_read_mark")
-class ReadMark {
+@EntityListeners(WriteTimes.class)
+class ReadMark implements Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -30,10 +34,19 @@ class ReadMark {
 
   protected ReadMark() {}
 
+  @Override
+  public void created(Instant now) {
+    readAt = now;
+  }
+
+  @Override
+  public void updated(Instant now) {
+    readAt = now;
+  }
+
   ReadMark(Chat chat, Employee employee) {
     this.chat = chat;
     this.employee = employee;
-    this.readAt = Instant.now();
   }
 
   /** Marks only move forward: a late click on an old message does not unread newer ones. */
@@ -42,7 +55,6 @@ class ReadMark {
       return false;
     }
     lastReadMessageId = messageId;
-    readAt = Instant.now();
     return true;
   }
 

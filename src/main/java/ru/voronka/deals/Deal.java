@@ -1,6 +1,7 @@
 package ru.voronka.deals;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -16,6 +17,8 @@ import java.util.Objects;
 import org.hibernate.annotations.DynamicUpdate;
 import ru.voronka.directory.Counterparty;
 import ru.voronka.directory.Employee;
+import ru.voronka.platform.time.Timestamped;
+import ru.voronka.platform.time.WriteTimes;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
 
@@ -25,7 +28,8 @@ import ru.voronka.platform.web.DomainException.Kind;
  */
 @Entity
 @DynamicUpdate // jobs and people change different fields of one deal at once: write only what changed
-public class Deal {
+@EntityListeners(WriteTimes.class)
+public class Deal implements Timestamped {
 
   /** KP and nomenclature come from 1C for deals whose direction names Russia (FUN-4, ONE-1). */
   private static final String ONE_C_DIRECTION_MARK = "россия";
@@ -81,11 +85,22 @@ public class Deal {
   private Deal sourceDeal;
 
   private String processInstanceId;
-  private Instant createdAt = Instant.now();
-  private Instant updatedAt = Instant.now();
+  private Instant createdAt;
+  private Instant updatedAt;
   private Instant closedAt;
 
   protected Deal() {}
+
+  @Override
+  public void created(Instant now) {
+    createdAt = now;
+    updatedAt = now;
+  }
+
+  @Override
+  public void updated(Instant now) {
+    updatedAt = now;
+  }
 
   public Deal(String title, Funnel funnel, Counterparty counterparty) {
     this.title = Objects.requireNonNull(title);
@@ -115,7 +130,6 @@ public class Deal {
     }
     DealStage left = stage;
     stage = target;
-    touch();
     return left;
   }
 
@@ -126,18 +140,16 @@ public class Deal {
     }
     previousResponsible = responsible;
     responsible = employee;
-    touch();
   }
 
-  public void win() {
+  public void win(Instant now) {
     requireOpen();
     stage = funnel == Funnel.SALES ? DealStage.WON : DealStage.ENGINEERS_DONE;
     status = DealStatus.WON;
-    closedAt = Instant.now();
-    touch();
+    closedAt = now;
   }
 
-  public DealStage lose(LostReason reason, String comment) {
+  public DealStage lose(LostReason reason, String comment, Instant now) {
     requireOpen();
     if (reason == null) {
       throw new DomainException(Kind.INVALID, "Укажите причину провала сделки");
@@ -150,8 +162,7 @@ public class Deal {
     status = DealStatus.LOST;
     lostReason = reason;
     lostComment = comment == null || comment.isBlank() ? null : comment.trim();
-    closedAt = Instant.now();
-    touch();
+    closedAt = now;
     return left;
   }
 
@@ -174,65 +185,50 @@ public class Deal {
       throw new DomainException(Kind.INVALID, "Сумма сделки не может быть отрицательной");
     }
     this.amount = amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
-    touch();
   }
 
   public void setMargin(BigDecimal margin) {
     this.margin = margin == null ? null : margin.setScale(2, RoundingMode.HALF_UP);
-    touch();
   }
 
   public void setTitle(String title) {
     this.title = title;
-    touch();
   }
 
   public void setDirection(String direction) {
     this.direction = direction;
-    touch();
   }
 
   public void setPriority(Priority priority) {
     this.priority = priority;
-    touch();
   }
 
   public void setDeliveryDate(LocalDate deliveryDate) {
     this.deliveryDate = deliveryDate;
-    touch();
   }
 
   public void setKpAgreementDate(LocalDate kpAgreementDate) {
     this.kpAgreementDate = kpAgreementDate;
-    touch();
   }
 
   public void setDocumentSet(DocumentSet documentSet) {
     this.documentSet = documentSet;
-    touch();
   }
 
   public void setPaymentTerms(PaymentTerms paymentTerms) {
     this.paymentTerms = paymentTerms;
-    touch();
   }
 
   public void setPaymentDate(LocalDate paymentDate) {
     this.paymentDate = paymentDate;
-    touch();
   }
 
   public void setCounterparty(Counterparty counterparty) {
     this.counterparty = counterparty;
-    touch();
   }
 
   public void attachProcess(String processInstanceId) {
     this.processInstanceId = processInstanceId;
-  }
-
-  private void touch() {
-    updatedAt = Instant.now();
   }
 
   public Long getId() {

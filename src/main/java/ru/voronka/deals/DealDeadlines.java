@@ -1,5 +1,6 @@
 package ru.voronka.deals;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,7 +27,10 @@ public class DealDeadlines {
   private final DealRepository deals;
   private final WorkingCalendar calendar;
 
-  DealDeadlines(DealRepository deals, WorkingCalendar calendar) {
+  private final Clock clock;
+
+  DealDeadlines(DealRepository deals, WorkingCalendar calendar, Clock clock) {
+    this.clock = clock;
     this.deals = deals;
     this.calendar = calendar;
   }
@@ -39,7 +43,7 @@ public class DealDeadlines {
     LocalDate date = deal(dealId).getKpAgreementDate();
     if (date == null) {
       // A deal moved straight to «КП» by hand has no date yet: count from today.
-      date = calendar.addWorkingDays(LocalDate.now(RussianFormats.MOSCOW), FunnelSteps.KP_AGREEMENT_WORKING_DAYS);
+      date = calendar.addWorkingDays(LocalDate.now(clock), FunnelSteps.KP_AGREEMENT_WORKING_DAYS);
     }
     return Date.from(date.atTime(END_OF_WORKING_DAY).atZone(RussianFormats.MOSCOW).toInstant());
   }

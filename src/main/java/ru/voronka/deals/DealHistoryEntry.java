@@ -1,6 +1,7 @@
 package ru.voronka.deals;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -8,11 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import ru.voronka.platform.time.Timestamped;
+import ru.voronka.platform.time.WriteTimes;
 
 /** One line of a deal's log. Entries are only ever added. */
 @Entity
 @Table(name = "deal_history")
-public class DealHistoryEntry {
+@EntityListeners(WriteTimes.class)
+public class DealHistoryEntry implements Timestamped {
 
   /** Outcome of an automatic action (AUT-1): «Отправлено» or «Ошибка». */
   public enum Status {
@@ -24,7 +28,7 @@ public class DealHistoryEntry {
   private Long id;
 
   private Long dealId;
-  private Instant at = Instant.now();
+  private Instant at;
   private String actor;
 
   @Enumerated(EnumType.STRING)
@@ -42,6 +46,11 @@ public class DealHistoryEntry {
   private Status status;
 
   protected DealHistoryEntry() {}
+
+  @Override
+  public void created(Instant now) {
+    at = now;
+  }
 
   DealHistoryEntry(Long dealId, String actor, HistoryKind kind, String text) {
     this.dealId = dealId;

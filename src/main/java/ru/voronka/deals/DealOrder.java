@@ -1,6 +1,7 @@
 package ru.voronka.deals;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -8,11 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import ru.voronka.platform.time.Timestamped;
+import ru.voronka.platform.time.WriteTimes;
 
 /** An order of a deal: the work of a side process (import, production, procurement). */
 @Entity
 @Table(name = "deal_order")
-public class DealOrder {
+@EntityListeners(WriteTimes.class)
+public class DealOrder implements Timestamped {
 
   public enum Status {
     OPEN("В работе"),
@@ -43,10 +47,15 @@ public class DealOrder {
   private Status status = Status.OPEN;
 
   private String processInstanceId;
-  private Instant createdAt = Instant.now();
+  private Instant createdAt;
   private Instant completedAt;
 
   protected DealOrder() {}
+
+  @Override
+  public void created(Instant now) {
+    createdAt = now;
+  }
 
   DealOrder(Long dealId, OrderKind kind, String processInstanceId) {
     this.dealId = dealId;
@@ -54,9 +63,9 @@ public class DealOrder {
     this.processInstanceId = processInstanceId;
   }
 
-  void complete() {
+  void complete(Instant now) {
     status = Status.COMPLETED;
-    completedAt = Instant.now();
+    completedAt = now;
   }
 
   public Long getId() {

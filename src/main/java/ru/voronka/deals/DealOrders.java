@@ -1,5 +1,6 @@
 package ru.voronka.deals;
 
+import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +16,10 @@ public class DealOrders {
   private final DealHistory history;
   private final CurrentActor actor;
 
-  DealOrders(DealOrderRepository orders, DealRepository deals, DealHistory history, CurrentActor actor) {
+  private final Clock clock;
+
+  DealOrders(DealOrderRepository orders, DealRepository deals, DealHistory history, CurrentActor actor, Clock clock) {
+    this.clock = clock;
     this.orders = orders;
     this.deals = deals;
     this.history = history;
@@ -31,7 +35,7 @@ public class DealOrders {
 
   public void complete(String processInstanceId) {
     orders.findByProcessInstanceId(processInstanceId).ifPresent(order -> {
-      order.complete();
+      order.complete(clock.instant());
       history.record(order.getDealId(), actor.userId(), HistoryKind.ORDER,
           "Заказ №" + order.getId() + " «" + order.getKind().title() + "» выполнен");
     });

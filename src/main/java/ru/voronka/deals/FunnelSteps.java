@@ -1,6 +1,7 @@
 package ru.voronka.deals;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,11 @@ public class FunnelSteps {
   private final CurrentActor actor;
   private final DealLinks links;
 
+  private final Clock clock;
+
   FunnelSteps(DealRepository deals, DealHistory history, Directory directory, CounterpartyRepository counterparties,
-      WorkingCalendar calendar, Notifier notifier, DealProcesses processes, CurrentActor actor, DealLinks links) {
+      WorkingCalendar calendar, Notifier notifier, DealProcesses processes, CurrentActor actor, DealLinks links, Clock clock) {
+    this.clock = clock;
     this.deals = deals;
     this.history = history;
     this.directory = directory;
@@ -119,7 +123,7 @@ public class FunnelSteps {
 
   public LocalDate setKpAgreementDate(Long dealId) {
     Deal deal = deal(dealId);
-    LocalDate date = calendar.addWorkingDays(LocalDate.now(RussianFormats.MOSCOW), KP_AGREEMENT_WORKING_DAYS);
+    LocalDate date = calendar.addWorkingDays(LocalDate.now(clock), KP_AGREEMENT_WORKING_DAYS);
     deal.setKpAgreementDate(date);
     history.record(dealId, CurrentActor.SYSTEM, HistoryKind.ACTION, "Дата согласования КП: " + RussianFormats.date(date));
     return date;
@@ -168,13 +172,13 @@ public class FunnelSteps {
 
   public void closeAsWon(Long dealId) {
     Deal deal = deal(dealId);
-    deal.win();
+    deal.win(clock.instant());
     history.record(dealId, actor.userId(), HistoryKind.ACTION, "Сделка закрыта: «" + deal.getStage().title() + "»");
   }
 
   public void closeAsLost(Long dealId, LostReason reason, String comment) {
     Deal deal = deal(dealId);
-    DealStage left = deal.lose(reason, comment);
+    DealStage left = deal.lose(reason, comment, clock.instant());
     history.recordStage(dealId, actor.userId(), left, DealStage.LOST, "Сделка провалена на стадии «" + left.title()
         + "». Причина: " + reason.title() + (deal.getLostComment() == null ? "" : " — " + deal.getLostComment()));
     processes.cancelPaymentControl(dealId, "Сделка провалена");

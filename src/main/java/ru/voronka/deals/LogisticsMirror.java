@@ -1,16 +1,20 @@
 package ru.voronka.deals;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import ru.voronka.platform.time.Timestamped;
+import ru.voronka.platform.time.WriteTimes;
 
 /** A logistics task of a deal and its twin in 1C (FUN-3, FUN-7, ONE-2). */
 @Entity
 @Table(name = "logistics_mirror")
-public class LogisticsMirror {
+@EntityListeners(WriteTimes.class)
+public class LogisticsMirror implements Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -22,10 +26,21 @@ public class LogisticsMirror {
   private String onecRef;
   private String status;
   private boolean executed;
-  private Instant createdAt = Instant.now();
-  private Instant updatedAt = Instant.now();
+  private Instant createdAt;
+  private Instant updatedAt;
 
   protected LogisticsMirror() {}
+
+  @Override
+  public void created(Instant now) {
+    createdAt = now;
+    updatedAt = now;
+  }
+
+  @Override
+  public void updated(Instant now) {
+    updatedAt = now;
+  }
 
   LogisticsMirror(Long dealId, String processInstanceId, String taskKey, String onecRef) {
     this.dealId = dealId;
@@ -42,7 +57,6 @@ public class LogisticsMirror {
     }
     this.status = status;
     this.executed = executed;
-    this.updatedAt = Instant.now();
     return true;
   }
 

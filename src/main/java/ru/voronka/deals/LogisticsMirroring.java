@@ -1,5 +1,6 @@
 package ru.voronka.deals;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,11 @@ public class LogisticsMirroring {
   private final DealProcesses processes;
   private final TransactionTemplate tx;
 
+  private final Clock clock;
+
   LogisticsMirroring(OneC oneC, LogisticsMirrorRepository mirrors, DealRepository deals, DealHistory history,
-      DealProcesses processes, TransactionTemplate tx) {
+      DealProcesses processes, TransactionTemplate tx, Clock clock) {
+    this.clock = clock;
     this.oneC = oneC;
     this.mirrors = mirrors;
     this.deals = deals;
@@ -49,7 +53,7 @@ public class LogisticsMirroring {
     String ref = oneC.createLogisticsTask(new OneCLogisticsTask(dealId,
         subject + " — сделка №" + dealId + ", поручение " + assignment,
         "Сделка «" + deal.getTitle() + "»" + client + ". Задание поставлено из Voronka.",
-        deal.getDeliveryDate() != null ? deal.getDeliveryDate() : LocalDate.now().plusDays(3)));
+        deal.getDeliveryDate() != null ? deal.getDeliveryDate() : LocalDate.now(clock).plusDays(3)));
     LogisticsMirror mirror = mirrors.save(new LogisticsMirror(dealId, processInstanceId, taskKey, ref));
     history.record(dealId, CurrentActor.SYSTEM, HistoryKind.ONE_C, "Задание «" + subject + "» передано логисту в 1С");
     return mirror;

@@ -1,6 +1,7 @@
 package ru.voronka.deals;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -28,7 +29,10 @@ public class PaymentSchedule {
   private final DealHistory history;
   private final CurrentActor actor;
 
-  PaymentSchedule(PaymentTrancheRepository tranches, DealRepository deals, DealHistory history, CurrentActor actor) {
+  private final Clock clock;
+
+  PaymentSchedule(PaymentTrancheRepository tranches, DealRepository deals, DealHistory history, CurrentActor actor, Clock clock) {
+    this.clock = clock;
     this.tranches = tranches;
     this.deals = deals;
     this.history = history;
@@ -112,7 +116,7 @@ public class PaymentSchedule {
   /** @param paidOn the day the money arrived, as the manager saw it in the bank statement */
   public void markPaid(Long trancheId, LocalDate paidOn) {
     PaymentTranche tranche = tranche(trancheId);
-    tranche.markPaid();
+    tranche.markPaid(clock.instant());
     history.record(tranche.getDealId(), actor.userId(), HistoryKind.PAYMENT,
         "Оплачен транш " + tranche.getSeq() + " (" + tranche.getPercent().stripTrailingZeros().toPlainString() + " %)"
             + (paidOn == null ? "" : ", деньги поступили " + RussianFormats.date(paidOn)));
@@ -120,7 +124,7 @@ public class PaymentSchedule {
 
   public PaymentTranche markOverdueNotified(Long trancheId) {
     PaymentTranche tranche = tranche(trancheId);
-    tranche.markOverdueNotified();
+    tranche.markOverdueNotified(clock.instant());
     return tranche;
   }
 

@@ -36,14 +36,14 @@ public class PaymentTranche {
     this.dueDate = dueDate;
   }
 
-  void markPaid() {
+  void markPaid(Instant now) {
     if (paidAt == null) {
-      paidAt = Instant.now();
+      paidAt = now;
     }
   }
 
-  void markOverdueNotified() {
-    overdueNotifiedAt = Instant.now();
+  void markOverdueNotified(Instant now) {
+    overdueNotifiedAt = now;
   }
 
   /** A new schedule replaces the old one; the old rows stay for the record. */

@@ -1,6 +1,7 @@
 package ru.voronka.demo;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +49,11 @@ class DemoData {
   private final RuntimeService runtime;
   private final ManagementService management;
 
+  private final Clock clock;
+
   DemoData(Staff staff, EmployeeRepository employees, DealService deals,
-      TaskService tasks, RuntimeService runtime, ManagementService management) {
+      TaskService tasks, RuntimeService runtime, ManagementService management, Clock clock) {
+    this.clock = clock;
     this.staff = staff;
     this.employees = employees;
     this.deals = deals;
@@ -167,7 +171,7 @@ class DemoData {
 
   private void checkItems(Deal deal, String manager, String priority) {
     complete(deal, Tasks.CHECK_ITEMS, manager, Map.of(Vars.PRIORITY, priority, Vars.CLIENT_NAME,
-        deal.getCounterparty().getName(), Vars.DELIVERY_DATE, LocalDate.now().plusWeeks(6).toString()));
+        deal.getCounterparty().getName(), Vars.DELIVERY_DATE, LocalDate.now(clock).plusWeeks(6).toString()));
   }
 
   private void complete(Deal deal, String taskKey, String userId, Map<String, Object> variables) {

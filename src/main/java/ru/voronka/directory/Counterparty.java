@@ -2,6 +2,7 @@ package ru.voronka.directory;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -13,10 +14,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import ru.voronka.platform.time.Timestamped;
+import ru.voronka.platform.time.WriteTimes;
 
 /** A client company (контрагент) with its contacts and, possibly, its responsible manager. */
 @Entity
-public class Counterparty {
+@EntityListeners(WriteTimes.class)
+public class Counterparty implements Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -33,12 +37,17 @@ public class Counterparty {
   @OrderBy("main desc, id")
   private List<Contact> contacts = new ArrayList<>();
 
-  private Instant createdAt = Instant.now();
+  private Instant createdAt;
 
   @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
   private Readiness readiness;
 
   protected Counterparty() {}
+
+  @Override
+  public void created(Instant now) {
+    createdAt = now;
+  }
 
   public Counterparty(String name, String inn, String region) {
     this.name = name;

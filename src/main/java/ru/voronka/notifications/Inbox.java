@@ -1,5 +1,6 @@
 package ru.voronka.notifications;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.data.domain.Page;
@@ -19,7 +20,10 @@ class Inbox {
 
   private final NotificationRepository notifications;
 
-  Inbox(NotificationRepository notifications) {
+  private final Clock clock;
+
+  Inbox(NotificationRepository notifications, Clock clock) {
+    this.clock = clock;
     this.notifications = notifications;
   }
 
@@ -38,7 +42,7 @@ class Inbox {
   Notification markRead(String userId, Long id) {
     Notification notification = notifications.findByIdAndRecipient(id, userId)
         .orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "Уведомление не найдено"));
-    notification.markRead(Instant.now().truncatedTo(ChronoUnit.MICROS)); // what the column keeps
+    notification.markRead(clock.instant().truncatedTo(ChronoUnit.MICROS)); // what the column keeps
     return notification;
   }
 }

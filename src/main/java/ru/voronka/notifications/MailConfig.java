@@ -11,9 +11,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 class MailConfig {
 
   @Bean
-  MailPort mailPort(MailProperties properties, OutboxMailRepository outbox, ObjectProvider<JavaMailSender> smtp) {
+  MailPort mailPort(MailProperties properties, OutboxMailRepository outbox, ObjectProvider<JavaMailSender> smtp, java.time.Clock clock) {
     return switch (properties.mode()) {
-      case OUTBOX -> new MailOutbox(outbox);
+      case OUTBOX -> new MailOutbox(outbox, clock);
       case SMTP -> {
         JavaMailSender sender = smtp.getIfAvailable();
         if (sender == null) {

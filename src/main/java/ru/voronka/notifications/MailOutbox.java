@@ -1,5 +1,6 @@
 package ru.voronka.notifications;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.stream.Collectors;
 
@@ -11,7 +12,10 @@ class MailOutbox implements MailPort {
 
   private final OutboxMailRepository outbox;
 
-  MailOutbox(OutboxMailRepository outbox) {
+  private final Clock clock;
+
+  MailOutbox(OutboxMailRepository outbox, Clock clock) {
+    this.clock = clock;
     this.outbox = outbox;
   }
 
@@ -19,6 +23,6 @@ class MailOutbox implements MailPort {
   public void send(OutgoingMail mail) {
     String attachments = mail.attachments().isEmpty() ? null
         : mail.attachments().stream().map(MailAttachment::fileName).collect(Collectors.joining(", "));
-    outbox.save(new OutboxMail(Instant.now(), String.join(", ", mail.to()), mail.subject(), mail.body(), attachments));
+    outbox.save(new OutboxMail(clock.instant(), String.join(", ", mail.to()), mail.subject(), mail.body(), attachments));
   }
 }

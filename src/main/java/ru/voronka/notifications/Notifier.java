@@ -1,5 +1,6 @@
 package ru.voronka.notifications;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -40,8 +41,11 @@ public class Notifier {
   private final SmsPort sms;
   private final boolean smsToEmployees;
 
+  private final Clock clock;
+
   Notifier(NotificationRepository notifications, Directory directory, MailPort mail, SmsPort sms,
-      @Value("${voronka.sms.notify-employees:false}") boolean smsToEmployees) {
+      @Value("${voronka.sms.notify-employees:false}") boolean smsToEmployees, Clock clock) {
+    this.clock = clock;
     this.sms = sms;
     this.smsToEmployees = smsToEmployees;
     this.notifications = notifications;
@@ -57,7 +61,7 @@ public class Notifier {
   public void notifyUsers(Collection<String> userIds, Notice notice) {
     Set<String> recipients = new LinkedHashSet<>();
     userIds.stream().filter(Objects::nonNull).map(String::trim).filter(id -> !id.isEmpty()).forEach(recipients::add);
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what the column keeps
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the column keeps
     for (String userId : recipients) {
       notifications.save(new Notification(userId, notice, now));
     }

@@ -3,6 +3,7 @@ package ru.voronka.onec;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -43,7 +44,10 @@ class ODataOneC implements OneC {
   private final RestClient http;
   private final String root;
 
-  ODataOneC(RestClient http, OneCProperties properties) {
+  private final Clock clock;
+
+  ODataOneC(RestClient http, OneCProperties properties, Clock clock) {
+    this.clock = clock;
     // Decoded because the URL is used as a template that gets encoded: a publication name copied
     // from a browser (%D1%82…) would otherwise be encoded twice.
     this.root = UriUtils.decode(properties.url(), StandardCharsets.UTF_8).replaceAll("/+$", "");
@@ -115,7 +119,7 @@ class ODataOneC implements OneC {
     }
     // 1C keeps local time without a zone; ours is Moscow whatever the server's zone is.
     Map<String, Object> body = Map.of(
-        "Date", ODATA_DATE_TIME.format(LocalDateTime.now(RussianFormats.MOSCOW)),
+        "Date", ODATA_DATE_TIME.format(LocalDateTime.now(clock)),
         "Description", task.subject(),
         "Описание", task.description() == null ? "" : task.description(),
         "СрокИсполнения", ODATA_DATE_TIME.format(task.dueDate().atStartOfDay()),

@@ -1,5 +1,6 @@
 package ru.voronka.onec;
 
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +12,9 @@ import org.springframework.web.client.RestClient;
 class OneCConfig {
 
   @Bean
-  OneC oneC(OneCProperties properties, RestClient.Builder builder) {
+  OneC oneC(OneCProperties properties, RestClient.Builder builder, Clock clock) {
     return switch (properties.mode()) {
-      case SIMULATOR -> new SimulatedOneC();
+      case SIMULATOR -> new SimulatedOneC(clock);
       case ODATA -> {
         if (properties.url() == null || properties.url().isBlank()) {
           throw new IllegalStateException("voronka.onec.mode=odata needs voronka.onec.url (VORONKA_ONEC_URL)");
@@ -21,7 +22,7 @@ class OneCConfig {
         var requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(properties.timeout());
         requests.setReadTimeout(properties.timeout());
-        yield new ODataOneC(builder.requestFactory(requests).build(), properties);
+        yield new ODataOneC(builder.requestFactory(requests).build(), properties, clock);
       }
     };
   }

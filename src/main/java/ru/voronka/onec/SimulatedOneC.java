@@ -2,6 +2,7 @@ package ru.voronka.onec;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +25,11 @@ class SimulatedOneC implements OneC {
       new String[] {"00-00000318", "Шкаф управления ШУ-3", "шт", "74200.00"});
 
   private final Map<String, SimulatedTask> tasks = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  SimulatedOneC(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public Optional<OneCKp> latestKp(String inn) {
@@ -38,7 +44,7 @@ class SimulatedOneC implements OneC {
     BigDecimal total = lines.stream().map(l -> l.price().multiply(l.quantity()))
         .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
     return Optional.of(new OneCKp(UUID.nameUUIDFromBytes(inn.getBytes()).toString(), "УТ-" + (1000 + seed),
-        LocalDate.now().minusDays(1), total, lines));
+        LocalDate.now(clock).minusDays(1), total, lines));
   }
 
   private static OneCKpLine line(int no, String[] goods, int quantity) {

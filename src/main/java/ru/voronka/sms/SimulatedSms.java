@@ -1,5 +1,6 @@
 package ru.voronka.sms;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,14 +16,17 @@ class SimulatedSms implements SmsPort {
   private final SmsProperties.Smpp sims;
   private final Deque<Sent> sent = new ConcurrentLinkedDeque<>();
 
-  SimulatedSms(SmsProperties.Smpp sims) {
+  private final Clock clock;
+
+  SimulatedSms(SmsProperties.Smpp sims, Clock clock) {
+    this.clock = clock;
     this.sims = sims;
   }
 
   @Override
   public SmsReceipt send(String phone, String text, String carrier) {
     String sender = sims == null ? "шлюз" : sims.senderFor(carrier);
-    sent.addFirst(new Sent(phone, text, sender, Instant.now()));
+    sent.addFirst(new Sent(phone, text, sender, clock.instant()));
     while (sent.size() > 200) {
       sent.pollLast();
     }

@@ -12,7 +12,7 @@ import ru.voronka.messaging.ClientMessenger;
 class SmsConfig {
 
   @Bean
-  SmsPort smsPort(SmsProperties properties, ClientMessenger whatsapp, ApplicationEventPublisher events) {
+  SmsPort smsPort(SmsProperties properties, ClientMessenger whatsapp, ApplicationEventPublisher events, java.time.Clock clock) {
     String provider = properties.provider() == null ? "simulator" : properties.provider();
     return switch (provider) {
       case "smpp" -> {
@@ -22,7 +22,7 @@ class SmsConfig {
         yield new SmppSms(properties.smpp(), events);
       }
       case "whatsapp" -> new WhatsAppSms(whatsapp);
-      case "simulator" -> new SimulatedSms(properties.smpp());
+      case "simulator" -> new SimulatedSms(properties.smpp(), clock);
       default -> throw new IllegalStateException("voronka.sms.provider: simulator, whatsapp or smpp, not " + provider);
     };
   }

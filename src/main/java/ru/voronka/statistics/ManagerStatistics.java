@@ -2,6 +2,7 @@ package ru.voronka.statistics;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,7 +46,10 @@ public class ManagerStatistics {
   private final JdbcTemplate jdbc;
   private final Directory directory;
 
-  ManagerStatistics(JdbcTemplate jdbc, Directory directory) {
+  private final Clock clock;
+
+  ManagerStatistics(JdbcTemplate jdbc, Directory directory, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.directory = directory;
   }
@@ -74,7 +78,7 @@ public class ManagerStatistics {
         + " from client_event where due_at >= ? and due_at < ? group by employee_id",
         rs -> {
           events.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
-        }, Timestamp.from(Instant.now()), a, b);
+        }, Timestamp.from(clock.instant()), a, b);
     Map<Long, Object[]> sales = new HashMap<>();
     jdbc.query("select responsible_id, count(*), coalesce(sum(margin), 0) from deal where status = 'WON'"
         + " and closed_at >= ? and closed_at < ? and responsible_id is not null group by responsible_id",
@@ -109,7 +113,7 @@ public class ManagerStatistics {
 
   /** The last {@code days} days of one manager's calls, oldest first. */
   public List<Day> callsByDay(long employeeId, int days) {
-    LocalDate today = LocalDate.now(RussianFormats.MOSCOW);
+    LocalDate today = LocalDate.now(clock);
     LocalDate first = today.minusDays(days - 1L);
     Map<LocalDate, long[]> byDay = new LinkedHashMap<>();
     for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {

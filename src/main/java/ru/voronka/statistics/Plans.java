@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,7 +51,10 @@ public class Plans {
   private final ManagerStatistics statistics;
   private final Audit audit;
 
-  Plans(JdbcTemplate jdbc, Targets targets, ManagerStatistics statistics, Audit audit) {
+  private final Clock clock;
+
+  Plans(JdbcTemplate jdbc, Targets targets, ManagerStatistics statistics, Audit audit, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.targets = targets;
     this.statistics = statistics;
@@ -82,7 +86,7 @@ public class Plans {
     plan(employee, period); // made first, if nobody looked yet
     jdbc.update("update employee_plan set calls = ?, events = ?, deals = ?, margin = ?, edited_by = ?, edited_at = ?"
         + " where employee_id = ? and period_kind = ? and period_start = ?", calls, events, deals, margin, viewer.userId(),
-        Timestamp.from(Instant.now()), employee.getId(), period.kind().name(), Date.valueOf(period.start()));
+        Timestamp.from(clock.instant()), employee.getId(), period.kind().name(), Date.valueOf(period.start()));
     audit.record(viewer.userId(), "PLAN_EDITED", "employee", employee.getId(), period.kind() + " " + period.start());
   }
 

@@ -1,5 +1,6 @@
 package ru.voronka.telephony;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,10 @@ class AmiCallTracker {
   private final Predicate<String> isDesk;
   private final Map<String, Channels> channels = new ConcurrentHashMap<>();
 
-  AmiCallTracker(CallJournal journal, Predicate<String> isDesk) {
+  private final Clock clock;
+
+  AmiCallTracker(CallJournal journal, Predicate<String> isDesk, Clock clock) {
+    this.clock = clock;
     this.journal = journal;
     this.isDesk = isDesk;
   }
@@ -95,9 +99,9 @@ class AmiCallTracker {
       dialBegin(e);
     } else if (event instanceof DialEndEvent e && "ANSWER".equalsIgnoreCase(e.getDialStatus()) && e.getLinkedId() != null) {
       String desk = desk(e.getDestChannel()).or(() -> desk(e.getChannel())).orElse(null);
-      journal.answered(e.getLinkedId(), desk, Instant.now());
+      journal.answered(e.getLinkedId(), desk, clock.instant());
     } else if (event instanceof HangupEvent e && e.getUniqueId() != null && e.getUniqueId().equals(e.getLinkedId())) {
-      journal.ended(e.getLinkedId(), Instant.now());
+      journal.ended(e.getLinkedId(), clock.instant());
     } else if (event instanceof VarSetEvent e && "MIXMONITOR_FILENAME".equals(e.getVariable()) && e.getLinkedId() != null) {
       journal.recorded(e.getLinkedId(), e.getValue());
     } else if (event instanceof BlindTransferEvent e && e.getTransfereeLinkedId() != null && isDesk.test(e.getExtension())) {
@@ -129,11 +133,11 @@ class AmiCallTracker {
         channels.put(linkedId, new Channels(client.map(CoreShowChannelEvent::getChannel).orElse(null), leg.getChannel()));
         String number = client.map(CoreShowChannelEvent::getCallerIdNum).orElse(leg.getConnectedLineNum());
         if (Integer.valueOf(5).equals(leg.getChannelState())) { // AST_STATE_RINGING
-          onCall.accept(linkedId, () -> journal.ringing(linkedId, Direction.INCOMING, number, desk.get(), Instant.now()));
+          onCall.accept(linkedId, () -> journal.ringing(linkedId, Direction.INCOMING, number, desk.get(), clock.instant()));
         } else if (Integer.valueOf(6).equals(leg.getChannelState())) { // AST_STATE_UP: rung (or moved) there, then answered
           onCall.accept(linkedId, () -> {
-            journal.ringing(linkedId, Direction.INCOMING, number, desk.get(), Instant.now());
-            journal.answered(linkedId, desk.get(), Instant.now());
+            journal.ringing(linkedId, Direction.INCOMING, number, desk.get(), clock.instant());
+            journal.answered(linkedId, desk.get(), clock.instant());
           });
         }
       }
@@ -145,14 +149,14 @@ class AmiCallTracker {
     String linkedId = e.getLinkedId();
     Optional<String> toDesk = desk(e.getDestChannel());
     if (toDesk.isPresent()) { // a client rings a desk (or is passed on to the next one)
-      journal.ringing(linkedId, Direction.INCOMING, e.getCallerIdNum(), toDesk.get(), Instant.now());
+      journal.ringing(linkedId, Direction.INCOMING, e.getCallerIdNum(), toDesk.get(), clock.instant());
       return;
     }
     Optional<String> fromDesk = desk(e.getChannel());
     if (fromDesk.isPresent()) { // click-to-call: the desk picked up, the client's number is dialled
       String number = e.getDestExten() != null && !e.getDestExten().isBlank() && !"s".equals(e.getDestExten())
           ? e.getDestExten() : e.getDestCallerIdNum();
-      journal.ringing(linkedId, Direction.OUTGOING, number, fromDesk.get(), Instant.now());
+      journal.ringing(linkedId, Direction.OUTGOING, number, fromDesk.get(), clock.instant());
     }
   }
 

@@ -1,5 +1,6 @@
 package ru.voronka.telephony;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -67,13 +68,16 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
   private static final int STRIPES = Math.max(2, Runtime.getRuntime().availableProcessors());
   private final ExecutorService[] stripes = new ExecutorService[STRIPES];
 
+  private final Clock clock;
+
   AsteriskPbx(TelephonyProperties properties, CallJournal journal, Predicate<String> isDesk,
-      java.util.function.Function<String, java.util.Optional<String>> userAtDesk, AmiOwnership ownership) {
+      java.util.function.Function<String, java.util.Optional<String>> userAtDesk, AmiOwnership ownership, Clock clock) {
+    this.clock = clock;
     this.userAtDesk = userAtDesk;
     this.ownership = ownership;
     this.properties = properties;
     this.journal = journal;
-    this.tracker = new AmiCallTracker(journal, isDesk);
+    this.tracker = new AmiCallTracker(journal, isDesk, clock);
     TelephonyProperties.Ami ami = properties.ami();
     this.connection = new ManagerConnectionFactory(ami.host(), ami.port(), ami.username(), ami.secret()).createManagerConnection();
     connection.addEventListener(this);
@@ -158,7 +162,7 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
       Set<String> alive = tracker.resume(answer.getEvents().stream().filter(CoreShowChannelEvent.class::isInstance)
           .map(CoreShowChannelEvent.class::cast).toList(), this::inOrder);
       journal.unfinishedKeys().stream().filter(key -> !key.startsWith("sim-")).filter(key -> !alive.contains(key))
-          .forEach(key -> inOrder(key, () -> journal.ended(key, Instant.now())));
+          .forEach(key -> inOrder(key, () -> journal.ended(key, clock.instant())));
     } catch (Exception e) {
       log.warn("Could not reconcile calls after connecting to Asterisk: {}", e.getMessage());
     }

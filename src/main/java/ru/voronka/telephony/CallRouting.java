@@ -1,6 +1,7 @@
 package ru.voronka.telephony;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,8 +77,11 @@ public class CallRouting {
   private final TelephonyProperties properties;
   private final org.springframework.beans.factory.ObjectProvider<Pbx> pbx; // lazily: the simulator asks routing in turn
 
+  private final Clock clock;
+
   CallRouting(Directory directory, RoutingTable table, JdbcTemplate jdbc, TelephonyProperties properties,
-      org.springframework.beans.factory.ObjectProvider<Pbx> pbx) {
+      org.springframework.beans.factory.ObjectProvider<Pbx> pbx, Clock clock) {
+    this.clock = clock;
     this.pbx = pbx;
     this.busy = new Refreshed<>(java.time.Duration.ofSeconds(1), () -> Set.copyOf(jdbc.queryForList(
         "select extension from phone_call where state in ('RINGING', 'ANSWERED') and extension is not null", String.class)));
@@ -95,7 +99,7 @@ public class CallRouting {
         && (phones == null || phones.isReachable(desk.extension()))).orElse(false);
     var result = table.evaluate(Variables.createVariables()
         .putValue("knownClient", responsible.isPresent()).putValue("responsibleFree", responsibleFree)
-        .putValue("workingHours", properties.officeOpen(ZonedDateTime.now(RussianFormats.MOSCOW))));
+        .putValue("workingHours", properties.officeOpen(ZonedDateTime.now(clock))));
     String rule = result.getEntry("route");
     int ring = ((Number) result.getEntry("ringSeconds")).intValue();
     int desks = ((Number) result.getEntry("desks")).intValue();
@@ -125,7 +129,7 @@ public class CallRouting {
 
   private Week week() {
     Week current = week;
-    LocalDate monday = LocalDate.now(RussianFormats.MOSCOW).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate monday = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     if (!current.monday().equals(monday) || System.nanoTime() - current.readAt() > java.time.Duration.ofMinutes(5).toNanos()) {
       List<Employee> managers = managers();
       List<Ranked> ranking = rank(managers, monday);

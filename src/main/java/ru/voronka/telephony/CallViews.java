@@ -1,5 +1,6 @@
 package ru.voronka.telephony;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,8 +35,11 @@ public class CallViews {
   private final TelephonyProperties properties;
   private final CallViews self;
 
+  private final Clock clock;
+
   CallViews(PhoneCallRepository calls, Directory directory, TelephonyProperties properties,
-      @org.springframework.context.annotation.Lazy CallViews self) {
+      @org.springframework.context.annotation.Lazy CallViews self, Clock clock) {
+    this.clock = clock;
     this.self = self;
     this.calls = calls;
     this.directory = directory;
@@ -48,7 +52,7 @@ public class CallViews {
       employeeId = directory.employee(viewer.userId()).map(Employee::getId).orElse(-1L);
     }
     Instant from = filter.from() == null ? Instant.EPOCH : filter.from().atStartOfDay(RussianFormats.MOSCOW).toInstant();
-    Instant to = filter.to() == null ? Instant.now().plus(Duration.ofDays(1))
+    Instant to = filter.to() == null ? clock.instant().plus(Duration.ofDays(1))
         : filter.to().plusDays(1).atStartOfDay(RussianFormats.MOSCOW).toInstant();
     return calls.journal(employeeId, filter.direction(), filter.state(), from, to, pageable).map(this::view);
   }
@@ -95,7 +99,7 @@ public class CallViews {
   }
 
   CallView view(PhoneCall c) {
-    Duration talked = c.talked();
+    Duration talked = c.talked(clock.instant());
     return new CallView(c.getId(), RussianFormats.dateTime(c.getStartedAt()), c.getDirection() == Direction.INCOMING,
         c.getDirection() == Direction.INCOMING ? "Входящий" : "Исходящий", c.getClientNumber(),
         c.getCounterparty() == null ? null : c.getCounterparty().getName(),

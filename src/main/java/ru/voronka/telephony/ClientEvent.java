@@ -1,6 +1,7 @@
 package ru.voronka.telephony;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -12,10 +13,13 @@ import java.time.Instant;
 import ru.voronka.deals.Deal;
 import ru.voronka.directory.Counterparty;
 import ru.voronka.directory.Employee;
+import ru.voronka.platform.time.Timestamped;
+import ru.voronka.platform.time.WriteTimes;
 
 /** TEL-9: a call, letter or meeting due with a client, with a reminder. Overdue and not done counts as missed. */
 @Entity
-public class ClientEvent {
+@EntityListeners(WriteTimes.class)
+public class ClientEvent implements Timestamped {
 
   public enum Kind {
     CALL("Звонок"), LETTER("Письмо"), MEETING("Встреча");
@@ -80,6 +84,11 @@ public class ClientEvent {
 
   protected ClientEvent() {}
 
+  @Override
+  public void created(Instant now) {
+    createdAt = now;
+  }
+
   ClientEvent(Kind kind, String title, Employee employee, Counterparty counterparty, Deal deal, PhoneCall call, Instant dueAt,
       Instant remindAt) {
     this.kind = kind;
@@ -91,7 +100,6 @@ public class ClientEvent {
     this.dueAt = dueAt;
     this.remindAt = remindAt;
     this.status = Status.OPEN;
-    this.createdAt = Instant.now();
   }
 
   void reminded(Instant at) {

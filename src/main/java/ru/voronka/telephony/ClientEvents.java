@@ -1,5 +1,6 @@
 package ru.voronka.telephony;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,10 @@ public class ClientEvents {
   private final LiveEvents live;
   private final Notifier notifier;
 
-  ClientEvents(ClientEventRepository events, LiveEvents live, Notifier notifier) {
+  private final Clock clock;
+
+  ClientEvents(ClientEventRepository events, LiveEvents live, Notifier notifier, Clock clock) {
+    this.clock = clock;
     this.events = events;
     this.live = live;
     this.notifier = notifier;
@@ -65,7 +69,7 @@ public class ClientEvents {
 
   @Transactional(readOnly = true)
   public List<EventView> of(Employee employee) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     return events.ofEmployee(employee.getId()).stream().map(e -> new EventView(e.getId(), e.getKind().title(), e.getTitle(),
         RussianFormats.dateTime(e.getDueAt()), e.getStatus().title(), e.getStatus().name(), e.isMissed(now),
         e.getCounterparty() == null ? null : e.getCounterparty().getName(),
@@ -75,7 +79,7 @@ public class ClientEvents {
   /** Every minute: the reminders that came due, each once, to its employee's browser and bell. */
   @Scheduled(fixedDelayString = "${voronka.events.reminder-check:PT1M}", initialDelayString = "PT30S")
   public void remind() {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     for (ClientEvent event : events.dueForReminder(now)) {
       event.reminded(now);
       String when = RussianFormats.dateTime(event.getDueAt());

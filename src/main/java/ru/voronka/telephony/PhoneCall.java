@@ -142,8 +142,9 @@ public class PhoneCall {
     return state == State.MISSED || state == State.COMPLETED;
   }
 
-  public Duration talked() {
-    return answeredAt == null ? Duration.ZERO : Duration.between(answeredAt, endedAt == null ? Instant.now() : endedAt);
+  /** How long they talked: until the end, or until {@code now} while the call goes on. */
+  public Duration talked(Instant now) {
+    return answeredAt == null ? Duration.ZERO : Duration.between(answeredAt, endedAt == null ? now : endedAt);
   }
 
   public Long getId() {

@@ -1,5 +1,6 @@
 package ru.voronka.telephony;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,10 @@ public class SimulatedPbx implements Pbx {
   private final CallRouting routing;
   private final Map<String, Line> lines = new ConcurrentHashMap<>();
 
-  SimulatedPbx(CallJournal journal, CallRouting routing) {
+  private final Clock clock;
+
+  SimulatedPbx(CallJournal journal, CallRouting routing, Clock clock) {
+    this.clock = clock;
     this.journal = journal;
     this.routing = routing;
   }
@@ -46,10 +50,10 @@ public class SimulatedPbx implements Pbx {
   public String call(String clientNumber) {
     String key = "sim-" + UUID.randomUUID();
     CallRouting.Route route = routing.route(clientNumber);
-    Line line = new Line(key, Direction.INCOMING, clientNumber, route.targets(), 0, false, Instant.now());
+    Line line = new Line(key, Direction.INCOMING, clientNumber, route.targets(), 0, false, clock.instant());
     lines.put(key, line);
     journal.routed(key, route.summary());
-    journal.ringing(key, Direction.INCOMING, clientNumber, extensionOf(line), Instant.now());
+    journal.ringing(key, Direction.INCOMING, clientNumber, extensionOf(line), clock.instant());
     return key;
   }
 
@@ -65,20 +69,20 @@ public class SimulatedPbx implements Pbx {
       return;
     }
     lines.put(key, moved);
-    journal.ringing(key, line.direction(), line.clientNumber(), extensionOf(moved), Instant.now());
+    journal.ringing(key, line.direction(), line.clientNumber(), extensionOf(moved), clock.instant());
   }
 
   public void answer(String key) {
     Line line = lines.get(key);
     if (line != null && !line.answered()) {
       lines.put(key, new Line(key, line.direction(), line.clientNumber(), line.targets(), line.at(), true, line.since()));
-      journal.answered(key, extensionOf(line), Instant.now());
+      journal.answered(key, extensionOf(line), clock.instant());
     }
   }
 
   public void hangUp(String key) {
     if (lines.remove(key) != null) {
-      journal.ended(key, Instant.now());
+      journal.ended(key, clock.instant());
     }
   }
 
@@ -86,8 +90,8 @@ public class SimulatedPbx implements Pbx {
   public void originate(String extension, String clientNumber) {
     String key = "sim-" + UUID.randomUUID();
     lines.put(key, new Line(key, Direction.OUTGOING, clientNumber,
-        List.of(new CallRouting.Target("PJSIP/" + extension, extension, null, "доб. " + extension)), 0, false, Instant.now()));
-    journal.ringing(key, Direction.OUTGOING, clientNumber, extension, Instant.now());
+        List.of(new CallRouting.Target("PJSIP/" + extension, extension, null, "доб. " + extension)), 0, false, clock.instant()));
+    journal.ringing(key, Direction.OUTGOING, clientNumber, extension, clock.instant());
   }
 
   @Override

@@ -12,20 +12,20 @@ class TelephonyConfig {
 
   @Bean
   @ConditionalOnProperty(name = "voronka.telephony.pbx", havingValue = "simulator", matchIfMissing = true)
-  SimulatedPbx simulatedPbx(CallJournal journal, CallRouting routing) {
-    return new SimulatedPbx(journal, routing);
+  SimulatedPbx simulatedPbx(CallJournal journal, CallRouting routing, java.time.Clock clock) {
+    return new SimulatedPbx(journal, routing, clock);
   }
 
   @Bean
   @ConditionalOnProperty(name = "voronka.telephony.pbx", havingValue = "asterisk")
   AsteriskPbx asteriskPbx(TelephonyProperties properties, CallJournal journal, DeskExtensions desks,
-      org.springframework.boot.autoconfigure.jdbc.DataSourceProperties database) {
+      org.springframework.boot.autoconfigure.jdbc.DataSourceProperties database, java.time.Clock clock) {
     if (properties.ami() == null || properties.ami().host() == null || properties.ami().host().isBlank()
         || properties.ami().username() == null) {
       throw new IllegalStateException("voronka.telephony.ami.host, username and secret are required for Asterisk");
     }
     return new AsteriskPbx(properties, journal, desks::isDesk, desks::userAt,
-        new AmiOwnership(database.determineUrl(), database.determineUsername(), database.determinePassword()));
+        new AmiOwnership(database.determineUrl(), database.determineUsername(), database.determinePassword()), clock);
   }
 
   /** FastAGI for the dialplan's routing question, next to the AMI link. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,10 @@ class CloudApiWebhookController {
   private final DealGroups groups;
   private final ObjectMapper json;
 
-  CloudApiWebhookController(CloudApiProperties properties, WhatsAppInbox inbox, DealGroups groups, ObjectMapper json) {
+  private final Clock clock;
+
+  CloudApiWebhookController(CloudApiProperties properties, WhatsAppInbox inbox, DealGroups groups, ObjectMapper json, Clock clock) {
+    this.clock = clock;
     this.groups = groups;
     this.properties = properties;
     this.inbox = inbox;
@@ -87,7 +91,7 @@ class CloudApiWebhookController {
           String type = m.path("type").asText("text");
           String mediaId = m.path(type).path("id").asText("");
           messages.add(new InboundMessage(CloudApiMessenger.PROVIDER + ":" + required(m, "id"), from, names.get(from),
-              text(m), Instant.ofEpochSecond(m.path("timestamp").asLong(Instant.now().getEpochSecond())), false,
+              text(m), Instant.ofEpochSecond(m.path("timestamp").asLong(clock.instant().getEpochSecond())), false,
               mediaId.isBlank() ? List.of() : List.of(InboundMessage.MediaRef.cloud(mediaId, m.path(type).path("filename").asText(null))),
               m.path("group_id").asText(null)));
         }

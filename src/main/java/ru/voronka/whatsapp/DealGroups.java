@@ -1,6 +1,7 @@
 package ru.voronka.whatsapp;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,11 @@ public class DealGroups implements ClientGroups {
   private final ObjectProvider<GroupProvider> provider;
   private final GroupJoinLinks joinLinks;
 
+  private final Clock clock;
+
   DealGroups(JdbcTemplate jdbc, RuntimeService runtime, DealRepository deals, ObjectProvider<GroupProvider> provider,
-      GroupJoinLinks joinLinks) {
+      GroupJoinLinks joinLinks, Clock clock) {
+    this.clock = clock;
     this.joinLinks = joinLinks;
     this.jdbc = jdbc;
     this.runtime = runtime;
@@ -59,7 +63,7 @@ public class DealGroups implements ClientGroups {
     if (groups == null) {
       return;
     }
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(clock.instant());
     jdbc.update("insert into provider_group (deal_id, provider, state, created_at, updated_at) values (?, ?, ?, ?, ?)",
         event.dealId(), groups.name(), State.REQUESTING.name(), now, now);
     runtime.startProcessInstanceByKey(PROCESS, DealProcesses.businessKey(event.dealId()), Map.of("dealId", event.dealId()));
@@ -72,7 +76,7 @@ public class DealGroups implements ClientGroups {
     String requestId = provider.getObject().createGroup(client + deal.getTitle(),
         "Группа сделки №" + dealId + ": пишите сюда, менеджер ответит.");
     jdbc.update("update provider_group set request_id = ?, state = ?, updated_at = ? where deal_id = ?",
-        requestId, State.REQUESTED.name(), Timestamp.from(Instant.now()), dealId);
+        requestId, State.REQUESTED.name(), Timestamp.from(clock.instant()), dealId);
     return requestId;
   }
 
@@ -93,7 +97,7 @@ public class DealGroups implements ClientGroups {
     boolean created = error == null && groupId != null && !groupId.isBlank();
     jdbc.update("update provider_group set group_id = ?, invite_link = ?, state = ?, error = ?, updated_at = ? where request_id = ?",
         created ? groupId : null, created ? inviteLink : null, created ? State.CREATED.name() : State.REQUESTED.name(),
-        created ? null : error, Timestamp.from(Instant.now()), requestId);
+        created ? null : error, Timestamp.from(clock.instant()), requestId);
     runtime.createMessageCorrelation(ANSWERED).processInstanceVariableEquals("dealId", group.get().dealId())
         .setVariable("groupCreated", created).setVariable("groupError", created ? null : error).correlateAllWithResult();
     return true;
@@ -111,7 +115,7 @@ public class DealGroups implements ClientGroups {
   /** «Оставить группу в Voronka». */
   void keepRelayed(long dealId, String reason) {
     jdbc.update("update provider_group set state = ?, error = ?, updated_at = ? where deal_id = ? and state <> ?",
-        State.RELAYED.name(), reason == null ? "Провайдер не ответил" : truncate(reason), Timestamp.from(Instant.now()),
+        State.RELAYED.name(), reason == null ? "Провайдер не ответил" : truncate(reason), Timestamp.from(clock.instant()),
         dealId, State.CREATED.name());
   }
 

@@ -1,22 +1,23 @@
 package ru.voronka.whatsapp;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.util.List;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.Viewer;
+import ru.voronka.deals.process.DealProcesses;
 import ru.voronka.directory.PhoneNumbers;
 import ru.voronka.platform.RussianFormats;
 import ru.voronka.platform.audit.Audit;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
-import ru.voronka.deals.process.DealProcesses;
 
 /**
  * WA-10: which numbers are in a deal's client group. A number is admitted by the responsible's
@@ -33,7 +34,10 @@ public class GroupAdmissions {
   private final RuntimeService runtime;
   private final Audit audit;
 
-  GroupAdmissions(JdbcTemplate jdbc, RuntimeService runtime, Audit audit) {
+  private final Clock clock;
+
+  GroupAdmissions(JdbcTemplate jdbc, RuntimeService runtime, Audit audit, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.audit = audit;
@@ -48,7 +52,7 @@ public class GroupAdmissions {
   public void admit(long dealId, String phone, String by) {
     if (!isAdmitted(dealId, phone)) {
       jdbc.update("insert into group_admission (deal_id, phone, admitted_at, admitted_by) values (?, ?, ?, ?)",
-          dealId, phone, Timestamp.from(Instant.now()), by);
+          dealId, phone, Timestamp.from(clock.instant()), by);
     }
   }
 

@@ -3,6 +3,7 @@ package ru.voronka.whatsapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,10 @@ class I2crmWebhookController {
   private final WhatsAppInbox inbox;
   private final ObjectMapper json;
 
-  I2crmWebhookController(I2crmProperties properties, WhatsAppInbox inbox, ObjectMapper json) {
+  private final Clock clock;
+
+  I2crmWebhookController(I2crmProperties properties, WhatsAppInbox inbox, ObjectMapper json, Clock clock) {
+    this.clock = clock;
     this.properties = properties;
     this.inbox = inbox;
     this.json = json;
@@ -56,7 +60,7 @@ class I2crmWebhookController {
     switch (root.path("event").asText()) {
       case "message.incoming" -> inbox.receive(new InboundMessage(I2crmMessenger.PROVIDER + ":" + id,
           message.path("phone").asText(), message.path("name").asText(null), message.path("text").asText(null),
-          message.has("timestamp") ? Instant.ofEpochSecond(message.path("timestamp").asLong()) : Instant.now(), false));
+          message.has("timestamp") ? Instant.ofEpochSecond(message.path("timestamp").asLong()) : clock.instant(), false));
       case "message.status" -> {
         MessageStatus status = switch (message.path("status").asText()) {
           case "sent" -> MessageStatus.SENT;

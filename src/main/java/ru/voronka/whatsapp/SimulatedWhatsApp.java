@@ -1,5 +1,6 @@
 package ru.voronka.whatsapp;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,7 +30,10 @@ class SimulatedWhatsApp implements ClientMessenger {
   private final Map<String, Deque<Line>> conversations = new ConcurrentHashMap<>();
   private final WhatsAppChannels channels;
 
-  SimulatedWhatsApp(WhatsAppChannels channels) {
+  private final Clock clock;
+
+  SimulatedWhatsApp(WhatsAppChannels channels, Clock clock) {
+    this.clock = clock;
     this.channels = channels;
   }
 
@@ -49,12 +53,12 @@ class SimulatedWhatsApp implements ClientMessenger {
     if (channels.sendingChannel(PROVIDER, PROVIDER).isEmpty()) { // before it reported channels: any
       throw new MessageNotSentException("Нет включённого канала WhatsApp: включите канал в настройках WhatsApp", null, true);
     }
-    remember(phone, new Line(false, message.text(), Instant.now()));
+    remember(phone, new Line(false, message.text(), clock.instant()));
     return new SentMessage(PROVIDER, PROVIDER + ":" + UUID.randomUUID());
   }
 
   void clientWrote(String phone, String text) {
-    remember(phone, new Line(true, text, Instant.now()));
+    remember(phone, new Line(true, text, clock.instant()));
   }
 
   List<Line> conversation(String phone) {

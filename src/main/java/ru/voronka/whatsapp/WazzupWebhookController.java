@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,7 +35,10 @@ class WazzupWebhookController {
   private final WhatsAppInbox inbox;
   private final ObjectMapper json;
 
-  WazzupWebhookController(WazzupProperties properties, WhatsAppInbox inbox, ObjectMapper json) {
+  private final Clock clock;
+
+  WazzupWebhookController(WazzupProperties properties, WhatsAppInbox inbox, ObjectMapper json, Clock clock) {
+    this.clock = clock;
     this.properties = properties;
     this.inbox = inbox;
     this.json = json;
@@ -106,9 +110,9 @@ class WazzupWebhookController {
     return value;
   }
 
-  private static Instant time(String value) {
+  private Instant time(String value) {
     if (value == null || value.isBlank()) {
-      return Instant.now();
+      return clock.instant();
     }
     try {
       return Instant.parse(value);

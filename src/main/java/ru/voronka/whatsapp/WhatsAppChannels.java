@@ -1,6 +1,7 @@
 package ru.voronka.whatsapp;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,10 @@ public class WhatsAppChannels {
   private final JdbcTemplate jdbc;
   private final Audit audit;
 
-  WhatsAppChannels(JdbcTemplate jdbc, Audit audit) {
+  private final Clock clock;
+
+  WhatsAppChannels(JdbcTemplate jdbc, Audit audit, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.audit = audit;
   }
@@ -87,10 +91,10 @@ public class WhatsAppChannels {
   /** A provider reported its channel: added switched on when new, its state updated otherwise. */
   public void reported(String provider, String ref, String phone, String state) {
     int updated = jdbc.update("update whatsapp_channel set phone = ?, state = ?, updated_at = ? where provider = ? and channel_ref = ?",
-        phone, state, Timestamp.from(Instant.now()), provider, ref);
+        phone, state, Timestamp.from(clock.instant()), provider, ref);
     if (updated == 0) {
       jdbc.update("insert into whatsapp_channel (provider, channel_ref, phone, state, active, updated_at) values (?, ?, ?, ?, true, ?)",
-          provider, ref, phone, state, Timestamp.from(Instant.now()));
+          provider, ref, phone, state, Timestamp.from(clock.instant()));
     }
   }
 
@@ -98,7 +102,7 @@ public class WhatsAppChannels {
     if (!viewer.groups().contains(Group.ADMINS)) {
       throw new DomainException(Kind.FORBIDDEN, "Каналы включает и выключает администратор");
     }
-    if (jdbc.update("update whatsapp_channel set active = ?, updated_at = ? where id = ?", on, Timestamp.from(Instant.now()), id) == 0) {
+    if (jdbc.update("update whatsapp_channel set active = ?, updated_at = ? where id = ?", on, Timestamp.from(clock.instant()), id) == 0) {
       throw new DomainException(Kind.NOT_FOUND, "Канал №" + id + " не найден");
     }
     audit.record(viewer.userId(), on ? "WHATSAPP_CHANNEL_ON" : "WHATSAPP_CHANNEL_OFF", "whatsapp_channel", id, null);

@@ -37,8 +37,8 @@ class WhatsAppConfig {
 
   @Bean
   @ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "simulator")
-  SimulatedWhatsApp simulatedWhatsApp(WhatsAppChannels channels) {
-    return new SimulatedWhatsApp(channels);
+  SimulatedWhatsApp simulatedWhatsApp(WhatsAppChannels channels, java.time.Clock clock) {
+    return new SimulatedWhatsApp(channels, clock);
   }
 
   @Bean

@@ -2,6 +2,7 @@ package ru.voronka.whatsapp;
 
 import java.io.IOException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,9 +56,12 @@ public class WhatsAppInbox {
   private final MediaDownloader downloader;
   private final DealGroups dealGroups;
 
+  private final Clock clock;
+
   WhatsAppInbox(Directory directory, DealRepository deals, Chats chats, ClientMessenger messenger, WhatsAppSettings settings,
       JdbcTemplate jdbc, GroupJoinLinks joinLinks, GroupAdmissions admissions, MediaDownloader downloader,
-      DealGroups dealGroups) {
+      DealGroups dealGroups, Clock clock) {
+    this.clock = clock;
     this.dealGroups = dealGroups;
     this.downloader = downloader;
     this.joinLinks = joinLinks;
@@ -220,11 +224,11 @@ public class WhatsAppInbox {
    * answered twice because a provider stumbled.
    */
   private void replyOncePerDay(String phone, String kind, String text) {
-    LocalDate today = LocalDate.now(RussianFormats.MOSCOW);
+    LocalDate today = LocalDate.now(clock);
     int claimed = jdbc.update("""
         insert into auto_reply_log (phone, reply_day, kind, sent_at)
         select ?, ?, ?, ? where not exists (select 1 from auto_reply_log where phone = ? and reply_day = ? and kind = ?)""",
-        phone, today, kind, Timestamp.from(Instant.now()), phone, today, kind);
+        phone, today, kind, Timestamp.from(clock.instant()), phone, today, kind);
     if (claimed == 0) {
       return;
     }

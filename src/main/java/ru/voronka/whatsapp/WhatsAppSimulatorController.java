@@ -2,6 +2,7 @@ package ru.voronka.whatsapp;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,10 @@ class WhatsAppSimulatorController {
   private final DealRepository deals;
   private final GroupJoinLinks joinLinks;
 
-  WhatsAppSimulatorController(SimulatedWhatsApp whatsapp, WhatsAppInbox inbox, DealRepository deals, GroupJoinLinks joinLinks) {
+  private final Clock clock;
+
+  WhatsAppSimulatorController(SimulatedWhatsApp whatsapp, WhatsAppInbox inbox, DealRepository deals, GroupJoinLinks joinLinks, Clock clock) {
+    this.clock = clock;
     this.joinLinks = joinLinks;
     this.whatsapp = whatsapp;
     this.inbox = inbox;
@@ -94,7 +98,7 @@ class WhatsAppSimulatorController {
     String body = missedCall ? "(пропущенный звонок)" : text.strip();
     whatsapp.clientWrote(number, body);
     var outcome = inbox.receive(new InboundMessage(SimulatedWhatsApp.PROVIDER + ":" + UUID.randomUUID(), number,
-        name == null || name.isBlank() ? null : name.strip(), missedCall ? null : body, Instant.now(), missedCall));
+        name == null || name.isBlank() ? null : name.strip(), missedCall ? null : body, clock.instant(), missedCall));
     redirect.addFlashAttribute("outcome", switch (outcome) {
       case ROUTED -> "Сообщение попало в чат открытой сделки клиента — ответственный его видит.";
       case CLOSED_DEAL -> "Все сделки клиента закрыты: сообщение сохранено в чате последней, клиенту ушло уведомление.";

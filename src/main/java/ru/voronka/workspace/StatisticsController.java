@@ -3,6 +3,7 @@ package ru.voronka.workspace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,10 @@ class StatisticsController {
   private final Directory directory;
   private final ru.voronka.telephony.CallRouting routing;
 
-  StatisticsController(ManagerStatistics statistics, Plans plans, Directory directory, ru.voronka.telephony.CallRouting routing) {
+  private final Clock clock;
+
+  StatisticsController(ManagerStatistics statistics, Plans plans, Directory directory, ru.voronka.telephony.CallRouting routing, Clock clock) {
+    this.clock = clock;
     this.routing = routing;
     this.statistics = statistics;
     this.plans = plans;
@@ -48,7 +52,7 @@ class StatisticsController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) Long manager, Authentication auth, Model model) {
     Viewer viewer = Viewers.of(auth);
-    LocalDate today = LocalDate.now(RussianFormats.MOSCOW);
+    LocalDate today = LocalDate.now(clock);
     LocalDate start = from == null ? today.withDayOfMonth(1) : from;
     LocalDate end = to == null ? today : to;
     if (end.isBefore(start)) {
@@ -80,7 +84,7 @@ class StatisticsController {
       Authentication auth, Model model) {
     Viewer viewer = Viewers.of(auth);
     Employee employee = whose(manager, viewer);
-    Period period = Period.of(kind, LocalDate.now(RussianFormats.MOSCOW));
+    Period period = Period.of(kind, LocalDate.now(clock));
     var lines = plans.againstFact(employee, period);
     model.addAttribute("employee", employee.getFullName());
     model.addAttribute("employeeId", employee.getId());
@@ -100,7 +104,7 @@ class StatisticsController {
       @RequestParam int deals, @RequestParam BigDecimal margin, Authentication auth, RedirectAttributes redirect) {
     Viewer viewer = Viewers.of(auth);
     Employee employee = whose(manager, viewer);
-    plans.edit(employee, Period.of(kind, LocalDate.now(RussianFormats.MOSCOW)), calls, events, deals, margin, viewer);
+    plans.edit(employee, Period.of(kind, LocalDate.now(clock)), calls, events, deals, margin, viewer);
     redirect.addFlashAttribute("saved", "План сохранён");
     return "redirect:/plans?kind=" + kind + "&manager=" + employee.getId();
   }
@@ -120,7 +124,7 @@ class StatisticsController {
             Map.of("label", "Входящие", "data", days.stream().map(ManagerStatistics.Day::incoming).toList()),
             Map.of("label", "Исходящие", "data", days.stream().map(ManagerStatistics.Day::outgoing).toList()),
             Map.of("label", "Пропущенные", "data", days.stream().map(ManagerStatistics.Day::missed).toList())))));
-    var lines = plans.againstFact(me.get(), Period.of(Period.Kind.WEEK, LocalDate.now(RussianFormats.MOSCOW)));
+    var lines = plans.againstFact(me.get(), Period.of(Period.Kind.WEEK, LocalDate.now(clock)));
     model.addAttribute("planChart", planChart(lines));
     model.addAttribute("lines", lines);
     return "workspace/fragments/home-figures";

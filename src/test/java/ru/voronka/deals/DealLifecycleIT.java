@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import ru.voronka.support.Api;
 import ru.voronka.support.PostgresIT;
+import ru.voronka.support.TestClock;
 
 /**
  * Whole deals driven through Voronka's REST API on a real PostgreSQL, as the people of the company
@@ -53,7 +54,7 @@ class DealLifecycleIT extends PostgresIT {
     long deal = newDeal("Манометры МП-100, 40 шт.", 120_000);
     take(deal);
     complete(manager, deal, "Task_CheckItems", Map.of("priority", "A", "clientName", "ООО «ТехноПром»",
-        "deliveryDate", LocalDate.now().plusWeeks(3).toString()));
+        "deliveryDate", LocalDate.now(TestClock.INSTANCE).plusWeeks(3).toString()));
     complete(manager, deal, "Task_SendKp", Map.of("amount", 118_500));
     complete(manager, deal, "Task_GetKpFeedback", Map.of("kpStatus", "NOT_AGREED"));
     complete(manager, deal, "Task_ReworkKp", Map.of("amount", 112_000, "comment", "Скидка 5 %"));
@@ -61,10 +62,10 @@ class DealLifecycleIT extends PostgresIT {
     complete(manager, deal, "Task_SendInvoice", Map.of("paymentTerms", "PREPAYMENT", "invoiceSigned", true));
     complete(manager, deal, "Task_GetPayment", Map.of("paid", false));
     complete(manager, deal, "Task_ReworkInvoice", Map.of("amount", 110_000));
-    complete(manager, deal, "Task_GetPayment", Map.of("paid", true, "paymentDate", LocalDate.now().toString()));
+    complete(manager, deal, "Task_GetPayment", Map.of("paid", true, "paymentDate", LocalDate.now(TestClock.INSTANCE).toString()));
     complete(manager, deal, "Task_EnterPaymentSchedule", Map.of("tranches", List.of(
-        Map.of("percent", 50, "dueDate", LocalDate.now().plusDays(10).toString()),
-        Map.of("percent", 50, "dueDate", LocalDate.now().plusDays(40).toString()))));
+        Map.of("percent", 50, "dueDate", LocalDate.now(TestClock.INSTANCE).plusDays(10).toString()),
+        Map.of("percent", 50, "dueDate", LocalDate.now(TestClock.INSTANCE).plusDays(40).toString()))));
     complete(manager, deal, "Task_ControlWorks", Map.of());
     complete(manager, deal, "Task_ControlPacking", Map.of());
     complete(manager, deal, "Task_CheckClientPayment", Map.of());
@@ -73,7 +74,7 @@ class DealLifecycleIT extends PostgresIT {
     complete(manager, deal, "Task_SendActs", Map.of("actSigned", true, "actNumber", "17"));
     complete(manager, deal, "Task_SendUpd", Map.of("updSigned", true, "updNumber", "17"));
     for (JsonNode tranche : tasks(manager, deal, "Task_ConfirmTranchePayment")) {
-      manager.post("/api/tasks/" + tranche.path("id").asText() + "/complete", Map.of("paidOn", LocalDate.now().toString())).expect(204);
+      manager.post("/api/tasks/" + tranche.path("id").asText() + "/complete", Map.of("paidOn", LocalDate.now(TestClock.INSTANCE).toString())).expect(204);
     }
 
     JsonNode won = manager.await("/api/deals/" + deal, d -> "WON".equals(d.path("status").path("code").asText()), WAIT);
@@ -101,7 +102,7 @@ class DealLifecycleIT extends PostgresIT {
     long deal = newDeal("Узел учёта тепла", 640_000);
     take(deal);
     complete(manager, deal, "Task_CheckItems", Map.of("priority", "B", "clientName", "ООО «Уралмет»",
-        "deliveryDate", LocalDate.now().plusWeeks(8).toString()));
+        "deliveryDate", LocalDate.now(TestClock.INSTANCE).plusWeeks(8).toString()));
     complete(manager, deal, "Task_SendKp", Map.of("amount", 640_000));
     complete(manager, deal, "Task_GetKpFeedback", Map.of("kpStatus", "AGREED"));
 

@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import ru.voronka.support.Api;
 import ru.voronka.support.Browser;
 import ru.voronka.support.PostgresIT;
+import ru.voronka.support.TestClock;
 
 /**
  * The «Продажа» funnel as people see it in a real (headless Chromium) browser: a manager signs in
@@ -129,13 +130,13 @@ class TasklistBrowserIT extends PostgresIT {
 
     // The rest of the deal through the REST API, the shortest way to «Сделка успешна» (invoice only, one tranche).
     complete(manager, deal, "Task_CheckItems", Map.of("priority", "B", "clientName", "ООО «Водоканал-Сервис»",
-        "deliveryDate", LocalDate.now().plusWeeks(2).toString()));
+        "deliveryDate", LocalDate.now(TestClock.INSTANCE).plusWeeks(2).toString()));
     complete(manager, deal, "Task_SendKp", Map.of("amount", 96_000));
     complete(manager, deal, "Task_GetKpFeedback", Map.of("kpStatus", "AGREED"));
     complete(manager, deal, "Task_SendInvoice", Map.of("paymentTerms", "PREPAYMENT", "invoiceSigned", true));
-    complete(manager, deal, "Task_GetPayment", Map.of("paid", true, "paymentDate", LocalDate.now().toString()));
+    complete(manager, deal, "Task_GetPayment", Map.of("paid", true, "paymentDate", LocalDate.now(TestClock.INSTANCE).toString()));
     complete(manager, deal, "Task_EnterPaymentSchedule", Map.of("tranches", List.of(
-        Map.of("percent", 100, "dueDate", LocalDate.now().plusDays(5).toString()))));
+        Map.of("percent", 100, "dueDate", LocalDate.now(TestClock.INSTANCE).plusDays(5).toString()))));
     complete(manager, deal, "Task_ControlWorks", Map.of());
     complete(manager, deal, "Task_ControlPacking", Map.of());
     complete(manager, deal, "Task_CheckClientPayment", Map.of());
@@ -143,7 +144,7 @@ class TasklistBrowserIT extends PostgresIT {
     complete(manager, deal, "Task_ControlShipment", Map.of());
     complete(manager, deal, "Task_SendActs", Map.of("actSigned", true, "actNumber", "31"));
     complete(manager, deal, "Task_SendUpd", Map.of("updSigned", true, "updNumber", "31"));
-    complete(manager, deal, "Task_ConfirmTranchePayment", Map.of("paidOn", LocalDate.now().toString()));
+    complete(manager, deal, "Task_ConfirmTranchePayment", Map.of("paidOn", LocalDate.now(TestClock.INSTANCE).toString()));
 
     JsonNode won = manager.await("/api/deals/" + deal, d -> "WON".equals(d.path("status").path("code").asText()), WAIT);
     assertThat(won.path("stage").path("title").asText()).isEqualTo("Сделка успешна");
@@ -168,7 +169,7 @@ class TasklistBrowserIT extends PostgresIT {
     complete(manager, deal, "Task_TakeRequest", Map.of("takeDecision", "ACCEPT"));
     manager.await("/api/deals/" + deal, d -> "IN_WORK".equals(d.path("stage").path("code").asText()), WAIT);
     complete(manager, deal, "Task_CheckItems", Map.of("priority", "C", "clientName", "ООО «Теплосеть»",
-        "deliveryDate", LocalDate.now().plusWeeks(4).toString()));
+        "deliveryDate", LocalDate.now(TestClock.INSTANCE).plusWeeks(4).toString()));
     task(manager, deal, "Task_SendKp");
 
     manager.post("/api/deals/" + deal + "/loss", Map.of("reason", "NO_MONEY", "comment", "Перенесли закупку")).expect(202);

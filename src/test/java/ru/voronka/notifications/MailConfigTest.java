@@ -16,7 +16,8 @@ class MailConfigTest {
   private final ApplicationContextRunner context = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
       .withUserConfiguration(MailConfig.class)
-      .withBean(OutboxMailRepository.class, () -> mock(OutboxMailRepository.class));
+      .withBean(OutboxMailRepository.class, () -> mock(OutboxMailRepository.class))
+      .withBean(java.time.Clock.class, () -> ru.voronka.support.TestClock.INSTANCE);
 
   @Test
   void the_demo_keeps_its_mail_in_the_outbox_unless_told_otherwise() {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriUtils;
 import ru.voronka.onec.OneCProperties.Mode;
+import ru.voronka.support.TestClock;
 
 /** The OData adapter against a stub that answers like a published 1C:УТ 11 base. */
 class ODataOneCTest {
@@ -58,7 +59,7 @@ class ODataOneCTest {
 
   private OneC oneC(Duration timeout) {
     var properties = new OneCProperties(Mode.ODATA, onec.baseUrl() + ODATA + "/", "Обмен", "секрет", timeout);
-    return new OneCConfig().oneC(properties, RestClient.builder());
+    return new OneCConfig().oneC(properties, RestClient.builder(), TestClock.INSTANCE);
   }
 
   private final OneC oneC = oneC(Duration.ofSeconds(5));
@@ -285,7 +286,7 @@ class ODataOneCTest {
   @Test
   void a_1c_that_is_not_there_is_unavailable() {
     var properties = new OneCProperties(Mode.ODATA, "http://127.0.0.1:1" + ODATA, "Обмен", "секрет", Duration.ofSeconds(1));
-    OneC nowhere = new OneCConfig().oneC(properties, RestClient.builder());
+    OneC nowhere = new OneCConfig().oneC(properties, RestClient.builder(), TestClock.INSTANCE);
 
     assertThatThrownBy(() -> nowhere.logisticsTaskState(TASK)).isInstanceOf(OneCUnavailableException.class);
   }
@@ -294,7 +295,7 @@ class ODataOneCTest {
   void a_publication_url_copied_from_the_browser_is_not_encoded_twice() {
     String copied = onec.baseUrl() + "/%D1%82%D0%BE%D1%80%D0%B3%D0%BE%D0%B2%D0%BB%D1%8F/odata/standard.odata";
     OneC fromBrowser = new OneCConfig().oneC(new OneCProperties(Mode.ODATA, copied, "Обмен", "секрет",
-        Duration.ofSeconds(5)), RestClient.builder());
+        Duration.ofSeconds(5)), RestClient.builder(), TestClock.INSTANCE);
     onec.stubFor(get(urlPathMatching(".*")).willReturn(okJson("{\"Ref_Key\": \"" + TASK + "\", \"Executed\": false}")));
 
     fromBrowser.logisticsTaskState(TASK);

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import ru.voronka.support.TestClock;
 
 class SimulatedOneCTest {
 
-  private final SimulatedOneC oneC = new SimulatedOneC();
+  private final SimulatedOneC oneC = new SimulatedOneC(TestClock.INSTANCE);
 
   @Test
   void every_client_with_an_inn_has_the_same_kp_each_time_and_its_total_adds_up() {

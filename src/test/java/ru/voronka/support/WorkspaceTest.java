@@ -12,8 +12,6 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureMockMvc
 @TestPropertySource(properties = {
     "spring.datasource.url=jdbc:h2:mem:workspace;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    // The desks are staffed whenever the tests run: the routing table would send calls to mobiles at night.
-    "voronka.telephony.office-hours=00:00-23:59", "voronka.telephony.office-days=1-7"
+    "camunda.bpm.job-execution.enabled=false"
 })
 public abstract class WorkspaceTest {}

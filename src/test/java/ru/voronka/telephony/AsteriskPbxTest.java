@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.voronka.chat.Direction;
+import ru.voronka.support.TestClock;
 
 /**
  * The Asterisk adapter (asterisk-java) against an AMI peer on a TCP socket: MD5 login, the event
@@ -44,7 +45,7 @@ class AsteriskPbxTest {
         new TelephonyProperties.Ami("127.0.0.1", peer.port(), "voronka", "ami-secret"), null, null, null, null, null, null, null);
     pbx = new AsteriskPbx(properties, journal, DESKS::contains,
         desk -> DESKS.contains(desk) ? java.util.Optional.of("user" + desk) : java.util.Optional.empty(),
-        new AmiOwnership(null, null, null)); // one node: it handles the events
+        new AmiOwnership(null, null, null), TestClock.INSTANCE); // one node: it handles the events
     pbx.start();
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(pbx::isConnected);
   }
@@ -117,7 +118,7 @@ class AsteriskPbxTest {
     };
     AsteriskPbx other = new AsteriskPbx(new TelephonyProperties("asterisk", new TelephonyProperties.Ami("127.0.0.1", peer.port(),
         "voronka", "ami-secret"), null, null, null, null, null, null, null), otherJournal, DESKS::contains,
-        desk -> java.util.Optional.of("user" + desk), notOwner);
+        desk -> java.util.Optional.of("user" + desk), notOwner, TestClock.INSTANCE);
     other.start();
     try {
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(other::isConnected);

@@ -12,6 +12,7 @@ import ru.voronka.chat.Direction;
 import ru.voronka.directory.Group;
 import ru.voronka.directory.Staff;
 import ru.voronka.directory.Staff.NewEmployee;
+import ru.voronka.support.TestClock;
 import ru.voronka.support.WorkspaceTest;
 
 /** TEL-5, TEL-7: the queue a new client's call goes down — free desks by the ranking, then mobiles. */
@@ -23,6 +24,11 @@ class CallRoutingTest extends WorkspaceTest {
   @Autowired ru.voronka.directory.Directory directory;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+  @org.junit.jupiter.api.BeforeEach
+  void officeHours() {
+    TestClock.INSTANCE.moveToOfficeHours(); // out of hours the routing table rings mobiles, not desks
+  }
+
   @Test
   void aNewClientRingsAtMostFiveFreeDesksByTheRanking_thenThreeMobilesThroughTheirCarriersTrunks() {
     for (int i = 1; i <= 6; i++) {
@@ -31,7 +37,7 @@ class CallRoutingTest extends WorkspaceTest {
           List.of(Group.MANAGERS), null, "+7 916 100-00-0" + i, "МТС", null));
       staff.assignExtension(user, "31" + i);
     }
-    journal.ringing("1763895000.12", Direction.INCOMING, "79990001111", "311", Instant.now()); // route1 is on a call
+    journal.ringing("1763895000.12", Direction.INCOMING, "79990001111", "311", TestClock.INSTANCE.instant()); // route1 is on a call
 
     // the journal's busy desks are re-read once a second
     Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
@@ -75,5 +81,15 @@ class CallRoutingTest extends WorkspaceTest {
     } finally { // bare rows without a funnel: not for the pages the other tests of this context read
       jdbc.update("delete from deal where counterparty_id = ?", other.getId());
     }
+  }
+
+  @Test
+  void atNightTheRoutingClockSendsEveryCallToTheMobiles() {
+    TestClock.INSTANCE.moveTo(TestClock.INSTANCE.nextWeekday(java.time.LocalTime.of(22, 0)));
+
+    CallRouting.Route route = routing.route("+7 999 000-22-34");
+
+    assertThat(route.rule()).isEqualTo("MOBILES");
+    assertThat(route.targets()).allMatch(target -> target.extension() == null && target.dial().contains("@"));
   }
 }

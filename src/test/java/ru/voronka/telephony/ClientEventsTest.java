@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import ru.voronka.directory.Directory;
 import ru.voronka.platform.web.DomainException;
+import ru.voronka.support.TestClock;
 import ru.voronka.support.WorkspaceTest;
 
 /** TEL-9: an event's reminder comes once, to its employee's bell; an event left open after its time counts as missed. */
@@ -22,9 +23,9 @@ class ClientEventsTest extends WorkspaceTest {
   void theReminderComesOnce_andAnOverdueEventIsMissed() {
     var sidorova = directory.requireEmployee("sidorova");
     var soon = events.schedule(ClientEvent.Kind.LETTER, "Отправить прайс на клапаны", sidorova, null, null, null,
-        Instant.now().plus(Duration.ofMinutes(10)), null); // reminded 15 minutes before: now
+        TestClock.INSTANCE.instant().plus(Duration.ofMinutes(10)), null); // reminded 15 minutes before: now
     var late = events.schedule(ClientEvent.Kind.CALL, "Перезвонить по счёту", sidorova, null, null, null,
-        Instant.now().minus(Duration.ofHours(1)), Duration.ZERO);
+        TestClock.INSTANCE.instant().minus(Duration.ofHours(1)), Duration.ZERO);
     long before = jdbc.queryForObject("select count(*) from notification where recipient = 'sidorova'", Long.class);
 
     events.remind();

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import ru.voronka.support.Api;
 import ru.voronka.support.Browser;
 import ru.voronka.support.PostgresIT;
+import ru.voronka.support.TestClock;
 
 /**
  * TEL-4 and TEL-8 in a headless Chromium on PostgreSQL: a client calls, and the card opens in the
@@ -46,6 +47,7 @@ class ScreenPopBrowserIT extends PostgresIT {
 
   @Test
   void theRingingCallsCardPopsForItsManager_andStaysUntilTheFollowUpIsSet() {
+    TestClock.INSTANCE.moveToOfficeHours(); // out of hours the routing table rings mobiles, not desks
     Api admin = new Api(rest, ADMIN, ADMIN_PASSWORD);
     var hired = admin.post("/api/employees", Map.of("userId", "popmanager", "password", PASSWORD, "firstName", "Глеб",
         "lastName", "Звонарёв", "groups", List.of("MANAGERS"), "email", "popmanager@voronka.test"));

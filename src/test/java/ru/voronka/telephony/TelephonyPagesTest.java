@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ru.voronka.support.TestClock;
 import ru.voronka.support.WorkspaceTest;
 
 /**
@@ -40,6 +41,11 @@ class TelephonyPagesTest extends WorkspaceTest {
 
   String state(String key) {
     return jdbc.queryForObject("select state from phone_call where call_key = ?", String.class, key);
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void officeHours() {
+    TestClock.INSTANCE.moveToOfficeHours(); // out of hours the routing table rings mobiles, not desks
   }
 
   @Test

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import ru.voronka.support.Api;
+import ru.voronka.support.TestClock;
 
 /**
  * WA-10 on PostgreSQL: the QR code's join message. A stranger, or a code carried over from another
@@ -42,7 +43,7 @@ class GroupJoinIT extends WhatsAppIT {
   }
 
   WhatsAppInbox.Outcome write(String phone, String text) {
-    return inbox.receive(new InboundMessage("wazzup:join-" + UUID.randomUUID(), phone, "Клиент", text, Instant.now(), false));
+    return inbox.receive(new InboundMessage("wazzup:join-" + UUID.randomUUID(), phone, "Клиент", text, TestClock.INSTANCE.instant(), false));
   }
 
   void repliedTo(String digits, String fragment) {

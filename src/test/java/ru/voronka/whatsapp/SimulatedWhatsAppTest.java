@@ -10,12 +10,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import ru.voronka.messaging.ClientMessenger.MessageNotSentException;
 import ru.voronka.messaging.ClientMessenger.OutgoingMessage;
+import ru.voronka.support.TestClock;
 
 /** The demo's WhatsApp honours the channels like a real provider (WA-11): none switched on, nothing goes, and it is retried. */
 class SimulatedWhatsAppTest {
 
   final WhatsAppChannels channels = mock(WhatsAppChannels.class);
-  final SimulatedWhatsApp whatsapp = new SimulatedWhatsApp(channels);
+  final SimulatedWhatsApp whatsapp = new SimulatedWhatsApp(channels, TestClock.INSTANCE);
 
   @Test
   void itReportsItsChannels_andSendsThroughOneSwitchedOn() {

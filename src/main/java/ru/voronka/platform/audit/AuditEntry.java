@@ -1,13 +1,17 @@
 package ru.voronka.platform.audit;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import ru.voronka.platform.time.Timestamped;
+import ru.voronka.platform.time.WriteTimes;
 
 @Entity
-public class AuditEntry {
+@EntityListeners(WriteTimes.class)
+public class AuditEntry implements Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -22,8 +26,12 @@ public class AuditEntry {
 
   protected AuditEntry() {}
 
+  @Override
+  public void created(Instant now) {
+    at = now;
+  }
+
   AuditEntry(String actor, String action, String subjectType, String subjectId, String details) {
-    this.at = Instant.now();
     this.actor = actor;
     this.action = action;
     this.subjectType = subjectType;

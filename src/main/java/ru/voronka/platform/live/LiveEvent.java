@@ -10,8 +10,9 @@ import java.util.Map;
  */
 public record LiveEvent(Collection<String> userIds, String name, Map<String, Object> data, long publishedAtMicros) {
 
+  /** The wall clock on purpose: a latency stamp compared with the receiver's own clock, not a business time. */
   static long nowMicros() {
-    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant now = java.time.Clock.systemUTC().instant();
     return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
   }
 }

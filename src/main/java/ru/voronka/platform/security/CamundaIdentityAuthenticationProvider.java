@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identity;
-  private final RecentLogins recent = new RecentLogins(Clock.systemUTC());
+  private final RecentLogins recent;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identity) {
+  CamundaIdentityAuthenticationProvider(IdentityService identity, Clock clock) {
     this.identity = identity;
+    this.recent = new RecentLogins(clock);
   }
 
   @Override

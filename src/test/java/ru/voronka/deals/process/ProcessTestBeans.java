@@ -27,6 +27,7 @@ import ru.voronka.deals.PaymentSchedule;
 import ru.voronka.deals.SignedDocuments;
 import ru.voronka.deals.Viewer;
 import ru.voronka.platform.CurrentActor;
+import ru.voronka.support.TestClock;
 
 /**
  * Every bean the models name, registered for the in-memory test engine: the real delegates and
@@ -97,6 +98,6 @@ public class ProcessTestBeans {
   }
 
   static Date inHours(long hours) {
-    return Date.from(Instant.now().plus(hours, ChronoUnit.HOURS));
+    return Date.from(TestClock.INSTANCE.instant().plus(hours, ChronoUnit.HOURS));
   }
 }
