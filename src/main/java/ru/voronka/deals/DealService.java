@@ -32,9 +32,11 @@ public class DealService {
   private final DealHistory history;
   private final DealProcesses processes;
   private final ApplicationEventPublisher events;
+  private final ClientAccess clients;
 
   DealService(DealRepository deals, CounterpartyRepository counterparties, Directory directory, DealHistory history,
-      DealProcesses processes, ApplicationEventPublisher events) {
+      DealProcesses processes, ApplicationEventPublisher events, ClientAccess clients) {
+    this.clients = clients;
     this.events = events;
     this.deals = deals;
     this.counterparties = counterparties;
@@ -47,7 +49,7 @@ public class DealService {
     if (request.title() == null || request.title().isBlank()) {
       throw new DomainException(Kind.INVALID, "Укажите название сделки");
     }
-    Counterparty client = resolveClient(request);
+    Counterparty client = resolveClient(request, viewer);
     Deal deal = new Deal(request.title().trim(), Funnel.SALES, client);
     deal.setAmount(request.amount());
     deal.setMargin(request.margin());
@@ -178,10 +180,12 @@ public class DealService {
     return deal;
   }
 
-  private Counterparty resolveClient(NewDeal request) {
+  private Counterparty resolveClient(NewDeal request, Viewer viewer) {
     if (request.counterpartyId() != null) {
-      return counterparties.findById(request.counterpartyId()).orElseThrow(
+      Counterparty existing = counterparties.findById(request.counterpartyId()).filter(c -> clients.maySee(c, viewer)).orElseThrow(
           () -> new DomainException(Kind.INVALID, "Контрагент №" + request.counterpartyId() + " не найден"));
+      clients.requireMayOpenDeal(existing, viewer);
+      return existing;
     }
     NewDeal.NewClient c = request.client();
     if (c == null || c.name() == null || c.name().isBlank()) {

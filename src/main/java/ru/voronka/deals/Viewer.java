@@ -14,6 +14,17 @@ public record Viewer(String userId, Set<Group> groups) {
     return new Viewer(userId, groups);
   }
 
+  /** From Spring Security's authorities ({@code ROLE_MANAGERS}…), which mirror the Camunda groups. */
+  public static Viewer ofAuthorities(String userId, Collection<String> authorities) {
+    Set<Group> groups = EnumSet.noneOf(Group.class);
+    for (Group group : Group.values()) {
+      if (authorities.contains(group.authority())) {
+        groups.add(group);
+      }
+    }
+    return new Viewer(userId, groups);
+  }
+
   public boolean leadsSales() {
     return groups.contains(Group.HEAD_OF_SALES) || groups.contains(Group.ADMINS);
   }

@@ -29,6 +29,8 @@ class CallerCards {
     String name = (String) execution.getVariable("clientName");
     Counterparty client = directory.registerCaller(name, name, (String) execution.getVariable("clientNumber"),
         Readiness.valueOf((String) execution.getVariable("readiness")));
+    // The new client is the manager's who took the call, as a card made by hand is its maker's.
+    directory.employee((String) execution.getVariable("employee")).ifPresent(client::assignResponsible);
     execution.setVariable("counterpartyId", client.getId());
     calls.findById(((Number) execution.getVariable("callId")).longValue()).ifPresent(call -> call.identify(client, null));
     return client;

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import ru.voronka.deals.ClientAccess;
 import ru.voronka.deals.DealRepository;
 import ru.voronka.deals.Viewer;
 import ru.voronka.deals.api.DealViews;
@@ -27,10 +28,12 @@ class CounterpartyPageController {
 
   private final Directory directory;
   private final DealRepository deals;
+  private final ClientAccess clients;
 
-  CounterpartyPageController(Directory directory, DealRepository deals) {
+  CounterpartyPageController(Directory directory, DealRepository deals, ClientAccess clients) {
     this.directory = directory;
     this.deals = deals;
+    this.clients = clients;
   }
 
   public record ContactView(String fullName, String jobTitle, boolean main, List<String> phones, List<String> emails) {}
@@ -42,11 +45,10 @@ class CounterpartyPageController {
   String card(@PathVariable Long id, Authentication auth, Model model) {
     Viewer viewer = Viewers.of(auth);
     Counterparty counterparty = directory.counterparty(id).orElseThrow(() -> notFound(id));
-    List<DealSummary> visible = deals.findByCounterparty(id).stream().filter(viewer::mayView).map(DealViews::summary).toList();
-    boolean responsible = counterparty.getResponsible() != null && counterparty.getResponsible().getUserId().equals(viewer.userId());
-    if (!viewer.seesAllDeals() && visible.isEmpty() && !responsible) {
+    if (!clients.maySee(counterparty, viewer)) {
       throw notFound(id); // a manager does not learn of clients they have nothing to do with
     }
+    List<DealSummary> visible = deals.findByCounterparty(id).stream().filter(viewer::mayView).map(DealViews::summary).toList();
     model.addAttribute("card", new CardView(counterparty.getId(), counterparty.getName(), counterparty.getInn(),
         counterparty.getRegion(), counterparty.getResponsible() == null ? "не назначен" : counterparty.getResponsible().getFullName(),
         counterparty.getContacts().stream().map(CounterpartyPageController::contact).toList()));

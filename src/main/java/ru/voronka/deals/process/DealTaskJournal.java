@@ -16,7 +16,7 @@ import ru.voronka.platform.CurrentActor;
 
 /**
  * Listens to every user task of every model (added by {@link DealTaskListenerPlugin}, so models
- * stay free of it): checks a completion against {@link TaskCompletionRules}, remembers who
+ * stay free of it): checks a completion against {@link DealOwnership} and {@link TaskCompletionRules}, remembers who
  * completed it, and writes «поставлена» / «выполнена» into the deal's history.
  */
 @Component("dealTaskJournal")
@@ -25,8 +25,10 @@ public class DealTaskJournal implements TaskListener {
   private final DealHistory history;
   private final TaskCompletionRules rules;
   private final CurrentActor actor;
+  private final DealOwnership ownership;
 
-  public DealTaskJournal(DealHistory history, TaskCompletionRules rules, CurrentActor actor) {
+  public DealTaskJournal(DealHistory history, TaskCompletionRules rules, CurrentActor actor, DealOwnership ownership) {
+    this.ownership = ownership;
     this.history = history;
     this.rules = rules;
     this.actor = actor;
@@ -43,6 +45,7 @@ public class DealTaskJournal implements TaskListener {
         }
       }
       case EVENTNAME_COMPLETE -> {
+        ownership.requireSameDeal(task);
         rules.check(task.getTaskDefinitionKey(), task::getVariable);
         String completedBy = completer(task);
         task.getExecution().setVariable(Vars.COMPLETED_BY, completedBy);

@@ -13,9 +13,9 @@ import ru.voronka.deals.process.SalesFunnelProcess.Vars;
 class RequestDealLoss implements JavaDelegate {
 
   private final DealService deals;
-  private final TasklistViewer viewer;
+  private final ActingViewer viewer;
 
-  RequestDealLoss(DealService deals, TasklistViewer viewer) {
+  RequestDealLoss(DealService deals, ActingViewer viewer) {
     this.deals = deals;
     this.viewer = viewer;
   }

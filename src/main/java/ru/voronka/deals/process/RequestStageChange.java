@@ -13,9 +13,9 @@ import ru.voronka.deals.process.SalesFunnelProcess.Vars;
 class RequestStageChange implements JavaDelegate {
 
   private final DealService deals;
-  private final TasklistViewer viewer;
+  private final ActingViewer viewer;
 
-  RequestStageChange(DealService deals, TasklistViewer viewer) {
+  RequestStageChange(DealService deals, ActingViewer viewer) {
     this.deals = deals;
     this.viewer = viewer;
   }

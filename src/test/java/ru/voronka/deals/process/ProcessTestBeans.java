@@ -51,7 +51,7 @@ public class ProcessTestBeans {
   final DealDeadlines deadlines = mock(DealDeadlines.class);
   final DealFacts facts = mock(DealFacts.class);
   final CurrentActor actor = mock(CurrentActor.class);
-  final TasklistViewer tasklistViewer = mock(TasklistViewer.class);
+  final ActingViewer tasklistViewer = mock(ActingViewer.class);
 
   public ProcessTestBeans register(ProcessEngine engine) {
     when(actor.userId()).thenReturn(MANAGER);
@@ -93,7 +93,8 @@ public class ProcessTestBeans {
     Mocks.register("dealDeadlines", deadlines);
     Mocks.register("dealFacts", facts);
     Mocks.register("paymentSchedule", schedule);
-    Mocks.register("dealTaskJournal", new DealTaskJournal(history, new TaskCompletionRules(), actor));
+    Mocks.register("dealTaskJournal", new DealTaskJournal(history, new TaskCompletionRules(), actor,
+        new DealOwnership(mock(ru.voronka.deals.DealRepository.class), tasklistViewer)));
     return this;
   }
 

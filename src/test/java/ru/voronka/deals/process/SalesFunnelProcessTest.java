@@ -10,7 +10,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
@@ -120,6 +122,16 @@ class SalesFunnelProcessTest extends ProcessTest {
     complete(task(Tasks.REWORK_INVOICE, deal), withVariables(Vars.AMOUNT, 95_000));
     complete(task(Tasks.GET_PAYMENT, deal), withVariables(Vars.PAID, true, Vars.PAYMENT_DATE, "2026-12-01"));
     assertThat(deal).hasPassed("Task_SaveReworkedInvoice", "Task_SavePayment").isWaitingAt(Tasks.ENTER_PAYMENT_SCHEDULE);
+  }
+
+  @Test
+  void takingTheRequestWithAnotherDealsNumber_isRefused_andTakesNothing() {
+    ProcessInstance deal = newRequest();
+    // A form submitted through Tasklist or the engine's REST API with a colleague's deal.
+    assertThatThrownBy(() -> complete(task(Tasks.TAKE_REQUEST, deal), withVariables(Vars.TAKE_DECISION, "ACCEPT", Vars.DEAL_ID, DEAL + 1)))
+        .hasRootCauseInstanceOf(DomainException.class).hasMessageContaining("номер сделки в ней не меняется");
+    assertThat(deal).isWaitingAt(Tasks.TAKE_REQUEST).variables().containsEntry(Vars.DEAL_ID, DEAL);
+    verify(beans.steps, never()).takeIntoWork(anyLong(), anyString());
   }
 
   @Test
