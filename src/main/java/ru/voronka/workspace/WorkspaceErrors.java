@@ -27,12 +27,23 @@ class WorkspaceErrors {
       if (e instanceof MethodArgumentTypeMismatchException mismatch) {
         return render(request, response, 400, "Недопустимое значение параметра «" + mismatch.getName() + "»");
       }
-      if (e instanceof MaxUploadSizeExceededException) {
-        return render(request, response, 400, "Файл больше 10 МБ");
-      }
       throw e;
     }
     return render(request, response, domain.kind().status(), domain.getMessage());
+  }
+
+  /**
+   * A file over the limit is refused while the request is read, before any controller is chosen,
+   * so this advice has no package: whichever page posted it gets the Russian answer.
+   */
+  @ControllerAdvice
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  static class UploadLimit {
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) {
+      return render(request, response, 413, "Файл больше 10 МБ: приложите файл поменьше или ссылку на него");
+    }
   }
 
   private static ModelAndView render(HttpServletRequest request, HttpServletResponse response, int status, String message) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -54,6 +55,44 @@ public final class WebSession {
   public HttpResponse<String> post(String path) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A workspace form post, with the page's CSRF token, as multipart: text fields and files (name → bytes). */
+  public HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files)
+      throws IOException, InterruptedException {
+    String token = csrfToken();
+    String boundary = "voronka" + System.nanoTime();
+    var body = new java.io.ByteArrayOutputStream();
+    for (var field : fields.entrySet()) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+          + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    for (var file : files.entrySet()) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + file.getKey()
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file.getValue());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-CSRF-TOKEN", token).header("HX-Request", "true")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Signs out as the «Выйти» button does. */
+  public HttpResponse<String> logout() throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(base + "/logout")).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrfToken()))).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
+
+  private String csrfToken() throws IOException, InterruptedException {
+    Matcher token = CSRF_META.matcher(get("/settings").body());
+    if (!token.find()) {
+      throw new IllegalStateException("No CSRF token on the settings page");
+    }
+    return token.group(1);
   }
 
   /** The user's live event stream, line by line, as long as the server keeps it open. */

@@ -22,17 +22,24 @@ class Subscribers implements SmartLifecycle {
   private static final long TIMEOUT_MS = 30 * 60_000L;
 
   private final Map<String, Set<SseEmitter>> byUser = new ConcurrentHashMap<>();
+  private final Map<String, Set<SseEmitter>> bySession = new ConcurrentHashMap<>();
   private final ObjectMapper json;
 
   Subscribers(ObjectMapper json) {
     this.json = json;
   }
 
-  SseEmitter subscribe(String userId) {
+  SseEmitter subscribe(String userId, String sessionId) {
     SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
     Set<SseEmitter> mine = byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
     mine.add(emitter);
-    Runnable remove = () -> mine.remove(emitter);
+    Set<SseEmitter> session = bySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet());
+    session.add(emitter);
+    Runnable remove = () -> {
+      mine.remove(emitter);
+      session.remove(emitter);
+      bySession.remove(sessionId, Set.of());
+    };
     emitter.onCompletion(remove);
     emitter.onTimeout(remove);
     emitter.onError(e -> remove.run());
@@ -42,6 +49,17 @@ class Subscribers implements SmartLifecycle {
       remove.run();
     }
     return emitter;
+  }
+
+  /** The session is over: its streams end, and the browser's reconnect meets the login. */
+  void endSession(String sessionId) {
+    Set<SseEmitter> emitters = bySession.remove(sessionId);
+    if (emitters != null) {
+      emitters.forEach(emitter -> {
+        byUser.values().forEach(userEmitters -> userEmitters.remove(emitter));
+        emitter.complete();
+      });
+    }
   }
 
   void deliver(LiveEvent event) {
@@ -74,6 +92,7 @@ class Subscribers implements SmartLifecycle {
     running = false;
     byUser.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
     byUser.clear();
+    bySession.clear();
   }
 
   @Override
@@ -102,6 +121,7 @@ class Subscribers implements SmartLifecycle {
     } catch (IOException | IllegalStateException e) {
       log.debug("Dropping a closed live connection: {}", e.getMessage());
       byUser.values().forEach(emitters -> emitters.remove(emitter));
+      bySession.values().forEach(emitters -> emitters.remove(emitter));
       try {
         emitter.completeWithError(e);
       } catch (RuntimeException alreadyGone) {

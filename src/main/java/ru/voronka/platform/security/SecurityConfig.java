@@ -1,12 +1,10 @@
 package ru.voronka.platform.security;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,15 +17,22 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Three doors. {@code /api/**}: Voronka's REST API, HTTP Basic against Camunda's users, stateless —
- * no session cookie, so no CSRF token to carry. {@code /engine-rest/**}: Camunda's REST API behind
- * Camunda's own Basic filter, so Camunda authorizations apply to its callers. Everything else — the
- * workspace and the Camunda webapps (Tasklist, Cockpit, Admin) — behind one form login.
+ * Three doors. {@code /api/**} and {@code /engine-rest/**}: Voronka's REST API and Camunda's, HTTP
+ * Basic against Camunda's users (one throttled check, {@link LoginThrottle}), stateless — no session
+ * cookie, so no CSRF token — and refused when a page of another site sends a change; the engine's
+ * API then takes the user with their groups, so Camunda authorizations apply. Everything else — the
+ * workspace and the Camunda webapps (Tasklist, Cockpit, Admin) — behind one form login, with CSRF
+ * tokens and a Content-Security-Policy on Voronka's own pages.
  */
 @Configuration
 @EnableMethodSecurity
@@ -35,16 +40,28 @@ class SecurityConfig {
 
   static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
 
+  /** Scripts and connections from this site only: no inline script, no other origin (styles: htmx adds its own). */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+      + "frame-ancestors 'self'";
+
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint problems) throws Exception {
-    return http.securityMatcher("/api/**")
+  SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint problems,
+      @Value("${voronka.base-url:}") String baseUrl) throws Exception {
+    // By the request's path, whichever servlet serves it: /engine-rest is Jersey's, not Spring MVC's.
+    return http.securityMatcher(request -> startsWith(request, "/api/") || startsWith(request, "/engine-rest/"))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
+        .addFilterBefore(new CrossSiteRequests(baseUrl), BasicAuthenticationFilter.class)
         .build();
+  }
+
+  private static boolean startsWith(jakarta.servlet.http.HttpServletRequest request, String path) {
+    return request.getRequestURI().startsWith(request.getContextPath() + path);
   }
 
   /**
@@ -79,8 +96,9 @@ class SecurityConfig {
         .authorizeHttpRequests(requests -> requests
             // An SSE stream ends in an async dispatch; the request was authorized when it began.
             .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health",
-                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/engine-rest/**").permitAll()
+            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health").permitAll()
+            // The webapps' own login form would check passwords around the throttle: /login is the only one.
+            .requestMatchers(HttpMethod.POST, "/camunda/api/*/auth/user/*/login/**").denyAll()
             // A webapp's page needs the login. Its API is guarded by Camunda's own session filter, which
             // the single sign-on fills; its scripts, styles and fonts are public.
             .requestMatchers("/camunda/app/**").authenticated()
@@ -102,9 +120,18 @@ class SecurityConfig {
             // Scripts (htmx, the webapps' XHR, EventSource) get a 401 rather than the login page's HTML.
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new OrRequestMatcher(
                 new RequestHeaderRequestMatcher("HX-Request"), PathPatternRequestMatcher.withDefaults().matcher("/live"))))
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
-        .headers(withDefaults())
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+        // The webapps send a policy of their own (Camunda's header-security settings); two would both apply.
+        .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+            new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")),
+            new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
         .build();
+  }
+
+  /** Publishes the end of every session, so that the live streams of a session end with it. */
+  @Bean
+  HttpSessionEventPublisher sessionEvents() {
+    return new HttpSessionEventPublisher();
   }
 
   /** Camunda's webapps take the user signed in here (see {@link CamundaWebappsSingleSignOn}). */
@@ -119,12 +146,14 @@ class SecurityConfig {
     return registration;
   }
 
+  /** The engine's REST API takes the caller Spring Security authenticated (see {@link EngineRestSingleSignOn}). */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.addUrlPatterns("/engine-rest/*");
-    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter("authentication-provider", EngineRestSingleSignOn.class.getName());
     registration.setName("camunda-engine-rest-auth");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
   }
 }

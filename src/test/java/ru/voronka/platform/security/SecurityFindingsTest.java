@@ -1,0 +1,102 @@
+package ru.voronka.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ru.voronka.support.TestClock;
+import ru.voronka.support.WorkspaceTest;
+
+/** The security findings of the «Trust» issue, each tried as an attacker would, on the demo. */
+class SecurityFindingsTest extends WorkspaceTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired IdentityService identity;
+  @Autowired HistoryService history;
+  @Autowired ProcessEngineConfigurationImpl engine;
+
+  static org.springframework.test.web.servlet.RequestBuilder login(String user, String password, String address) {
+    return post("/login").param("username", user).param("password", password).with(csrf()).with(from(address));
+  }
+
+  static RequestPostProcessor from(String address) {
+    return request -> {
+      request.setRemoteAddr(address);
+      return request;
+    };
+  }
+
+  @Test
+  void guessingAPasswordIsSlowedDown_butNeverLocksTheOwnerOut() throws Exception {
+    for (int i = 0; i < 12; i++) {
+      mvc.perform(login("demoadmin", "guess" + i, "203.0.113.7")).andExpect(unauthenticated());
+    }
+    // The guesser waits, even with the right password...
+    var throttled = mvc.perform(login("demoadmin", "demo", "203.0.113.7"))
+        .andExpect(unauthenticated()).andReturn();
+    mvc.perform(get("/login").param("error", "").session((org.springframework.mock.web.MockHttpSession) throttled.getRequest().getSession()))
+        .andExpect(content().string(containsString("Слишком много неверных паролей подряд")));
+    mvc.perform(get("/api/deals").with(httpBasic("demoadmin", "demo")).with(from("203.0.113.7"))).andExpect(status().isUnauthorized());
+    // ...the administrator at their own desk does not, and Camunda has not locked the account.
+    mvc.perform(login("demoadmin", "demo", "192.0.2.10"))
+        .andExpect(authenticated().withUsername("demoadmin"));
+    assertThat(identity.checkPassword("demoadmin", "demo")).isTrue();
+    // The wait ends.
+    TestClock.INSTANCE.advance(LoginThrottle.MAX_WAIT.plus(Duration.ofSeconds(1)));
+    mvc.perform(login("demoadmin", "demo", "203.0.113.7"))
+        .andExpect(authenticated().withUsername("demoadmin"));
+  }
+
+  @Test
+  void theApiDescriptionNeedsALogin() throws Exception {
+    mvc.perform(get("/v3/api-docs").accept(MediaType.TEXT_HTML)).andExpect(status().isFound());
+    mvc.perform(get("/v3/api-docs").with(user("petrov").roles("MANAGERS"))).andExpect(status().isOk());
+  }
+
+  @Test
+  void basicAuthApisRefuseChangesSentByAnotherSitesPage() throws Exception {
+    String deal = "{\"title\":\"Чужой сайт\",\"client\":{\"name\":\"ООО «Ловушка»\"}}";
+    mvc.perform(post("/api/deals").with(httpBasic("smirnova", "demo")).header("Origin", "https://evil.example")
+        .contentType(MediaType.APPLICATION_JSON).content(deal))
+        .andExpect(status().isForbidden()).andExpect(content().string(containsString("другого сайта")));
+    mvc.perform(post("/engine-rest/deployment/create").with(httpBasic("admin", "admin")).header("Sec-Fetch-Site", "cross-site"))
+        .andExpect(status().isForbidden());
+    // The same request from Voronka's own page passes the check (and meets the API's own rules).
+    mvc.perform(post("/api/deals").with(httpBasic("smirnova", "demo")).header("Origin", "http://localhost")
+        .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"\"}"))
+        .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Укажите название сделки")));
+  }
+
+  @Test
+  void voronkasPagesCarryAContentSecurityPolicy_theWebappsKeepTheirOwn() throws Exception {
+    mvc.perform(get("/login")).andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")));
+    mvc.perform(get("/").with(user("petrov").roles("MANAGERS")))
+        .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+        .andExpect(content().string(not(containsString("onchange="))));
+  }
+
+  @Test
+  void theHistoryOfEndedProcessesIsCleanedUpAtNight_byTheModelsTimeToLive() {
+    assertThat(engine.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+    assertThat(history.findHistoryCleanupJobs()).isNotEmpty();
+  }
+}
