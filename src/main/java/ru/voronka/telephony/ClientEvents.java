@@ -5,9 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.voronka.deals.Deal;
 import ru.voronka.directory.Counterparty;
 import ru.voronka.directory.Employee;
@@ -28,18 +37,27 @@ public class ClientEvents {
 
   /** How long before the due time the reminder comes, unless the manager chose otherwise. */
   public static final Duration DEFAULT_LEAD = Duration.ofMinutes(15);
+  private static final Logger log = LoggerFactory.getLogger(ClientEvents.class);
 
   private final ClientEventRepository events;
   private final LiveEvents live;
   private final Notifier notifier;
 
   private final Clock clock;
+  private final TransactionOperations eachReminder;
 
-  ClientEvents(ClientEventRepository events, LiveEvents live, Notifier notifier, Clock clock) {
+  @Autowired
+  ClientEvents(ClientEventRepository events, LiveEvents live, Notifier notifier, Clock clock, PlatformTransactionManager transactions) {
+    this(events, live, notifier, clock, new TransactionTemplate(transactions, new DefaultTransactionDefinition(
+        TransactionDefinition.PROPAGATION_REQUIRES_NEW)));
+  }
+
+  ClientEvents(ClientEventRepository events, LiveEvents live, Notifier notifier, Clock clock, TransactionOperations eachReminder) {
     this.clock = clock;
     this.events = events;
     this.live = live;
     this.notifier = notifier;
+    this.eachReminder = eachReminder;
   }
 
   public ClientEvent schedule(ClientEvent.Kind kind, String title, Employee employee, Counterparty counterparty, Deal deal,
@@ -76,19 +94,32 @@ public class ClientEvents {
         e.getCounterparty() == null ? null : e.getCounterparty().getId())).toList();
   }
 
-  /** Every minute: the reminders that came due, each once, to its employee's browser and bell. */
+  /**
+   * Every minute: the reminders that came due, each once, to its employee's browser and bell. Each
+   * in a transaction of its own: a mail server refusing one reminder leaves that one due for the
+   * next minute and does not send the others again.
+   */
   @Scheduled(fixedDelayString = "${voronka.events.reminder-check:PT1M}", initialDelayString = "PT30S")
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public void remind() {
     Instant now = clock.instant();
     for (ClientEvent event : events.dueForReminder(now)) {
-      event.reminded(now);
-      String when = RussianFormats.dateTime(event.getDueAt());
-      String client = event.getCounterparty() == null ? "" : " · " + event.getCounterparty().getName();
-      String userId = event.getEmployee().getUserId();
-      live.publish(List.of(userId), "popup", Map.of("title", event.getKind().title() + " в " + when + client,
-          "text", event.getTitle(), "chatUrl", "/events"));
-      notifier.notifyUsers(List.of(userId), new Notice("Напоминание: " + event.getKind().title().toLowerCase() + " " + when
-          + client, event.getTitle(), event.getDeal() == null ? null : event.getDeal().getId(), null));
+      try {
+        eachReminder.executeWithoutResult(status -> remind(events.findById(event.getId()).orElseThrow(), now));
+      } catch (RuntimeException e) {
+        log.warn("Reminder of event {} not delivered, tried again in a minute: {}", event.getId(), e.getMessage());
+      }
     }
+  }
+
+  private void remind(ClientEvent event, Instant now) {
+    String when = RussianFormats.dateTime(event.getDueAt());
+    String client = event.getCounterparty() == null ? "" : " · " + event.getCounterparty().getName();
+    String userId = event.getEmployee().getUserId();
+    notifier.notifyUsers(List.of(userId), new Notice("Напоминание: " + event.getKind().title().toLowerCase() + " " + when
+        + client, event.getTitle(), event.getDeal() == null ? null : event.getDeal().getId(), null));
+    live.publish(List.of(userId), "popup", Map.of("title", event.getKind().title() + " в " + when + client,
+        "text", event.getTitle(), "chatUrl", "/events"));
+    event.reminded(now);
   }
 }
