@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * the filters people look for. Idempotent: it only adds what is missing, on every start.
  *
  * <p>A user sees the tasks they are assignee or candidate of (the engine grants that per task); the
- * РОП sees and reassigns all tasks; analysts read everything in Cockpit and deploy models; every
+ * РОП sees and reassigns all tasks; analysts read the models and the funnel's instances in Cockpit; every
  * sales role starts the funnel and its side processes from Tasklist.
  */
 @Component
@@ -39,6 +39,14 @@ public class RoleSetup {
   /** Definitions a sales user may start from Tasklist. */
   static final List<String> STARTABLE_BY_SALES = List.of("salesFunnel", "dealAssignments", "importOrder", "production",
       "procurement", "dealLoss", "dealStageChange");
+
+  /** Processes whose variables hold what clients wrote, their numbers or names: the sales team's, not the analysts'. */
+  static final List<String> CLIENT_CORRESPONDENCE = List.of("answerClient", "sendClientMessage", "groupJoinRequest",
+      "callFollowUp", "providerGroupCreation");
+
+  /** The processes analysts study instance by instance in Cockpit. */
+  static final List<String> ANALYSED = List.of("salesFunnel", "internalApproval", "paymentControl", "dealAssignments",
+      "importOrder", "production", "procurement", "engineersFunnel", "dealLoss", "dealStageChange");
 
   private static final Logger log = LoggerFactory.getLogger(RoleSetup.class);
 
@@ -92,14 +100,48 @@ public class RoleSetup {
     grant(Group.HEAD_OF_SALES, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
     grant(Group.HEAD_OF_SALES, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(Group.ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(Group.ANALYSTS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-    grant(Group.ANALYSTS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(Group.ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-    grant(Group.ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
-    grant(Group.ANALYSTS, Resources.TASK, ANY, Permissions.READ);
+    grantAnalysts();
     ensureFilters();
+  }
+
+  /**
+   * Analysts read the models, decisions and the running and past instances in Cockpit — except the
+   * processes that carry what clients wrote or who they are ({@link #CLIENT_CORRESPONDENCE}). They
+   * deploy nothing: a deployed model runs its expressions as the server, so models reach the engine
+   * through an administrator (README «Models»). Rights granted by earlier versions are taken back.
+   */
+  private void grantAnalysts() {
+    grant(Group.ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Group.ANALYSTS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    revoke(Group.ANALYSTS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+    for (String key : ANALYSED) {
+      grant(Group.ANALYSTS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+    }
+    revoke(Group.ANALYSTS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    revoke(Group.ANALYSTS, Resources.TASK, ANY, Permissions.READ);
+    grant(Group.ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(Group.ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    revoke(Group.ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.DELETE);
+  }
+
+  private void revoke(Group group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group.id())
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (existing.isPermissionGranted(permission)) {
+        existing.removePermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(existing);
+    }
   }
 
   private void grant(Group group, Resource resource, String resourceId, Permission... permissions) {
