@@ -12,6 +12,7 @@ import ru.voronka.directory.Contact;
 import ru.voronka.directory.Employee;
 import ru.voronka.directory.PhoneNumbers;
 import ru.voronka.messaging.ClientMessenger;
+import ru.voronka.messaging.ClientMessenger.MessageNotSentException;
 import ru.voronka.messaging.ClientMessenger.OutgoingMessage;
 import ru.voronka.messaging.ClientMessenger.SentMessage;
 import ru.voronka.platform.CurrentActor;
@@ -37,8 +38,8 @@ public class ClientMessages {
   }
 
   /**
-   * @return false when there is nobody to write to (a final outcome, logged); a failing channel
-   *     throws so that the job is retried
+   * @return false when there is nobody to write to or the channel refused for good (a final
+   *     outcome, in the history); a failing channel throws so that the job is retried
    */
   public boolean send(Long dealId, ClientMessageTemplate template) {
     Deal deal = deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
@@ -57,6 +58,9 @@ public class ClientMessages {
     } catch (RuntimeException e) {
       history.recordFailure(dealId, CurrentActor.SYSTEM, HistoryKind.MESSAGE,
           template.title() + " на " + PhoneNumbers.display(phone) + ": ошибка — " + e.getMessage());
+      if (e instanceof MessageNotSentException refused && !refused.isRetryable()) {
+        return false; // no retry can help (a refused number, no provider): the funnel goes on
+      }
       throw e;
     }
   }

@@ -1,14 +1,14 @@
 package ru.voronka.messaging;
 
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The adapter until a messenger provider is connected: the message is accepted and logged, and
- * the funnel records it in the deal's history like any other send.
+ * {@code voronka.whatsapp.provider: journal} — no provider connected: the message is logged and
+ * refused for good, so the chat and the deal's history say «Ошибка» with the reason instead of
+ * pretending it reached the client.
  */
 @Component
 @ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "journal", matchIfMissing = true)
@@ -18,8 +18,8 @@ class LoggingClientMessenger implements ClientMessenger {
 
   @Override
   public SentMessage send(OutgoingMessage message) {
-    String id = UUID.randomUUID().toString();
-    log.info("Message {} to {} for deal {}: {}", id, message.phone(), message.dealId(), message.text());
-    return new SentMessage("journal", id);
+    log.info("Not sent (no WhatsApp provider), to {} for deal {}: {}", message.phone(), message.dealId(), message.text());
+    throw new MessageNotSentException("WhatsApp не подключён (VORONKA_WHATSAPP_PROVIDER=journal): сообщение не отправлено",
+        null, false);
   }
 }

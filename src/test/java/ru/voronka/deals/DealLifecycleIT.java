@@ -91,7 +91,9 @@ class DealLifecycleIT extends PostgresIT {
         "на «Принят»", "на «К отгрузке»", "на «Отгружен/Доставлен»", "на «Сделка успешна»")) {
       assertThat(history).anySatisfy(line -> assertThat(line).contains(stage));
     }
-    assertThat(history).anySatisfy(line -> assertThat(line).contains("Ваша заявка взята в обработку"));
+    // No WhatsApp provider in this test: the client's message is tried and its failure is in the history.
+    assertThat(history).anySatisfy(line -> assertThat(line).contains("Сообщение о взятии заявки в работу на +7")
+        .contains("WhatsApp не подключён"));
     assertThat(history).anySatisfy(line -> assertThat(line).contains("Подписанные документы отправлены бухгалтеру"));
     assertThat(history).anySatisfy(line -> assertThat(line).contains("Конвертирована в воронку «Инженеры»"));
     assertThat(history).anySatisfy(line -> assertThat(line).contains("Выполнена задача «Отгрузить товар клиенту»"));

@@ -156,7 +156,8 @@ class TasklistBrowserIT extends PostgresIT {
         "на «Принят»", "на «К отгрузке»", "на «Отгружен/Доставлен»", "на «Сделка успешна»")) {
       assertThat(texts).anySatisfy(line -> assertThat(line).contains(stage));
     }
-    assertThat(texts).anySatisfy(line -> assertThat(line).contains("Ваша заявка взята в обработку"));
+    assertThat(texts).anySatisfy(line -> assertThat(line).contains("Сообщение о взятии заявки в работу на +7")
+        .contains("WhatsApp не подключён")); // no provider here: tried, and said so
     // The refusals in Tasklist left no trace: the request was taken once, never refused.
     assertThat(texts).noneSatisfy(line -> assertThat(line).contains("Отказ от заявки"));
     assertThat(history).filteredOn(e -> e.path("text").asText().equals("Выполнена задача «Взять заявку в работу»"))

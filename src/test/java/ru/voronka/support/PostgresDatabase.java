@@ -67,8 +67,25 @@ public final class PostgresDatabase {
           + " (start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)", e);
     }
     String url = LOCAL_ADMIN_URL.substring(0, LOCAL_ADMIN_URL.lastIndexOf('/') + 1) + name;
+    keepInUse(url);
     return new Endpoint(url, LOCAL_USER, "");
   }
+
+  /**
+   * One connection held for the life of the test JVM: another run on the same server (a second
+   * checkout, a bench) drops only databases nobody is connected to, and the application's own pool
+   * may connect many seconds after the database was made.
+   */
+  @SuppressWarnings("resource") // closed with the JVM
+  private static void keepInUse(String url) {
+    try {
+      KEEPERS.add(DriverManager.getConnection(url, LOCAL_USER, ""));
+    } catch (SQLException e) {
+      throw new IllegalStateException("The new database " + url + " cannot be opened", e);
+    }
+  }
+
+  private static final List<Connection> KEEPERS = new ArrayList<>();
 
   /** Databases of earlier runs that nobody uses any more. */
   private static void dropLeftovers(Statement sql) throws SQLException {

@@ -4,10 +4,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** The integration tier's base: the whole application, the production ("postgres") profile, a real PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
+// No WhatsApp provider unless a test connects one (its @DynamicPropertySource wins over this).
+@TestPropertySource(properties = "voronka.whatsapp.provider=journal")
 public abstract class PostgresIT {
 
   public static final String ADMIN = "admin";
