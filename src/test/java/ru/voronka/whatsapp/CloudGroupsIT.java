@@ -108,13 +108,18 @@ class CloudGroupsIT extends PostgresIT {
           "join_request_id": "%s", "wa_id": "%s"}]""".formatted(groupId, requestId, waId));
   }
 
+  /** Meta's answer to {@code POST /{phone-number-id}/groups}: the request's id; the group comes by webhook. */
+  static void groupsAnswer(String requestId) {
+    graph.stubFor(post("/v21.0/" + PHONE_ID + "/groups").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"messaging_product\": \"whatsapp\", \"request_id\": \"" + requestId + "\"}")));
+  }
+
   @Test
   void anAnswerThatComesBeforeItsRequestIsRecorded_isKeptAndTakenWhenTheRequestIs() throws Exception {
     String requestId = "REQ-early-" + UUID.randomUUID();
     String groupId = "Y2FwaV9lYXJseQ" + UUID.randomUUID().toString().replace("-", "");
-    graph.stubFor(post("/v21.0/" + PHONE_ID + "/groups").willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"messaging_product\": \"whatsapp\", \"request_id\": \"" + requestId + "\"}")));
+    groupsAnswer(requestId);
     // Meta is quicker than our job's commit: its webhook arrives first.
     assertThat(webhook(groupCreated(requestId, groupId, "https://chat.whatsapp.com/Early")).getStatusCode().value())
         .isEqualTo(200);
@@ -134,9 +139,7 @@ class CloudGroupsIT extends PostgresIT {
   void theDealsGroupLivesAtTheProvider_andVoronkaDecidesWhoJoins() throws Exception {
     String requestId = "REQ-" + UUID.randomUUID();
     String groupId = "Y2FwaV9ncm91cD" + UUID.randomUUID().toString().replace("-", "");
-    graph.stubFor(post("/v21.0/" + PHONE_ID + "/groups").willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"messaging_product\": \"whatsapp\", \"request_id\": \"" + requestId + "\"}")));
+    groupsAnswer(requestId);
     graph.stubFor(post("/v21.0/" + PHONE_ID + "/messages").willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json")
         .withBody("{\"messaging_product\": \"whatsapp\", \"messages\": [{\"id\": \"wamid." + UUID.randomUUID() + "\"}]}")));
