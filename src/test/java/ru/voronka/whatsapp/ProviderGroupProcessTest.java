@@ -61,16 +61,28 @@ class ProviderGroupProcessTest extends ProcessTest {
     assertThat(creation).isEnded().hasPassed("EndEvent_GroupAtProvider").hasNotPassed("Task_KeepGroupRelayed");
   }
 
-  @Test
-  void anAnswerThatCameBeforeTheRequestWasRecordedIsTakenAtOnce() {
+  ProcessInstance answeredFirst(DealGroups.Answer answer) {
     when(groups.request(DEAL)).thenReturn("REQ-1");
-    when(groups.earlyAnswer("REQ-1")).thenReturn(java.util.Optional.of(new DealGroups.Answer(true, null)));
+    when(groups.earlyAnswer("REQ-1")).thenReturn(java.util.Optional.of(answer));
     ProcessInstance creation = runtimeService().startProcessInstanceByKey(DealGroups.PROCESS, String.valueOf(DEAL),
         Map.of("dealId", DEAL));
     assertThat(creation).isWaitingAt("Task_RequestGroup");
     execute(job());
-    assertThat(creation).isEnded().hasPassed("Gateway_AnswerKnown", "Gateway_Created", "EndEvent_GroupAtProvider")
+    return creation;
+  }
+
+  @Test
+  void aGroupReportedBeforeTheRequestWasRecordedIsTakenAtOnce() {
+    ProcessInstance creation = answeredFirst(new DealGroups.Answer(true, null));
+    assertThat(creation).isEnded().hasPassed("Gateway_AnswerKnown", "EndEvent_GroupAtProvider")
         .hasNotPassed("Gateway_Wait", "Task_KeepGroupRelayed");
+  }
+
+  @Test
+  void aRefusalReportedBeforeTheRequestWasRecordedLeavesTheGroupToVoronkaAtOnce() {
+    ProcessInstance creation = answeredFirst(new DealGroups.Answer(false, "131000 Something went wrong"));
+    assertThat(creation).isEnded().hasPassed("Gateway_AnswerKnown", "EndEvent_GroupRelayed").hasNotPassed("Gateway_Wait");
+    verify(groups).keepRelayed(DEAL, "131000 Something went wrong");
   }
 
   @Test
