@@ -79,6 +79,11 @@ public class ChatMessage implements Timestamped {
     return attachment;
   }
 
+  /** A client's message whose files came after it: its placeholder replaced by what came. */
+  void rewrite(String body) {
+    this.body = body;
+  }
+
   /** The provider's id ("provider:id"): a redelivery of the same message is recognised by it. */
   void identify(String externalId) {
     this.externalId = externalId;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -292,6 +293,22 @@ public class Chats {
     events.publishEvent(new ClientMessageReceived(chat.getId(), message.getId(), dealId, deal.getTitle(),
         deal.getResponsibleUserId(), from, preview(message), message.getCreatedAt()));
     return message;
+  }
+
+  /** A file of a client's message, fetched after the message was stored (WhatsApp's media job); the chat re-reads it. */
+  public void attachReceived(Long messageId, Upload file) {
+    messages.findById(messageId).ifPresent(m -> {
+      m.attach(file.fileName(), file.contentType(), file.content());
+      statusChanged(m);
+    });
+  }
+
+  /** The text of a client's message once its files are in (the media job's placeholder replaced); the chat re-reads it. */
+  public void rewriteReceived(Long messageId, UnaryOperator<String> body) {
+    messages.findById(messageId).ifPresent(m -> {
+      m.rewrite(body.apply(m.getBody()));
+      statusChanged(m);
+    });
   }
 
   /** A call with the client, shown in their chat; a missed one reads «Пропущенный звонок» (COM-3). */

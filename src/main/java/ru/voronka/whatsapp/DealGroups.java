@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +31,8 @@ import ru.voronka.platform.web.DomainException.Kind;
 @Service
 @Transactional
 public class DealGroups implements ClientGroups {
+
+  private static final Logger log = LoggerFactory.getLogger(DealGroups.class);
 
   static final String PROCESS = "providerGroupCreation";
   static final String ANSWERED = "ProviderGroupAnswered";
@@ -80,27 +84,62 @@ public class DealGroups implements ClientGroups {
     return requestId;
   }
 
+  /** What the provider answered about a group: made, or refused with the reason. */
+  public record Answer(boolean created, String error) {}
+
   /**
-   * The provider's {@code group_create} webhook. A repeat changes nothing.
-   *
-   * @return false when no deal asked for this request (yet): the caller answers so that the
-   *     provider delivers it again — the job that asked may not have committed
+   * The provider's {@code group_create} webhook. A repeat changes nothing. An answer to a request no
+   * deal is known to have made — the job that asked has not committed yet, or it is none of ours —
+   * is kept, never refused: the job takes it when its request is recorded ({@link #earlyAnswer}),
+   * and the webhook looks once more after keeping it ({@link #takeKeptAnswer}).
    */
-  public boolean answered(String requestId, String groupId, String inviteLink, String error) {
+  public void answered(String requestId, String groupId, String inviteLink, String error) {
     Optional<ProviderGroup> group = byRequest(requestId);
     if (group.isEmpty()) {
-      return false;
+      jdbc.update("""
+          insert into provider_group_answer (request_id, group_id, invite_link, error, received_at)
+          select ?, ?, ?, ?, ? where not exists (select 1 from provider_group_answer where request_id = ?)""",
+          requestId, groupId, inviteLink, error == null ? null : truncate(error), Timestamp.from(clock.instant()), requestId);
+      log.info("Provider group answer for request {} that no deal is known to have made: kept", requestId);
+      return;
     }
-    if (group.get().state() != State.REQUESTED) {
-      return true;
+    if (group.get().state() == State.REQUESTED) {
+      Answer answer = record(requestId, groupId, inviteLink, error);
+      runtime.createMessageCorrelation(ANSWERED).processInstanceVariableEquals("dealId", group.get().dealId())
+          .setVariable("groupCreated", answer.created()).setVariable("groupError", answer.error()).correlateAllWithResult();
     }
+  }
+
+  /** After a kept answer is committed: its request may have been recorded meanwhile, waiting for it. */
+  public void takeKeptAnswer(String requestId) {
+    if (byRequest(requestId).map(g -> g.state() == State.REQUESTED).orElse(false)) {
+      keptAnswer(requestId).ifPresent(kept -> answered(requestId, kept.groupId(), kept.inviteLink(), kept.error()));
+    }
+  }
+
+  /** «Запросить группу у провайдера», once the request is recorded: its answer, if it came first. */
+  Optional<Answer> earlyAnswer(String requestId) {
+    return keptAnswer(requestId).map(kept -> record(requestId, kept.groupId(), kept.inviteLink(), kept.error()));
+  }
+
+  private record KeptAnswer(String groupId, String inviteLink, String error) {}
+
+  /** Taken once: whoever deletes the kept row applies it. */
+  private Optional<KeptAnswer> keptAnswer(String requestId) {
+    List<KeptAnswer> kept = jdbc.query("select group_id, invite_link, error from provider_group_answer where request_id = ?",
+        (rs, i) -> new KeptAnswer(rs.getString(1), rs.getString(2), rs.getString(3)), requestId);
+    if (kept.isEmpty() || jdbc.update("delete from provider_group_answer where request_id = ?", requestId) == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(kept.get(0));
+  }
+
+  private Answer record(String requestId, String groupId, String inviteLink, String error) {
     boolean created = error == null && groupId != null && !groupId.isBlank();
     jdbc.update("update provider_group set group_id = ?, invite_link = ?, state = ?, error = ?, updated_at = ? where request_id = ?",
         created ? groupId : null, created ? inviteLink : null, created ? State.CREATED.name() : State.REQUESTED.name(),
         created ? null : error, Timestamp.from(clock.instant()), requestId);
-    runtime.createMessageCorrelation(ANSWERED).processInstanceVariableEquals("dealId", group.get().dealId())
-        .setVariable("groupCreated", created).setVariable("groupError", created ? null : error).correlateAllWithResult();
-    return true;
+    return new Answer(created, created ? null : error);
   }
 
   /** WA-10 at the provider: the join request is granted. */

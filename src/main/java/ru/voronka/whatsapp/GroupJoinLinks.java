@@ -18,7 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class GroupJoinLinks {
 
-  private static final Pattern JOIN = Pattern.compile("сделки №(\\d+)[^A-Za-z0-9_-]*код ([A-Za-z0-9_-]{12})");
+  /**
+   * At most 18 digits, and no digit after them: every deal number fits a long, and a longer run of
+   * digits is no code of ours — an ordinary message, not an exception that rolls back the delivery.
+   */
+  private static final Pattern JOIN = Pattern.compile("сделки №(\\d{1,18})(?!\\d)[^A-Za-z0-9_-]*код ([A-Za-z0-9_-]{12})");
 
   public record JoinCode(long dealId, String code) {}
 

@@ -1,14 +1,14 @@
 package ru.voronka.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import ru.voronka.chat.MessageStatus;
@@ -21,65 +21,62 @@ import ru.voronka.platform.web.DomainException.Kind;
  * {@code {"event": "message.incoming", "message": {"id", "phone", "name", "text", "timestamp"}}} or
  * {@code {"event": "message.status", "message": {"id", "status", "error"}}}. Checked and stored like
  * the other providers' webhooks: a bad signature is a 401 with nothing stored, a redelivery is
- * stored once.
+ * stored once, another event is answered 200 and left.
  */
 @RestController
 class I2crmWebhookController {
 
+  private static final Logger log = LoggerFactory.getLogger(I2crmWebhookController.class);
+
   private final I2crmProperties properties;
   private final WhatsAppInbox inbox;
-  private final ObjectMapper json;
-
+  private final InboxDeliveries deliveries;
+  private final WebhookBodies bodies;
   private final Clock clock;
 
-  I2crmWebhookController(I2crmProperties properties, WhatsAppInbox inbox, ObjectMapper json, Clock clock) {
+  I2crmWebhookController(I2crmProperties properties, WhatsAppInbox inbox, InboxDeliveries deliveries, WebhookBodies bodies,
+      Clock clock) {
+    this.deliveries = deliveries;
     this.clock = clock;
     this.properties = properties;
     this.inbox = inbox;
-    this.json = json;
+    this.bodies = bodies;
   }
 
   @PostMapping("/webhooks/i2crm")
   ResponseEntity<Map<String, Object>> receive(@RequestHeader(name = "X-I2CRM-Signature", required = false) String signature,
-      @RequestBody(required = false) byte[] body) {
-    byte[] raw = body == null ? new byte[0] : body;
-    if (!signed(signature, raw)) {
+      HttpServletRequest request) {
+    byte[] raw = bodies.read(request);
+    if (!HmacSha256.signs(signature, properties.webhookSecret(), raw)) {
       throw new DomainException(Kind.UNAUTHORIZED, "Подпись X-I2CRM-Signature не сходится");
     }
-    JsonNode root;
-    try {
-      root = json.readTree(raw);
-    } catch (IOException e) {
-      throw new DomainException(Kind.INVALID, "Тело вебхука — не JSON");
+    JsonNode root = bodies.object(raw);
+    JsonNode message = root.path("message");
+    String event = root.path("event").asText("");
+    if (!event.equals("message.incoming") && !event.equals("message.status")) {
+      log.info("I2CRM webhook «{}»: not used by Voronka, answered and left", event);
+      return ResponseEntity.ok(Map.of("ok", true));
     }
-    JsonNode message = root == null ? null : root.path("message");
-    String id = message == null ? "" : message.path("id").asText("");
+    String id = message.path("id").asText("");
     if (id.isBlank()) {
       throw new DomainException(Kind.INVALID, "В вебхуке нет message.id");
     }
-    switch (root.path("event").asText()) {
-      case "message.incoming" -> inbox.receive(new InboundMessage(I2crmMessenger.PROVIDER + ":" + id,
-          message.path("phone").asText(), message.path("name").asText(null), message.path("text").asText(null),
-          message.has("timestamp") ? Instant.ofEpochSecond(message.path("timestamp").asLong()) : clock.instant(), false));
-      case "message.status" -> {
-        MessageStatus status = switch (message.path("status").asText()) {
-          case "sent" -> MessageStatus.SENT;
-          case "delivered" -> MessageStatus.DELIVERED;
-          case "read" -> MessageStatus.READ;
-          case "failed" -> MessageStatus.FAILED;
-          default -> null;
-        };
-        if (status != null) {
-          inbox.statusChanged(I2crmMessenger.PROVIDER + ":" + id, status, message.path("error").asText(null));
-        }
+    if (event.equals("message.incoming")) {
+      deliveries.store(List.of(new InboundMessage(I2crmMessenger.PROVIDER + ":" + id, message.path("phone").asText(null),
+          message.path("name").asText(null), message.path("text").asText(null), WebhookTime.of(message.path("timestamp"), clock),
+          false)), List.of());
+    } else {
+      MessageStatus status = switch (message.path("status").asText()) {
+        case "sent" -> MessageStatus.SENT;
+        case "delivered" -> MessageStatus.DELIVERED;
+        case "read" -> MessageStatus.READ;
+        case "failed" -> MessageStatus.FAILED;
+        default -> null;
+      };
+      if (status != null) {
+        inbox.statusChanged(I2crmMessenger.PROVIDER + ":" + id, status, message.path("error").asText(null));
       }
-      default -> throw new DomainException(Kind.INVALID, "Неизвестное событие: " + root.path("event").asText());
     }
     return ResponseEntity.ok(Map.of("ok", true));
   }
-
-  private boolean signed(String signature, byte[] raw) {
-    return HmacSha256.signs(signature, properties.webhookSecret(), raw);
-  }
-
 }

@@ -3,6 +3,7 @@ package ru.voronka.whatsapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +13,14 @@ import org.springframework.stereotype.Component;
 import ru.voronka.chat.Upload;
 
 /**
- * Fetches a message's file from its provider so it is kept with the message (the provider's link
- * expires): Wazzup hands a plain {@code contentUri}; the Cloud API a media id, resolved with the
- * token to a short-lived URL that needs the token too. At most 10 MB, ten seconds.
+ * Fetches a client's file from its provider so it is kept with the message (the provider's link
+ * expires) — from the media job, never inside a webhook. Wazzup hands a plain {@code contentUri}; the
+ * Cloud API a media id, resolved with the token at the configured Graph API to a short-lived URL that
+ * needs the token too. Every link is checked first ({@link MediaSources}); redirects are not
+ * followed; the body is streamed and given up as soon as it passes the size limit.
+ *
+ * <p>{@link MediaSources.Refused}: no retry helps (not allowed, too large, the provider says no such
+ * file). {@link IOException}: the provider stumbled — the job tries again later.
  */
 @Component
 class MediaDownloader {
@@ -22,49 +28,76 @@ class MediaDownloader {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
   private final CloudApiProperties cloud;
+  private final MediaSources sources;
+  private final long maxBytes;
   private final ObjectMapper json;
 
-  MediaDownloader(CloudApiProperties cloud, ObjectMapper json) {
+  MediaDownloader(CloudApiProperties cloud, MediaProperties media, ObjectMapper json) {
     this.cloud = cloud;
+    this.sources = new MediaSources(media);
+    this.maxBytes = media.maxBytes();
     this.json = json;
   }
 
-  /** @throws IOException with a reason a person can read when the file could not be fetched */
-  Upload download(InboundMessage.MediaRef media) throws IOException, InterruptedException {
+  Upload download(InboundMessage.MediaRef media) throws MediaSources.Refused, IOException, InterruptedException {
     String url = media.url();
     String token = null;
+    String type = null;
     if (media.cloudMediaId() != null) {
       token = cloud.accessToken();
-      HttpResponse<byte[]> meta = get(cloud.baseUrl() + "/" + cloud.version() + "/" + media.cloudMediaId(), token);
-      JsonNode info = json.readTree(meta.body());
+      JsonNode info;
+      try (InputStream meta = get(URI.create(cloud.baseUrl() + "/" + cloud.version() + "/" + media.cloudMediaId()), token).body()) {
+        info = json.readTree(meta.readNBytes(64 * 1024));
+      }
       url = info.path("url").asText(null);
+      type = info.path("mime_type").asText(null);
       if (url == null) {
-        throw new IOException("Cloud API не выдал ссылку на файл " + media.cloudMediaId());
+        throw new MediaSources.Refused("Cloud API не выдал ссылку на файл " + media.cloudMediaId());
+      }
+      if (info.path("file_size").asLong(0) > maxBytes) {
+        throw new MediaSources.Refused(tooLarge());
       }
     }
-    HttpResponse<byte[]> file = get(url, token);
-    byte[] content = file.body();
-    if (content.length > Upload.MAX_BYTES) {
-      throw new IOException("файл больше 10 МБ");
+    URI checked = sources.check(media.provider(), url);
+    HttpResponse<InputStream> file = get(checked, token);
+    if (file.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes) {
+      file.body().close();
+      throw new MediaSources.Refused(tooLarge());
     }
-    String type = file.headers().firstValue("Content-Type").orElse("application/octet-stream");
-    return new Upload(media.fileName() != null ? media.fileName() : fileName(url), type, content);
+    byte[] content;
+    try (InputStream in = file.body()) {
+      content = in.readNBytes((int) maxBytes + 1);
+    }
+    if (content.length > maxBytes) {
+      throw new MediaSources.Refused(tooLarge());
+    }
+    String contentType = file.headers().firstValue("Content-Type").orElse(type != null ? type : "application/octet-stream");
+    return new Upload(media.fileName() != null ? media.fileName() : fileName(checked), contentType, content);
   }
 
-  private HttpResponse<byte[]> get(String url, String token) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+  private HttpResponse<InputStream> get(URI uri, String token) throws MediaSources.Refused, IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IOException("провайдер ответил " + response.statusCode());
+    HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    int status = response.statusCode();
+    if (status != 200) {
+      response.body().close();
+      if (status == 408 || status == 429 || status >= 500) {
+        throw new IOException("провайдер ответил " + status);
+      }
+      throw new MediaSources.Refused("провайдер ответил " + status);
     }
     return response;
   }
 
-  private static String fileName(String url) {
-    String path = URI.create(url).getPath();
+  private String tooLarge() {
+    return "файл больше " + maxBytes / (1024 * 1024) + " МБ";
+  }
+
+  private static String fileName(URI uri) {
+    String path = uri.getPath();
     String last = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
     return last.isBlank() ? "файл" : last;
   }

@@ -1,12 +1,16 @@
 package ru.voronka.whatsapp;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.voronka.messaging.ClientMessenger.MessageNotSentException;
 
-/** «Запросить группу у провайдера»: a refusal no retry fixes is «Провайдер отказал в группе»; the rest is retried. */
+/**
+ * «Запросить группу у провайдера»: a refusal no retry fixes is «Провайдер отказал в группе»; the rest
+ * is retried. {@code groupAnswered}: the provider's answer came before the request was recorded.
+ */
 @Component("requestProviderGroup")
 class RequestProviderGroup implements JavaDelegate {
 
@@ -20,7 +24,14 @@ class RequestProviderGroup implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long dealId = ((Number) execution.getVariable("dealId")).longValue();
     try {
-      execution.setVariable("requestId", groups.request(dealId));
+      String requestId = groups.request(dealId);
+      execution.setVariable("requestId", requestId);
+      Optional<DealGroups.Answer> early = groups.earlyAnswer(requestId);
+      execution.setVariable("groupAnswered", early.isPresent());
+      early.ifPresent(answer -> {
+        execution.setVariable("groupCreated", answer.created());
+        execution.setVariable("groupError", answer.error());
+      });
     } catch (MessageNotSentException e) {
       if (!e.isRetryable()) {
         throw new BpmnError("GROUP_REFUSED", e.getMessage());

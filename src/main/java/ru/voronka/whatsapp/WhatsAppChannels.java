@@ -88,9 +88,12 @@ public class WhatsAppChannels {
         : reported.stream().filter(Channel::sends).map(Channel::ref).findFirst();
   }
 
-  /** A provider reported its channel: added switched on when new, its state updated otherwise. */
+  /**
+   * A provider reported its channel (a list it was asked for, or a webhook of a state change): added
+   * switched on when new, its state updated otherwise; a report without the number keeps the one known.
+   */
   public void reported(String provider, String ref, String phone, String state) {
-    int updated = jdbc.update("update whatsapp_channel set phone = ?, state = ?, updated_at = ? where provider = ? and channel_ref = ?",
+    int updated = jdbc.update("update whatsapp_channel set phone = coalesce(?, phone), state = ?, updated_at = ? where provider = ? and channel_ref = ?",
         phone, state, Timestamp.from(clock.instant()), provider, ref);
     if (updated == 0) {
       jdbc.update("insert into whatsapp_channel (provider, channel_ref, phone, state, active, updated_at) values (?, ?, ?, ?, true, ?)",

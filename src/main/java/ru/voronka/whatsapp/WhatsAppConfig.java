@@ -14,7 +14,7 @@ import ru.voronka.messaging.ClientMessenger;
  * refuses what its own key does not prove.
  */
 @Configuration
-@EnableConfigurationProperties({WazzupProperties.class, CloudApiProperties.class, I2crmProperties.class})
+@EnableConfigurationProperties({WazzupProperties.class, CloudApiProperties.class, I2crmProperties.class, MediaProperties.class})
 class WhatsAppConfig {
 
   @Bean

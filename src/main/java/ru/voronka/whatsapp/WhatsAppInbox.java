@@ -1,24 +1,23 @@
 package ru.voronka.whatsapp;
 
-import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.voronka.chat.Channel;
+import ru.voronka.chat.ChatMessage;
 import ru.voronka.chat.Chats;
 import ru.voronka.chat.Direction;
 import ru.voronka.chat.MessageStatus;
-import ru.voronka.chat.Upload;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealRepository;
 import ru.voronka.directory.Counterparty;
@@ -53,17 +52,19 @@ public class WhatsAppInbox {
   private final JdbcTemplate jdbc;
   private final GroupJoinLinks joinLinks;
   private final GroupAdmissions admissions;
-  private final MediaDownloader downloader;
+  private final MediaDownloads media;
   private final DealGroups dealGroups;
+  private final WhatsAppUsers users;
 
   private final Clock clock;
 
   WhatsAppInbox(Directory directory, DealRepository deals, Chats chats, ClientMessenger messenger, WhatsAppSettings settings,
-      JdbcTemplate jdbc, GroupJoinLinks joinLinks, GroupAdmissions admissions, MediaDownloader downloader,
-      DealGroups dealGroups, Clock clock) {
+      JdbcTemplate jdbc, GroupJoinLinks joinLinks, GroupAdmissions admissions, MediaDownloads media,
+      DealGroups dealGroups, WhatsAppUsers users, Clock clock) {
     this.clock = clock;
     this.dealGroups = dealGroups;
-    this.downloader = downloader;
+    this.media = media;
+    this.users = users;
     this.joinLinks = joinLinks;
     this.admissions = admissions;
     this.directory = directory;
@@ -75,19 +76,14 @@ public class WhatsAppInbox {
   }
 
   /**
-   * A delivery's messages and statuses in one transaction: providers send several at once when they
-   * come fast, and each transaction costs more than a message. Stored whole or not at all — the
-   * provider retries a failed delivery, and what was stored before is recognised.
+   * A client's message, stored once. A sender known only by their business-scoped id is the client
+   * whose number that id was learned on ({@link WhatsAppUsers}); unknown, they are a stranger.
    */
-  public void receiveDelivery(List<InboundMessage> messages, List<StatusChange> statuses) {
-    messages.forEach(this::receive);
-    statuses.forEach(s -> statusChanged(s.externalId(), s.status(), s.reason()));
-  }
-
-  public Outcome receive(InboundMessage message) {
-    if (alreadyStored(message.externalId())) {
+  public Outcome receive(InboundMessage delivered) {
+    if (alreadyStored(delivered.externalId())) {
       return Outcome.DUPLICATE;
     }
+    InboundMessage message = users.identified(delivered);
     String phone = PhoneNumbers.normalize(message.phone());
     Optional<Deal> ofGroup = Optional.ofNullable(message.groupId()).flatMap(dealGroups::byGroupId)
         .flatMap(group -> deals.findById(group.dealId()));
@@ -96,12 +92,12 @@ public class WhatsAppInbox {
       if (ofGroup.get().isOpen()) {
         return Outcome.ROUTED;
       }
-      replyOncePerDay(phone == null ? message.phone() : phone, "closed", settings.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
+      replyOncePerDay(phone, "closed", settings.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
       return Outcome.CLOSED_DEAL;
     }
     Optional<GroupJoinLinks.JoinCode> join = joinLinks.find(message.text());
     if (join.isPresent()) {
-      return join(join.get(), message, phone == null ? message.phone() : phone);
+      return join(join.get(), message, phone);
     }
     List<Counterparty> clients = directory.counterpartiesByPhone(message.phone());
     List<Deal> theirDeals = clients.stream().flatMap(c -> deals.findByCounterparty(c.getId()).stream()).toList();
@@ -113,10 +109,10 @@ public class WhatsAppInbox {
     Optional<Deal> last = theirDeals.stream().max(Comparator.comparing(Deal::getUpdatedAt));
     if (last.isPresent()) {
       store(last.get(), message); // WA-4: the closed deal's chat keeps it
-      replyOncePerDay(phone == null ? message.phone() : phone, "closed", settings.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
+      replyOncePerDay(phone, "closed", settings.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
       return Outcome.CLOSED_DEAL;
     }
-    keepAsStranger(message, phone == null ? message.phone() : phone);
+    keepAsStranger(message, phone);
     return Outcome.STRANGER;
   }
 
@@ -127,8 +123,8 @@ public class WhatsAppInbox {
    */
   private Outcome join(GroupJoinLinks.JoinCode join, InboundMessage message, String phone) {
     Optional<Deal> deal = joinLinks.valid(join) ? deals.findById(join.dealId()) : Optional.empty();
-    boolean theirs = deal.isPresent() && deal.get().getCounterparty() != null && deal.get().getCounterparty().getContacts()
-        .stream().flatMap(c -> c.getPhones().stream()).anyMatch(phone::equals);
+    boolean theirs = phone != null && deal.isPresent() && deal.get().getCounterparty() != null && deal.get().getCounterparty()
+        .getContacts().stream().flatMap(c -> c.getPhones().stream()).anyMatch(phone::equals);
     if (!theirs) {
       keepAsStranger(message, phone);
       return Outcome.JOIN_REFUSED;
@@ -148,12 +144,19 @@ public class WhatsAppInbox {
    * WA-10 in a group the provider holds: a join request by its invite link. A number that is none
    * of the counterparty's is rejected with the automatic reply; one admitted before is approved at
    * once; another of theirs asks the responsible, whose decision goes back to the provider. Unknown
-   * groups are none of ours: left alone.
+   * groups are none of ours: left alone. A user known only by their business-scoped id is the client
+   * that id was learned on; an unknown one is rejected without a reply (there is no number to answer).
    */
-  public Outcome joinRequested(String groupId, String joinRequestId, String waId, String name) {
+  public Outcome joinRequested(String groupId, String joinRequestId, String waId, String userId, String name) {
     Optional<Deal> deal = dealGroups.byGroupId(groupId).flatMap(group -> deals.findById(group.dealId()));
-    String phone = PhoneNumbers.normalize(waId);
-    if (deal.isEmpty() || phone == null) {
+    if (deal.isEmpty()) {
+      return Outcome.JOIN_REFUSED;
+    }
+    String phone = PhoneNumbers.e164(waId != null && !waId.isBlank() ? waId
+        : userId == null || userId.isBlank() ? null : users.numberOf(userId).orElse(null));
+    if (phone == null) {
+      dealGroups.rejectJoin(groupId, joinRequestId);
+      log.info("Join request {} to group {} from an unknown WhatsApp user {}: rejected", joinRequestId, groupId, userId);
       return Outcome.JOIN_REFUSED;
     }
     boolean theirs = deal.get().isOpen() && deal.get().getCounterparty() != null && deal.get().getCounterparty().getContacts()
@@ -171,10 +174,33 @@ public class WhatsAppInbox {
     return Outcome.JOIN_REQUESTED;
   }
 
+  /** WA-2: kept for a manager to look at, and the automatic reply — when there is a number to answer. */
   private void keepAsStranger(InboundMessage message, String phone) {
-    jdbc.update("insert into stranger_message (external_id, phone, sender_name, body, received_at) values (?, ?, ?, ?, ?)",
-        message.externalId(), phone, message.senderName(), message.text(), Timestamp.from(message.receivedAt()));
+    keep(message, phone, null);
+    if (phone == null) {
+      log.info("Message {} from WhatsApp user {} (no number) kept as a stranger's; no automatic reply without a number",
+          message.externalId(), message.userId());
+      return;
+    }
     replyOncePerDay(phone, "stranger", settings.text(WhatsAppSettings.AUTO_REPLY));
+  }
+
+  /**
+   * A message that could not be routed (it failed in its own transaction): kept with the reason among
+   * the strangers' messages, where a manager sees it — lost it is not. No reply: nobody knows to whom.
+   */
+  public void keepUnrouted(InboundMessage message, String failure) {
+    if (!alreadyStored(message.externalId())) {
+      keep(message, PhoneNumbers.normalize(message.phone()), failure == null ? "сбой" : failure);
+    }
+  }
+
+  private void keep(InboundMessage message, String phone, String failure) {
+    jdbc.update("""
+        insert into stranger_message (external_id, phone, whatsapp_user_id, sender_name, body, received_at, failure)
+        values (?, ?, ?, ?, ?, ?, ?)""", message.externalId(), phone, message.userId(), message.senderName(),
+        message.text(), Timestamp.from(message.receivedAt()),
+        failure == null ? null : failure.length() > 1000 ? failure.substring(0, 1000) : failure);
   }
 
   private void reply(String phone, long dealId, String text) {
@@ -190,24 +216,25 @@ public class WhatsAppInbox {
     chats.updateStatus(externalId, status, reason);
   }
 
+  /**
+   * Into the deal's client chat, shown by the sender's profile name. Files are not fetched here — the
+   * provider waits for our answer, and a file may be slow or hostile: the message is stored with
+   * «вложение загружается…» and a job fetches each file afterwards ({@link MediaDownloads}).
+   */
   private void store(Deal deal, InboundMessage message) {
-    String from = message.senderName() == null || message.senderName().isBlank() ? message.phone() : message.senderName();
+    String from = Stream.of(message.senderName(), message.phone(), message.userId()).filter(s -> s != null && !s.isBlank())
+        .findFirst().orElse("Клиент");
     if (message.missedCall()) {
       chats.recordCall(deal.getId(), Direction.INCOMING, true, message.phone(), message.externalId());
-    } else {
-      List<Upload> files = new ArrayList<>();
-      StringBuilder text = new StringBuilder(message.text() == null ? "" : message.text());
-      for (InboundMessage.MediaRef media : message.media()) {
-        try {
-          files.add(downloader.download(media));
-        } catch (IOException | RuntimeException e) {
-          text.append(text.length() == 0 ? "" : "\n").append("[вложение не получено: ").append(e.getMessage()).append("]");
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          text.append("[вложение не получено: прервано]");
-        }
-      }
-      chats.receiveFromClient(deal.getId(), from, Channel.WHATSAPP, text.toString(), files, message.externalId());
+      return;
+    }
+    String text = message.text() == null ? "" : message.text();
+    if (!message.media().isEmpty()) {
+      text = text.isBlank() ? MediaDownloads.PLACEHOLDER : text + "\n" + MediaDownloads.PLACEHOLDER;
+    }
+    ChatMessage stored = chats.receiveFromClient(deal.getId(), from, Channel.WHATSAPP, text, List.of(), message.externalId());
+    if (!message.media().isEmpty()) {
+      media.enqueue(stored.getId(), deal.getId(), message.media());
     }
   }
 
@@ -224,6 +251,9 @@ public class WhatsAppInbox {
    * answered twice because a provider stumbled.
    */
   private void replyOncePerDay(String phone, String kind, String text) {
+    if (phone == null) {
+      return; // a WhatsApp user known by their id alone: no number to answer
+    }
     LocalDate today = LocalDate.now(clock);
     int claimed = jdbc.update("""
         insert into auto_reply_log (phone, reply_day, kind, sent_at)

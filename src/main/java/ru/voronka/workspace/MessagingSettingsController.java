@@ -64,7 +64,9 @@ class MessagingSettingsController {
     model.addAttribute("autoReply", texts.text(WhatsAppSettings.AUTO_REPLY));
     model.addAttribute("closedNotice", texts.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
     model.addAttribute("strangers", jdbc.query("""
-        select phone, sender_name, body, received_at from stranger_message order by received_at desc limit 50""",
+        select coalesce(phone, whatsapp_user_id), sender_name,
+               coalesce(body, '') || coalesce(' [не разнесено по чатам: ' || failure || ']', ''), received_at
+        from stranger_message order by received_at desc limit 50""",
         (rs, i) -> new Stranger(rs.getString(1), rs.getString(2), rs.getString(3),
             RussianFormats.dateTime(rs.getTimestamp(4).toInstant()))));
     return "workspace/messaging-settings";

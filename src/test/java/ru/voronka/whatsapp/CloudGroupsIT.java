@@ -108,13 +108,38 @@ class CloudGroupsIT extends PostgresIT {
           "join_request_id": "%s", "wa_id": "%s"}]""".formatted(groupId, requestId, waId));
   }
 
+  /** Meta's answer to {@code POST /{phone-number-id}/groups}: the request's id; the group comes by webhook. */
+  static void groupsAnswer(String requestId) {
+    graph.stubFor(post("/v21.0/" + PHONE_ID + "/groups").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"messaging_product\": \"whatsapp\", \"request_id\": \"" + requestId + "\"}")));
+  }
+
+  @Test
+  void anAnswerThatComesBeforeItsRequestIsRecorded_isKeptAndTakenWhenTheRequestIs() throws Exception {
+    String requestId = "REQ-early-" + UUID.randomUUID();
+    String groupId = "Y2FwaV9lYXJseQ" + UUID.randomUUID().toString().replace("-", "");
+    groupsAnswer(requestId);
+    // Meta is quicker than our job's commit: its webhook arrives first.
+    assertThat(webhook(groupCreated(requestId, groupId, "https://chat.whatsapp.com/Early")).getStatusCode().value())
+        .isEqualTo(200);
+
+    long deal = new Api(rest, ADMIN, ADMIN_PASSWORD).post("/api/deals", Map.of("title", "Быстрый ответ Meta", "amount", 90000,
+        "client", Map.of("name", "ООО «Спешка»", "contactName", "Быстрова Анна", "phone", "+7 916 333-22-12")))
+        .expect(201).json().path("id").asLong();
+
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(DealGroups.PROCESS).processInstanceBusinessKey(String.valueOf(deal)).finished()
+        .executedActivityIdIn("EndEvent_GroupAtProvider").count() == 1);
+    assertThat(groups.joinLink(deal)).isEqualTo("https://chat.whatsapp.com/Early");
+    assertThat(jdbc.queryForObject("select count(*) from provider_group_answer where request_id = ?", Long.class, requestId)).isZero();
+  }
+
   @Test
   void theDealsGroupLivesAtTheProvider_andVoronkaDecidesWhoJoins() throws Exception {
     String requestId = "REQ-" + UUID.randomUUID();
     String groupId = "Y2FwaV9ncm91cD" + UUID.randomUUID().toString().replace("-", "");
-    graph.stubFor(post("/v21.0/" + PHONE_ID + "/groups").willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"messaging_product\": \"whatsapp\", \"request_id\": \"" + requestId + "\"}")));
+    groupsAnswer(requestId);
     graph.stubFor(post("/v21.0/" + PHONE_ID + "/messages").willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json")
         .withBody("{\"messaging_product\": \"whatsapp\", \"messages\": [{\"id\": \"wamid." + UUID.randomUUID() + "\"}]}")));
@@ -137,7 +162,9 @@ class CloudGroupsIT extends PostgresIT {
     assertThat(groups.joinLink(deal)).startsWith("https://wa.me/");
 
     assertThat(webhook(groupCreated("REQ-nobody-asked", "G-x", "https://chat.whatsapp.com/X")).getStatusCode().value())
-        .isEqualTo(409); // not (yet) ours: Meta delivers it again
+        .isEqualTo(200); // not (yet) ours: kept, never refused
+    assertThat(jdbc.queryForObject("select count(*) from provider_group_answer where request_id = 'REQ-nobody-asked'", Long.class))
+        .isEqualTo(1);
     String created = groupCreated(requestId, groupId, "https://chat.whatsapp.com/LiNk" + deal);
     assertThat(webhook(created).getStatusCode().value()).isEqualTo(200);
     assertThat(webhook(created).getStatusCode().value()).isEqualTo(200); // a redelivery changes nothing

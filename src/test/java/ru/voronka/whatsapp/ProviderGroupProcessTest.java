@@ -24,8 +24,9 @@ import ru.voronka.deals.process.ProcessTest;
 import ru.voronka.messaging.ClientMessenger.MessageNotSentException;
 
 /**
- * processes/provider-group.bpmn: the group is created at the provider; the provider's webhook
- * reports a failure; it never answers; it refuses at once; it stays down until an incident.
+ * processes/provider-group.bpmn: the group is created at the provider; its answer came before the
+ * request was recorded; the provider's webhook reports a failure; it never answers; it refuses at
+ * once; it stays down until an incident.
  */
 @Deployment(resources = "processes/provider-group.bpmn")
 class ProviderGroupProcessTest extends ProcessTest {
@@ -58,6 +59,30 @@ class ProviderGroupProcessTest extends ProcessTest {
     ProcessInstance creation = requested();
     answer(true, null);
     assertThat(creation).isEnded().hasPassed("EndEvent_GroupAtProvider").hasNotPassed("Task_KeepGroupRelayed");
+  }
+
+  ProcessInstance answeredFirst(DealGroups.Answer answer) {
+    when(groups.request(DEAL)).thenReturn("REQ-1");
+    when(groups.earlyAnswer("REQ-1")).thenReturn(java.util.Optional.of(answer));
+    ProcessInstance creation = runtimeService().startProcessInstanceByKey(DealGroups.PROCESS, String.valueOf(DEAL),
+        Map.of("dealId", DEAL));
+    assertThat(creation).isWaitingAt("Task_RequestGroup");
+    execute(job());
+    return creation;
+  }
+
+  @Test
+  void aGroupReportedBeforeTheRequestWasRecordedIsTakenAtOnce() {
+    ProcessInstance creation = answeredFirst(new DealGroups.Answer(true, null));
+    assertThat(creation).isEnded().hasPassed("Gateway_AnswerKnown", "EndEvent_GroupAtProvider")
+        .hasNotPassed("Gateway_Wait", "Task_KeepGroupRelayed");
+  }
+
+  @Test
+  void aRefusalReportedBeforeTheRequestWasRecordedLeavesTheGroupToVoronkaAtOnce() {
+    ProcessInstance creation = answeredFirst(new DealGroups.Answer(false, "131000 Something went wrong"));
+    assertThat(creation).isEnded().hasPassed("Gateway_AnswerKnown", "EndEvent_GroupRelayed").hasNotPassed("Gateway_Wait");
+    verify(groups).keepRelayed(DEAL, "131000 Something went wrong");
   }
 
   @Test

@@ -228,24 +228,118 @@ class WazzupWebhookIT extends WhatsAppIT {
   }
 
   @Test
-  void aFileTheClientSentIsFetchedAndKeptWithTheMessage_aLostOneIsSaidSo() {
+  void aFileTheClientSentIsFetchedAfterTheWebhookIsAnswered_andKeptWithTheMessage_aLostOneIsSaidSo() {
     newDeal("Файлы от клиента", "+7 916 888-77-66");
+    // Wazzup's file server is slow today: the webhook must not wait for it.
     wazzup.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/files/rekvizity.pdf").willReturn(aResponse()
-        .withStatus(200).withHeader("Content-Type", "application/pdf").withBody(new byte[] {'%', 'P', 'D', 'F', '-', '1'})));
+        .withStatus(200).withHeader("Content-Type", "application/pdf").withBody(new byte[] {'%', 'P', 'D', 'F', '-', '1'})
+        .withFixedDelay(3000)));
     String id = "wz-" + UUID.randomUUID();
     String body = """
         {"messages": [{"messageId": "%s", "dateTime": "2026-11-23T07:15:00.000Z", "channelId": "channel-it",
           "chatType": "whatsapp", "chatId": "79168887766", "type": "document", "isEcho": false,
           "contentUri": "%s/files/rekvizity.pdf", "contact": {"name": "Бухгалтер"}}]}""".formatted(id, wazzup.baseUrl());
+
+    long started = System.nanoTime();
     assertThat(webhook(CRM_KEY, body).getStatusCode().value()).isEqualTo(200);
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofMillis(2500));
+    assertThat(jdbc.queryForObject("select body from chat_message where external_id = ?", String.class, "wazzup:" + id))
+        .isEqualTo("Документ\nвложение загружается…"); // stored first, the file comes after
+
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+        select count(*) from chat_attachment a join chat_message m on a.message_id = m.id where m.external_id = ?""",
+        Long.class, "wazzup:" + id) == 1);
     assertThat(jdbc.queryForObject("""
         select a.file_name from chat_attachment a join chat_message m on a.message_id = m.id where m.external_id = ?""",
         String.class, "wazzup:" + id)).isEqualTo("rekvizity.pdf");
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> "Документ".equals(
+        jdbc.queryForObject("select body from chat_message where external_id = ?", String.class, "wazzup:" + id)));
 
     String lost = "wz-" + UUID.randomUUID();
     assertThat(webhook(CRM_KEY, body.replace(id, lost).replace("rekvizity.pdf", "gone.pdf")).getStatusCode().value()).isEqualTo(200);
-    assertThat(jdbc.queryForObject("select body from chat_message where external_id = ?", String.class, "wazzup:" + lost))
-        .contains("вложение не получено").contains("404");
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(jdbc.queryForObject("select body from chat_message where external_id = ?", String.class, "wazzup:" + lost))
+            .contains("вложение не получено").contains("404").doesNotContain("загружается"));
+
+    // A link off Wazzup's hosts is never followed: the cloud's metadata service, say.
+    String hostile = "wz-" + UUID.randomUUID();
+    assertThat(webhook(CRM_KEY, body.replace(id, hostile).replace(wazzup.baseUrl() + "/files/rekvizity.pdf",
+        "http://169.254.169.254/latest/meta-data/iam")).getStatusCode().value()).isEqualTo(200);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(jdbc.queryForObject("select body from chat_message where external_id = ?", String.class, "wazzup:" + hostile))
+            .contains("вложение не получено").contains("169.254.169.254"));
+  }
+
+  @Test
+  void theOtherKindsOfWebhookAreAnswered_andAChannelsNewStateIsTakenAtOnce() {
+    String channel = "channel-" + UUID.randomUUID();
+    assertThat(webhook(CRM_KEY, """
+        {"channelsUpdates": [{"channelId": "%s", "state": "active", "transport": "whatsapp", "plainId": "74956498447"}]}"""
+        .formatted(channel)).getStatusCode().value()).isEqualTo(200);
+    assertThat(webhook(CRM_KEY, """
+        {"channelsUpdates": [{"channelId": "%s", "state": "phoneUnavailable"}]}""".formatted(channel)).getStatusCode().value())
+        .isEqualTo(200);
+    assertThat(jdbc.queryForMap("select phone, state from whatsapp_channel where provider = 'wazzup' and channel_ref = ?", channel))
+        .containsEntry("phone", "+74956498447").containsEntry("state", "phoneUnavailable");
+
+    assertThat(webhook(CRM_KEY, """
+        {"createContact": {"responsibleUserId": "petrov", "name": "Иванов Сергей",
+          "contactData": [{"chatType": "whatsapp", "chatId": "79126007081"}], "source": "auto"}}""").getStatusCode().value())
+        .isEqualTo(200);
+    assertThat(webhook(CRM_KEY, """
+        {"createDeal": {"responsibleUserId": "petrov", "contacts": ["crm-contact-17"], "source": "byUser"}}""")
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(webhook(CRM_KEY, """
+        {"templateStatus": {"templateGuid": "0b0c0d0e-0000-4000-8000-000000000001", "status": "approved"}}""")
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(webhook(null, "{\"channelsUpdates\": []}").getStatusCode().value()).isEqualTo(401);
+    jdbc.update("delete from whatsapp_channel where channel_ref = ?", channel); // the other tests send through channel-it
+  }
+
+  @Test
+  void aJoinCodeTooLongForAnyDeal_isAnOrdinaryMessage_andTheRestOfTheDeliveryIsStored() {
+    long deal = newDeal("Длинный номер сделки", "+7 916 555-66-77");
+    String garbage = "wz-" + UUID.randomUUID();
+    String next = "wz-" + UUID.randomUUID();
+    String delivery = "{\"messages\": [" + inner(message(garbage, "79165556677",
+        "Хочу вступить в группу сделки №12345678901234567890, код abcdefghijkl")) + ","
+        + inner(message(next, "79165556677", "И ещё вопрос по счёту")) + "]}";
+
+    assertThat(webhook(CRM_KEY, delivery).getStatusCode().value()).isEqualTo(200);
+    assertThat(webhook(CRM_KEY, delivery).getStatusCode().value()).isEqualTo(200); // a redelivery: nothing twice
+
+    Long clientChat = chats.dealChat(deal, ChatKind.DEAL_CLIENT, Viewer.of(ADMIN, List.of(Group.ADMINS.id())));
+    assertThat(jdbc.queryForList("select external_id from chat_message where chat_id = ? and external_id like 'wazzup:%' order by id",
+        String.class, clientChat)).containsExactly("wazzup:" + garbage, "wazzup:" + next);
+  }
+
+  @Test
+  void aMessageTheDatabaseRefuses_costsTheOthersOfItsDeliveryNothing_andIsKeptWithTheReason() {
+    long deal = newDeal("Отказ базы данных", "+7 916 555-66-78");
+    // A real refusal by PostgreSQL for one message: a trigger, as a constraint or a full disk would.
+    jdbc.execute("""
+        create or replace function refuse_marked_message() returns trigger as $$
+        begin
+          if new.body like 'ОТКАЗ-БД%' then raise exception 'refused by the test'; end if;
+          return new;
+        end $$ language plpgsql""");
+    jdbc.execute("create trigger refuse_marked_message before insert on chat_message for each row execute function refuse_marked_message()");
+    try {
+      String bad = "wz-" + UUID.randomUUID();
+      String good = "wz-" + UUID.randomUUID();
+      String delivery = "{\"messages\": [" + inner(message(bad, "79165556678", "ОТКАЗ-БД")) + ","
+          + inner(message(good, "79165556678", "Обычное сообщение")) + "]}";
+
+      assertThat(webhook(CRM_KEY, delivery).getStatusCode().value()).isEqualTo(200);
+
+      assertThat(stored("wazzup:" + good)).isEqualTo(1);
+      assertThat(jdbc.queryForObject("select failure from stranger_message where external_id = ?", String.class, "wazzup:" + bad))
+          .contains("refused by the test");
+    } finally {
+      jdbc.execute("drop trigger refuse_marked_message on chat_message");
+      jdbc.execute("drop function refuse_marked_message()");
+    }
+    assertThat(deal).isPositive();
   }
 
   String status(String externalId) {

@@ -46,5 +46,9 @@ abstract class WhatsAppIT extends PostgresIT {
     registry.add("voronka.whatsapp.cloud.app-secret", () -> APP_SECRET);
     registry.add("voronka.whatsapp.cloud.verify-token", () -> VERIFY_TOKEN);
     registry.add("voronka.whatsapp.i2crm.webhook-secret", () -> I2CRM_SECRET);
+    // The stand-ins serve clients' files on plain HTTP at 127.0.0.1: production allows neither.
+    registry.add("voronka.whatsapp.media.hosts.wazzup", () -> "localhost");
+    registry.add("voronka.whatsapp.media.hosts.cloud", () -> "localhost");
+    registry.add("voronka.whatsapp.media.trust-loopback-for-tests", () -> "true");
   }
 }

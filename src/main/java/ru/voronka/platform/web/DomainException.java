@@ -7,7 +7,7 @@ package ru.voronka.platform.web;
 public class DomainException extends RuntimeException {
 
   public enum Kind {
-    INVALID(400), UNAUTHORIZED(401), NOT_FOUND(404), FORBIDDEN(403), CONFLICT(409);
+    INVALID(400), UNAUTHORIZED(401), NOT_FOUND(404), FORBIDDEN(403), CONFLICT(409), TOO_LARGE(413);
 
     final int status;
 
