@@ -1,7 +1,6 @@
 package ru.voronka.deals;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -17,8 +16,7 @@ import java.util.Objects;
 import org.hibernate.annotations.DynamicUpdate;
 import ru.voronka.directory.Counterparty;
 import ru.voronka.directory.Employee;
-import ru.voronka.platform.time.Timestamped;
-import ru.voronka.platform.time.WriteTimes;
+import ru.voronka.platform.time.CreatedAndUpdated;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
 
@@ -28,8 +26,7 @@ import ru.voronka.platform.web.DomainException.Kind;
  */
 @Entity
 @DynamicUpdate // jobs and people change different fields of one deal at once: write only what changed
-@EntityListeners(WriteTimes.class)
-public class Deal implements Timestamped {
+public class Deal extends CreatedAndUpdated {
 
   /** KP and nomenclature come from 1C for deals whose direction names Russia (FUN-4, ONE-1). */
   private static final String ONE_C_DIRECTION_MARK = "россия";
@@ -85,22 +82,9 @@ public class Deal implements Timestamped {
   private Deal sourceDeal;
 
   private String processInstanceId;
-  private Instant createdAt;
-  private Instant updatedAt;
   private Instant closedAt;
 
   protected Deal() {}
-
-  @Override
-  public void created(Instant now) {
-    createdAt = now;
-    updatedAt = now;
-  }
-
-  @Override
-  public void updated(Instant now) {
-    updatedAt = now;
-  }
 
   public Deal(String title, Funnel funnel, Counterparty counterparty) {
     this.title = Objects.requireNonNull(title);
@@ -317,14 +301,6 @@ public class Deal implements Timestamped {
 
   public String getProcessInstanceId() {
     return processInstanceId;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
   }
 
   public Instant getClosedAt() {

@@ -1,20 +1,16 @@
 package ru.voronka.deals;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import ru.voronka.platform.time.Timestamped;
-import ru.voronka.platform.time.WriteTimes;
+import ru.voronka.platform.time.CreatedAndUpdated;
 
 /** A logistics task of a deal and its twin in 1C (FUN-3, FUN-7, ONE-2). */
 @Entity
 @Table(name = "logistics_mirror")
-@EntityListeners(WriteTimes.class)
-public class LogisticsMirror implements Timestamped {
+public class LogisticsMirror extends CreatedAndUpdated {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -26,21 +22,8 @@ public class LogisticsMirror implements Timestamped {
   private String onecRef;
   private String status;
   private boolean executed;
-  private Instant createdAt;
-  private Instant updatedAt;
 
   protected LogisticsMirror() {}
-
-  @Override
-  public void created(Instant now) {
-    createdAt = now;
-    updatedAt = now;
-  }
-
-  @Override
-  public void updated(Instant now) {
-    updatedAt = now;
-  }
 
   LogisticsMirror(Long dealId, String processInstanceId, String taskKey, String onecRef) {
     this.dealId = dealId;
@@ -86,13 +69,5 @@ public class LogisticsMirror implements Timestamped {
 
   public boolean isExecuted() {
     return executed;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
   }
 }

@@ -15,7 +15,7 @@ import ru.voronka.deals.process.SalesFunnelProcess.Vars;
 import ru.voronka.platform.CurrentActor;
 
 /**
- * Listens to every user task of every model (added by {@link DealTaskListenerPlugin}, so models
+ * Listens to every user task of every model (added by {@link DealListenersPlugin}, so models
  * stay free of it): checks a completion against {@link DealOwnership} and {@link TaskCompletionRules}, remembers who
  * completed it, and writes «поставлена» / «выполнена» into the deal's history.
  */

@@ -1,14 +1,9 @@
 package ru.voronka.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * One login for everything: Camunda's webapps (Tasklist, Cockpit, Admin) take the user Spring
@@ -20,14 +15,11 @@ public class CamundaWebappsSingleSignOn extends ContainerBasedAuthenticationProv
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-      return AuthenticationResult.unsuccessful();
-    }
-    AuthenticationResult result = AuthenticationResult.successful(auth.getName());
-    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(auth.getName()).list().stream()
-        .map(Group::getId).toList();
-    result.setGroups(groups);
-    return result;
+    return SignedInUser.id().map(userId -> {
+      AuthenticationResult result = AuthenticationResult.successful(userId);
+      result.setGroups(SignedInUser.groups(engine, userId));
+      return result;
+    }).orElseGet(AuthenticationResult::unsuccessful);
   }
+
 }

@@ -93,8 +93,10 @@ public class ProcessTestBeans {
     Mocks.register("dealDeadlines", deadlines);
     Mocks.register("dealFacts", facts);
     Mocks.register("paymentSchedule", schedule);
-    Mocks.register("dealTaskJournal", new DealTaskJournal(history, new TaskCompletionRules(), actor,
-        new DealOwnership(mock(ru.voronka.deals.DealRepository.class), tasklistViewer)));
+    when(tasklistViewer.engineUser()).thenReturn(java.util.Optional.empty()); // the tests act as the system
+    DealOwnership ownership = new DealOwnership(mock(ru.voronka.deals.DealRepository.class), tasklistViewer);
+    Mocks.register("dealOwnership", ownership);
+    Mocks.register("dealTaskJournal", new DealTaskJournal(history, new TaskCompletionRules(), actor, ownership));
     return this;
   }
 

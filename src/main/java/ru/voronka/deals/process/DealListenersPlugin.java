@@ -2,26 +2,29 @@ package ru.voronka.deals.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds the bean {@code ${dealTaskJournal}} as a create and complete listener to every user task at
- * deployment, so the deal's history and the completion rules cover every model without a line in it.
- * Process tests use the same plugin (src/test/resources/process-tests.cfg.xml) and register the journal as a mock bean.
+ * Adds Voronka's listeners to every model at deployment, so that none can forget them — including
+ * models an analyst draws later: {@code ${dealOwnership}} ({@link DealOwnership}) at the start of
+ * every process, {@code ${dealTaskJournal}} ({@link DealTaskJournal}) at the creation and completion
+ * of every user task (the deal's history and the completion rules). Each is resolved on every call,
+ * like a delegate expression, so the bean behind the name decides. Process tests use the same plugin
+ * (src/test/resources/process-tests.cfg.xml) and register the beans behind the names.
  */
 @Component
-public class DealTaskListenerPlugin extends AbstractProcessEnginePlugin {
-
-  public static final String LISTENER_EXPRESSION = "${dealTaskJournal}";
+public class DealListenersPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -30,13 +33,19 @@ public class DealTaskListenerPlugin extends AbstractProcessEnginePlugin {
       listeners = new ArrayList<>();
       configuration.setCustomPostBPMNParseListeners(listeners);
     }
+    var ownershipExpression = configuration.getExpressionManager().createExpression("${dealOwnership}");
+    var journalExpression = configuration.getExpressionManager().createExpression("${dealTaskJournal}");
+    ExecutionListener ownership = execution -> ((ExecutionListener) ownershipExpression.getValue(execution)).notify(execution);
+    TaskListener journal = task -> ((TaskListener) journalExpression.getValue(task)).notify(task);
     listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        processDefinition.addListener(ExecutionListener.EVENTNAME_START, ownership);
+      }
+
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         var taskDefinition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        var expression = configuration.getExpressionManager().createExpression(LISTENER_EXPRESSION);
-        // Resolved on every call, like a delegate expression, so the bean behind the name decides.
-        TaskListener journal = task -> ((TaskListener) expression.getValue(task)).notify(task);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, journal);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, journal);
       }
