@@ -64,7 +64,6 @@ class CallsController {
     model.addAttribute("leads", viewer.leadsSales());
     model.addAttribute("managers", viewer.leadsSales() ? views.managers() : List.of());
     model.addAttribute("states", PhoneCall.State.values());
-    model.addAttribute("spyModes", Pbx.SpyMode.values());
     Map<String, Object> filter = new HashMap<>();
     filter.put("manager", manager == null ? "" : manager.toString());
     filter.put("direction", direction == null ? "" : direction.name());
@@ -86,6 +85,7 @@ class CallsController {
     model.addAttribute("followUpOpen", followUps.open(viewer.userId()).stream().anyMatch(o -> o.callId() == id));
     model.addAttribute("ringingHere", call.live() && !call.missed());
     model.addAttribute("simulated", pbx.getIfAvailable() instanceof ru.voronka.telephony.SimulatedPbx);
+    model.addAttribute("spyModes", Pbx.SpyMode.values()); // the РОП's listen, whisper and barge buttons
     return "workspace/fragments/call-card";
   }
 

@@ -137,6 +137,26 @@ class TelephonyPagesTest extends WorkspaceTest {
   }
 
   @Test
+  void theLeadManagesALiveCallFromItsCard_transferAndListenIn() throws Exception {
+    String key = pbx.call("+7 912 600-70-80"); // Petrov's client: his desk rings
+    long id = callId(key);
+    mvc.perform(get("/calls/" + id + "/card").with(SMIRNOVA).header("HX-Request", "true")) // «Управлять» in the journal
+        .andExpect(status().isOk()).andExpect(content().string(containsString("Перевести на доб.")))
+        .andExpect(content().string(containsString("Прослушать")))
+        .andExpect(content().string(containsString("Подсказать менеджеру")))
+        .andExpect(content().string(containsString("Вмешаться")))
+        .andExpect(content().string(containsString("</section>"))); // the whole card, not a truncated one
+    mvc.perform(post("/calls/" + id + "/spy").param("mode", "LISTEN").with(SMIRNOVA).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isOk()).andExpect(content().string(containsString("Прослушать: ваш телефон сейчас зазвонит")))
+        .andExpect(content().string(containsString("</section>")));
+    mvc.perform(post("/calls/" + id + "/transfer").param("extension", "102").with(SMIRNOVA).with(csrf())
+            .header("HX-Request", "true"))
+        .andExpect(status().isOk()).andExpect(content().string(containsString("</section>")));
+    assertThat(jdbc.queryForObject("select extension from phone_call where id = ?", String.class, id)).isEqualTo("102");
+    pbx.hangUp(key);
+  }
+
+  @Test
   void theSoftphonePageLetsANewcomerCallTheCompany() throws Exception {
     mvc.perform(get("/simulator/phone").with(PETROV)).andExpect(status().isOk())
         .andExpect(content().string(containsString("Позвонить в компанию")))
