@@ -170,23 +170,26 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
 
   @Override
   public void originate(String extension, String clientNumber) {
+    String desk = PbxArguments.extension(extension);
+    String number = PbxArguments.clientNumber(clientNumber);
     OriginateAction originate = new OriginateAction();
-    originate.setChannel("PJSIP/" + extension);
+    originate.setChannel("PJSIP/" + desk);
     originate.setContext(properties.context());
-    originate.setExten(clientNumber.replaceAll("\\D", "")); // digits: the dialplan matches _X.
+    originate.setExten(number.substring(1)); // digits: the dialplan matches _X.
     originate.setPriority(1);
-    originate.setCallerId(clientNumber);
+    originate.setCallerId(number);
     originate.setTimeout(30_000L);
     originate.setAsync(true);
-    originate.setVariable("VORONKA_CLIENT", clientNumber);
+    originate.setVariable("VORONKA_CLIENT", number);
     send(originate);
   }
 
   @Override
   public void redirect(String callKey, String extension) {
+    String desk = PbxArguments.extension(extension);
     AmiCallTracker.Channels channels = tracker.channelsOf(callKey)
         .orElseThrow(() -> new PbxException("Звонок уже закончился", null));
-    send(new RedirectAction(channels.client(), properties.context(), extension, 1));
+    send(new RedirectAction(PbxArguments.oneLine(channels.client()), properties.context(), desk, 1));
   }
 
   /** Rejects the ringing desk's leg (cause 21, call rejected): Dial returns and the dialplan rings the next target. */
@@ -194,7 +197,7 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
   public void pass(String callKey) {
     AmiCallTracker.Channels channels = tracker.channelsOf(callKey).filter(c -> c.desk() != null)
         .orElseThrow(() -> new PbxException("Звонок уже не звонит", null));
-    send(new HangupAction(channels.desk(), 21));
+    send(new HangupAction(PbxArguments.oneLine(channels.desk()), 21));
   }
 
   /** A desk whose device Asterisk reports unavailable or invalid cannot ring; one never reported is tried. */
@@ -206,11 +209,13 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
 
   @Override
   public void spy(String supervisorExtension, String callKey, SpyMode mode) {
+    String supervisor = PbxArguments.extension(supervisorExtension);
     AmiCallTracker.Channels channels = tracker.channelsOf(callKey).filter(c -> c.desk() != null)
         .orElseThrow(() -> new PbxException("Менеджер ещё не на линии", null));
-    String desk = channels.desk().contains("-") ? channels.desk().substring(0, channels.desk().lastIndexOf('-')) : channels.desk();
+    String deskChannel = PbxArguments.oneLine(channels.desk());
+    String desk = deskChannel.contains("-") ? deskChannel.substring(0, deskChannel.lastIndexOf('-')) : deskChannel;
     OriginateAction spy = new OriginateAction();
-    spy.setChannel("PJSIP/" + supervisorExtension);
+    spy.setChannel("PJSIP/" + supervisor);
     spy.setApplication("ChanSpy");
     spy.setData(desk + ",q" + switch (mode) {
       case LISTEN -> "";

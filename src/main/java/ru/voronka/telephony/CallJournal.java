@@ -183,9 +183,10 @@ public class CallJournal {
         .or(() -> theirs.stream().max(Comparator.comparing(Deal::getUpdatedAt)));
   }
 
+  /** E.164, or a short number as the PBX wrote it (an internal or service number); never free text. */
   private static String number(String raw) {
     String e164 = PhoneNumbers.normalize(raw);
-    return e164 == null ? (raw == null ? "неизвестный" : raw) : e164;
+    return e164 != null ? e164 : raw != null && raw.matches("[0-9+*#]{1,32}") ? raw : "неизвестный";
   }
 
   static Map<String, Object> card(PhoneCall call) {

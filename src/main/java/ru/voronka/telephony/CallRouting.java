@@ -110,7 +110,7 @@ public class CallRouting {
     }
     Week week = week();
     if (!"MOBILES".equals(rule)) {
-      week.ranked().stream().filter(e -> e.getExtension() != null && !busy.contains(e.getExtension()))
+      week.ranked().stream().filter(e -> PbxArguments.isExtension(e.getExtension()) && !busy.contains(e.getExtension()))
           .filter(e -> phones == null || phones.isReachable(e.getExtension()))
           .filter(e -> targets.stream().noneMatch(t -> e.getExtension().equals(t.extension())))
           .limit(Math.max(0, desks - targets.size()))
@@ -202,6 +202,7 @@ public class CallRouting {
           where p.number = ? order by cp.id limit 1) known
         join employee e on e.id = known.responsible_id
         where e.active = true and e.extension is not null""",
-        (rs, n) -> Target.desk(rs.getString(1), rs.getString(2), rs.getString(3)), e164).stream().findFirst();
+        (rs, n) -> Target.desk(rs.getString(1), rs.getString(2), rs.getString(3)), e164).stream()
+        .filter(desk -> PbxArguments.isExtension(desk.extension())).findFirst();
   }
 }

@@ -88,6 +88,8 @@ public class SimulatedPbx implements Pbx {
 
   @Override
   public void originate(String extension, String clientNumber) {
+    PbxArguments.extension(extension);
+    PbxArguments.clientNumber(clientNumber);
     String key = "sim-" + UUID.randomUUID();
     lines.put(key, new Line(key, Direction.OUTGOING, clientNumber,
         List.of(new CallRouting.Target("PJSIP/" + extension, extension, null, "доб. " + extension)), 0, false, clock.instant()));
@@ -96,6 +98,7 @@ public class SimulatedPbx implements Pbx {
 
   @Override
   public void redirect(String callKey, String extension) {
+    PbxArguments.extension(extension);
     Line line = lines.get(callKey);
     if (line == null) {
       throw new PbxException("Звонок уже закончился", null);
@@ -114,6 +117,7 @@ public class SimulatedPbx implements Pbx {
 
   @Override
   public void spy(String supervisorExtension, String callKey, SpyMode mode) {
+    PbxArguments.extension(supervisorExtension);
     if (!lines.containsKey(callKey)) {
       throw new PbxException("Звонок уже закончился", null);
     }

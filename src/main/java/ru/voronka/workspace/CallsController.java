@@ -126,8 +126,9 @@ class CallsController {
   /** TEL-2: the РОП moves a call to another manager, or joins it. */
   @PostMapping("/calls/{id}/transfer")
   String transfer(@PathVariable long id, @RequestParam String extension, Authentication auth, Model model) {
+    String desk = ru.voronka.telephony.PbxArguments.extension(extension); // digits only: it becomes an AMI header
     PhoneCall call = liveCallForLead(id, auth);
-    requirePbx().redirect(call.getCallKey(), extension);
+    requirePbx().redirect(call.getCallKey(), desk);
     return card(id, auth, model);
   }
 

@@ -160,6 +160,38 @@ class AsteriskPbxTest {
     verify(journal, timeout(3000)).transferred(call, "100");
   }
 
+  /** A line break in a value would end the AMI header and start a second action of the attacker's choosing. */
+  static final String SECOND_ACTION = "\r\n\r\nAction: Originate\r\nChannel: PJSIP/999\r\nApplication: ChanSpy\r\nData: PJSIP/101,qB";
+
+  @Test
+  void aClientNumberWithALineBreakNeverReachesAsterisk() throws Exception {
+    assertThatThrownBy(() -> pbx.originate("101", "+7 912 600-70-80" + SECOND_ACTION))
+        .isInstanceOf(ru.voronka.platform.web.DomainException.class).hasMessageContaining("не номер телефона");
+    assertThatThrownBy(() -> pbx.originate("101" + SECOND_ACTION, "+7 912 600-70-80"))
+        .isInstanceOf(ru.voronka.platform.web.DomainException.class).hasMessageContaining("только цифры");
+    pbx.originate("101", "+7 912 600-70-80"); // the next, honest action: everything before it was refused
+    peer.awaitAction("Originate", 3, TimeUnit.SECONDS);
+    assertThat(peer.actions()).noneMatch(a -> "PJSIP/999".equals(a.get("Channel")))
+        .filteredOn(a -> "Originate".equalsIgnoreCase(a.get("Action"))).hasSize(1);
+  }
+
+  @Test
+  void aTransferOrListenExtensionWithALineBreakNeverReachesAsterisk() throws Exception {
+    String call = "1763890310.12";
+    peer.emitAll(AsteriskEvents.incomingRinging("79126007080", "101", call));
+    verify(journal, timeout(3000)).ringing(eq(call), any(), any(), eq("101"), any());
+
+    assertThatThrownBy(() -> pbx.redirect(call, "12" + SECOND_ACTION)).isInstanceOf(ru.voronka.platform.web.DomainException.class)
+        .hasMessageContaining("только цифры");
+    for (Pbx.SpyMode mode : Pbx.SpyMode.values()) {
+      assertThatThrownBy(() -> pbx.spy("100" + SECOND_ACTION, call, mode)).isInstanceOf(ru.voronka.platform.web.DomainException.class)
+          .hasMessageContaining("только цифры");
+    }
+    pbx.pass(call); // the next, honest action
+    peer.awaitAction("Hangup", 3, TimeUnit.SECONDS);
+    assertThat(peer.actions()).noneMatch(a -> "Redirect".equalsIgnoreCase(a.get("Action")) || "Originate".equalsIgnoreCase(a.get("Action")));
+  }
+
   @Test
   void theRingingManagerPassesTheCallOn_andAnUnregisteredDeskIsNotRung() throws Exception {
     String call = "1763890600.12";
