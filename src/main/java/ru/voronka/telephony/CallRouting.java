@@ -50,6 +50,17 @@ public class CallRouting {
       String digits = e.getMobilePhone().replaceAll("\\D", "");
       return new Target("PJSIP/" + digits + "@" + trunk, null, e.getUserId(), e.getFullName() + " (мобильный " + e.getMobilePhone() + ")");
     }
+
+    /**
+     * The mobile a Dial string rings: {@code PJSIP/79161002001@gsm-mts} (a target) or
+     * {@code 79161002001@gsm-mts} (the {@code DialString} of Asterisk's DialBegin) → +79161002001.
+     */
+    static Optional<String> mobileOf(String dial) {
+      java.util.regex.Matcher m = dial == null ? null : MOBILE_DIAL.matcher(dial);
+      return m != null && m.matches() ? Optional.of("+" + m.group(1)) : Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern MOBILE_DIAL = java.util.regex.Pattern.compile("(?:PJSIP/)?([0-9]{10,15})@[A-Za-z0-9_.-]+");
   }
 
   public record Route(List<Target> targets, int ringSeconds, String rule) {

@@ -123,6 +123,13 @@ class CallsController {
     return "workspace/fragments/call-passed";
   }
 
+  /** The card of a call that rang on to another manager (three rings, or passed on): it no longer rings here. */
+  @GetMapping("/calls/{id}/rung-on")
+  String rungOn(@PathVariable long id, Model model) {
+    model.addAttribute("notice", "Звонок ушёл к следующему менеджеру: у вас он больше не звонит.");
+    return "workspace/fragments/call-passed";
+  }
+
   /** TEL-2: the РОП moves a call to another manager, or joins it. */
   @PostMapping("/calls/{id}/transfer")
   String transfer(@PathVariable long id, @RequestParam String extension, Authentication auth, Model model) {

@@ -34,6 +34,8 @@ class TelephonyPagesTest extends WorkspaceTest {
   @Autowired SimulatedPbx pbx;
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService tasks;
+  @Autowired CallFollowUps followUps;
+  @Autowired ru.voronka.statistics.ManagerStatistics statistics;
 
   long callId(String key) {
     return jdbc.queryForObject("select id from phone_call where call_key = ?", Long.class, key);
@@ -154,7 +156,7 @@ class TelephonyPagesTest extends WorkspaceTest {
             .header("HX-Request", "true"))
         .andExpect(status().isOk()).andExpect(content().string(containsString("</section>")));
     assertThat(extension(key)).isEqualTo(other);
-    missedAndFollowedUp(key);
+    endedAndFollowedUp(key);
   }
 
   @Test
@@ -165,7 +167,7 @@ class TelephonyPagesTest extends WorkspaceTest {
             .with(csrf()).header("HX-Request", "true"))
         .andExpect(status().isBadRequest()).andExpect(content().string(containsString("только цифры")));
     assertThat(extension(key)).isEqualTo(rung);
-    missedAndFollowedUp(key);
+    endedAndFollowedUp(key);
 
     // a client's number is a number, not text: it is dialled later by click-to-call (COM-2)
     mvc.perform(post("/api/deals").with(PETROV).with(csrf()).contentType("application/json").content("""
@@ -173,12 +175,39 @@ class TelephonyPagesTest extends WorkspaceTest {
         .andExpect(status().isBadRequest()).andExpect(content().string(containsString("не номер телефона")));
   }
 
+  /** TEL-7 (issue 12): out of hours the call rings a manager's mobile; answered there, it is that manager's call. */
+  @Test
+  void outOfHoursACallAnsweredOnAManagersMobileIsHis_inTheJournalCardFollowUpAndStatistics() throws Exception {
+    TestClock.INSTANCE.moveTo(TestClock.INSTANCE.nextWeekday(java.time.LocalTime.of(21, 0)));
+    String key = pbx.call("+7 999 444-55-69");
+    assertThat(jdbc.queryForObject("select route from phone_call where call_key = ?", String.class, key))
+        .startsWith("Вне рабочего времени — на мобильные");
+    String manager = jdbc.queryForObject("select e.user_id from phone_call c join employee e on e.id = c.employee_id"
+        + " where c.call_key = ?", String.class, key);
+    assertThat(extension(key)).isNull(); // no desk: his mobile
+    long id = callId(key);
+    RequestPostProcessor him = user(manager).roles("MANAGERS");
+    mvc.perform(get("/calls/" + id + "/card").with(him).header("HX-Request", "true")).andExpect(status().isOk());
+
+    pbx.answer(key);
+    pbx.hangUp(key);
+    assertThat(state(key)).isEqualTo("COMPLETED");
+    mvc.perform(get("/calls").with(him)).andExpect(content().string(containsString("data-call=\"" + id + "\"")))
+        .andExpect(content().string(containsString("<span class=\"muted\">мобильный</span>")));
+    assertThat(followUps.open(manager)).anyMatch(open -> open.callId() == id); // «Итог звонка» is his
+    long employee = jdbc.queryForObject("select id from employee where user_id = ?", Long.class, manager);
+    java.time.Instant today = TestClock.INSTANCE.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    assertThat(statistics.figures(today.minus(java.time.Duration.ofDays(1)), today.plus(java.time.Duration.ofDays(2)), employee))
+        .singleElement().satisfies(row -> assertThat(row.incoming()).isPositive()); // his statistics and plan count it
+    endedAndFollowedUp(key);
+  }
+
   String extension(String key) {
     return jdbc.queryForObject("select extension from phone_call where call_key = ?", String.class, key);
   }
 
-  /** The stranger hangs up; whoever it rang last closes the follow-up, so the other tests' pages stay clear. */
-  void missedAndFollowedUp(String key) throws Exception {
+  /** The stranger hangs up (if still on the line); whoever it rang last closes the follow-up, so other tests' pages stay clear. */
+  void endedAndFollowedUp(String key) throws Exception {
     pbx.hangUp(key);
     String manager = jdbc.queryForObject("select e.user_id from phone_call c join employee e on e.id = c.employee_id"
         + " where c.call_key = ?", String.class, key);
