@@ -7,9 +7,9 @@ import org.asteriskjava.manager.event.ResponseEvent;
 /**
  * AMI {@code DeviceStateList} (res_manager_devicestate, Asterisk 13+), which asterisk-java does not
  * ship: Asterisk answers with one {@code DeviceStateChange} per known device, then
- * {@link DeviceStateListCompleteEvent}.
+ * {@link DeviceStateListCompleteEvent}. Public: asterisk-java reads its properties by reflection.
  */
-class DeviceStateListAction extends AbstractManagerAction implements EventGeneratingAction {
+public class DeviceStateListAction extends AbstractManagerAction implements EventGeneratingAction {
 
   private static final long serialVersionUID = 1L;
 

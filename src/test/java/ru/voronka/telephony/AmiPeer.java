@@ -122,11 +122,15 @@ class AmiPeer implements AutoCloseable {
         write(socket, packet(fields("Event", "FullyBooted", "Privilege", "system,all", "Uptime", "1200", "LastReload", "1200",
             "Status", "Fully Booted")));
       }
-      case "coresettings" -> write(socket, response("Success", id, fields("AMIversion", "11.0.0", "AsteriskVersion", "22.10.1",
-          "SystemName", "", "CoreMaxCalls", "0", "CoreMaxLoadAvg", "0.000000", "CoreRunUser", "asterisk",
-          "CoreRunGroup", "asterisk", "CoreMaxFilehandles", "0", "CoreRealTimeEnabled", "No", "CoreCDRenabled", "Yes",
-          "CoreHTTPenabled", "No")));
+      case "coresettings" -> {
+        actions.add(action);
+        write(socket, response("Success", id, fields("AMIversion", "11.0.0", "AsteriskVersion", "22.10.1",
+            "SystemName", "", "CoreMaxCalls", "0", "CoreMaxLoadAvg", "0.000000", "CoreRunUser", "asterisk",
+            "CoreRunGroup", "asterisk", "CoreMaxFilehandles", "0", "CoreRealTimeEnabled", "No", "CoreCDRenabled", "Yes",
+            "CoreHTTPenabled", "No", "SoundsSearchCustomDir", "No")));
+      }
       case "coreshowchannels" -> {
+        actions.add(action);
         write(socket, response("Success", id, fields("EventList", "start", "Message", "Channels will follow")));
         for (Map<String, String> channel : liveChannels.values()) {
           Map<String, String> event = fields("Event", "CoreShowChannel", "ActionID", id);
@@ -137,6 +141,7 @@ class AmiPeer implements AutoCloseable {
             "ListItems", String.valueOf(liveChannels.size()))));
       }
       case "devicestatelist" -> { // res_manager_devicestate: the cached states, no Privilege line
+        actions.add(action);
         write(socket, response("Success", id, fields("EventList", "start", "Message", "Device State Changes will follow")));
         deviceStates.forEach((device, state) -> {
           try {
