@@ -40,6 +40,8 @@ class AsteriskPbxTest {
   CallJournal journal = mock(CallJournal.class);
   /** Asterisk's CDR backend as the adapter reads it: what the test says cdr_pgsql wrote. */
   List<CallDetailRecords.Cdr> cdrs = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** How often the adapter read the CDRs: the last step of a reconcile that found calls. */
+  java.util.concurrent.atomic.AtomicInteger cdrReads = new java.util.concurrent.atomic.AtomicInteger();
   AsteriskPbx pbx;
 
   @BeforeEach
@@ -49,13 +51,16 @@ class AsteriskPbxTest {
     pbx = adapter(new AmiOwnership(null, null, null)); // one node: it handles the events
     pbx.start();
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(pbx::isConnected);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> cdrReads.get() > 0); // the login's reconcile is through
   }
 
   AsteriskPbx adapter(AmiOwnership ownership) {
     TelephonyProperties properties = new TelephonyProperties("asterisk",
         new TelephonyProperties.Ami("127.0.0.1", peer.port(), "voronka", "ami-secret"), null, null, null, null, null, null, null);
-    CallDetailRecords records = (from, also) -> cdrs.stream().filter(r -> !r.end().isBefore(from) || also.contains(r.linkedId()))
-        .toList();
+    CallDetailRecords records = (from, also) -> {
+      cdrReads.incrementAndGet();
+      return cdrs.stream().filter(r -> !r.end().isBefore(from) || also.contains(r.linkedId())).toList();
+    };
     return new AsteriskPbx(properties, journal, DESKS::contains,
         desk -> DESKS.contains(desk) ? java.util.Optional.of("user" + desk) : java.util.Optional.empty(), ownership, records,
         TestClock.INSTANCE);
@@ -294,6 +299,30 @@ class AsteriskPbxTest {
     verify(journal, timeout(5000)).endedUnheard(eq(lost), any());
     verify(journal, after(500).never()).ended(eq(going), any());
     verify(journal, never()).endedUnheard(eq(ended), any());
+  }
+
+  /** TEL-7 across an outage: the mobile's leg is named after the trunk; the client's Dial data and the CDR's name the number. */
+  @Test
+  void aManagersMobileIsRecognisedBackOnTheLink_bothLiveAndFromItsCdr() {
+    String talking = "1763890800.12";
+    String over = "1763890850.12";
+    AsteriskEvents.Leg client = AsteriskEvents.client("79126007080", talking);
+    peer.channel(client, 6, "<unknown>", "Dial", "PJSIP/79161002001@gsm-mts,20,tT", Duration.ofSeconds(70), "b-" + talking);
+    peer.channel(AsteriskEvents.mobileLeg("gsm-mts", talking, 1), 6, "79126007080", "AppDial", "(Outgoing Line)",
+        Duration.ofSeconds(60), "b-" + talking);
+    java.time.Instant t = TestClock.INSTANCE.instant();
+    cdrs.add(new CallDetailRecords.Cdr(over, over, AsteriskEvents.client("79035551234", over).channel(), "PJSIP/gsm-mts-00000021",
+        "Dial", "PJSIP/79161002001@gsm-mts,20,tT", "79035551234", AsteriskEvents.DID, "ANSWERED", t, t.plusSeconds(9),
+        t.plusSeconds(70)));
+    peer.dropConnections();
+
+    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> peer.connections() > 0 && pbx.isConnected());
+    verify(journal, timeout(5000)).ringingOnMobile(eq(talking), eq(Direction.INCOMING), eq("79126007080"),
+        eq("+79161002001"), any());
+    verify(journal, timeout(5000)).answered(eq(talking), eq(null), any());
+    verify(journal, timeout(5000)).ringingOnMobile(over, Direction.INCOMING, "79035551234", "+79161002001", t);
+    verify(journal, timeout(5000)).answered(over, null, t.plusSeconds(9));
+    verify(journal, timeout(5000)).ended(over, t.plusSeconds(70));
   }
 
   /** A leg of a call as cdr_pgsql writes it for Dial(PJSIP/<desk>) from the city line. */
