@@ -107,9 +107,7 @@ public class CallJournal {
       Instant at) {
     Optional<PhoneCall> known = calls.findByCallKey(callKey);
     if (known.isEmpty()) { // the first ring: one insert with the phone already in it
-      PhoneCall fresh = new PhoneCall(callKey, direction, number(clientNumber), at);
-      Optional<Counterparty> client = directory.counterpartiesByPhone(clientNumber).stream().findFirst();
-      fresh.identify(client.orElse(null), client.flatMap(this::currentDeal).orElse(null));
+      PhoneCall fresh = fresh(callKey, direction, clientNumber, at);
       fresh.ringsAt(extension, employee.orElse(null));
       Routed routed = routedAhead.remove(callKey);
       if (routed != null) {
@@ -193,9 +191,7 @@ public class CallJournal {
     if (calls.findByCallKey(callKey).isPresent()) {
       return;
     }
-    PhoneCall call = new PhoneCall(callKey, Direction.OUTGOING, number(clientNumber), startedAt);
-    Optional<Counterparty> client = directory.counterpartiesByPhone(clientNumber).stream().findFirst();
-    call.identify(client.orElse(null), client.flatMap(this::currentDeal).orElse(null));
+    PhoneCall call = fresh(callKey, Direction.OUTGOING, clientNumber, startedAt);
     Optional<Employee> employee = directory.employeeByExtension(extension);
     call.ringsAt(extension, employee.orElse(null));
     call.failed(at);
@@ -250,6 +246,14 @@ public class CallJournal {
   public List<String> unfinishedKeys() {
     return calls.findByStateIn(List.of(PhoneCall.State.RINGING, PhoneCall.State.ANSWERED)).stream()
         .map(PhoneCall::getCallKey).toList();
+  }
+
+  /** A call not yet in the journal, with the client whose number it is and their current deal. */
+  private PhoneCall fresh(String callKey, Direction direction, String clientNumber, Instant startedAt) {
+    PhoneCall call = new PhoneCall(callKey, direction, number(clientNumber), startedAt);
+    Optional<Counterparty> client = directory.counterpartiesByPhone(clientNumber).stream().findFirst();
+    call.identify(client.orElse(null), client.flatMap(this::currentDeal).orElse(null));
+    return call;
   }
 
   private Optional<Deal> currentDeal(Counterparty client) {

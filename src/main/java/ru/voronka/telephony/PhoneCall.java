@@ -112,20 +112,19 @@ public class PhoneCall {
 
   /** @return false when it had ended before */
   boolean end(Instant at) {
-    if (isOver()) {
-      return false;
-    }
-    this.state = answeredAt == null ? State.MISSED : State.COMPLETED;
-    this.endedAt = at;
-    return true;
+    return endAs(State.MISSED, at);
   }
 
   /** Ended while nobody listened and without a CDR: answered ones are still conversations, the others unknown. */
   boolean endUnheard(Instant at) {
+    return endAs(State.UNKNOWN, at);
+  }
+
+  private boolean endAs(State unanswered, Instant at) {
     if (isOver()) {
       return false;
     }
-    this.state = answeredAt == null ? State.UNKNOWN : State.COMPLETED;
+    this.state = answeredAt == null ? unanswered : State.COMPLETED;
     this.endedAt = at;
     return true;
   }
