@@ -184,6 +184,16 @@
       if (window.htmx) htmx.ajax('GET', url, { target: '#call-card', swap: 'innerHTML' });
     }
     source.addEventListener('call-ringing', function (e) { showCall(JSON.parse(e.data).data.cardUrl); });
+    // The call rang on to another manager (three rings, or «Передать дальше»): its ringing card here closes.
+    source.addEventListener('call-rung-on', function (e) {
+      const d = JSON.parse(e.data).data;
+      const card = document.querySelector('#call-card .call-card.ringing[data-call="' + d.callId + '"]');
+      if (card) showCall('/calls/' + d.callId + '/rung-on');
+    });
+    // A click-to-call the manager's own phone did not take (not picked up, busy, unreachable).
+    source.addEventListener('call-failed', function (e) {
+      popup('Звонок не состоялся', JSON.parse(e.data).data.message, []);
+    });
     ['call-answered', 'call-ended'].forEach(function (name) {
       source.addEventListener(name, function (e) {
         const d = JSON.parse(e.data).data;

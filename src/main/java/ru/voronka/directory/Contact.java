@@ -44,8 +44,9 @@ public class Contact {
     this.main = main;
   }
 
+  /** @throws ru.voronka.platform.web.DomainException when it is no phone number: a contact's number is dialled later */
   public Contact addPhone(String number) {
-    phones.add(new ContactPhone(this, PhoneNumbers.normalize(number)));
+    phones.add(new ContactPhone(this, PhoneNumbers.require(number)));
     return this;
   }
 

@@ -38,6 +38,12 @@ public class Directory {
     return extension == null || extension.isBlank() ? Optional.empty() : employees.findByExtension(extension.strip());
   }
 
+  /** Whose mobile this is (TEL-7: calls ring managers' mobiles through a carrier's trunk), any spelling. */
+  public Optional<Employee> employeeByMobile(String anySpelling) {
+    String e164 = PhoneNumbers.normalize(anySpelling);
+    return e164 == null ? Optional.empty() : employees.findByMobilePhone(e164).stream().findFirst();
+  }
+
   public Employee requireEmployee(String userId) {
     return employee(userId).orElseThrow(() -> new UnknownEmployeeException(userId));
   }

@@ -13,6 +13,9 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
 
   Optional<Employee> findByExtension(String extension);
 
+  @Query("select e from Employee e where e.mobilePhone = ?1 and e.active = true order by e.id")
+  List<Employee> findByMobilePhone(String e164);
+
   @Query("select e from Employee e where e.userId in ?1")
   List<Employee> findByUserIdIn(List<String> userIds);
 

@@ -42,6 +42,9 @@ public class Staff {
     if (n.lastName() == null || n.lastName().isBlank() || n.firstName() == null || n.firstName().isBlank()) {
       throw new DomainException(Kind.INVALID, "Укажите имя и фамилию");
     }
+    if (n.mobilePhone() != null && !n.mobilePhone().isBlank()) {
+      PhoneNumbers.require(n.mobilePhone()); // TEL-7 dials it through a carrier's trunk
+    }
     if (employees.findByUserId(n.userId()).isPresent() || identity.createUserQuery().userId(n.userId()).count() > 0) {
       throw new DomainException(Kind.CONFLICT, "Пользователь «" + n.userId() + "» уже есть");
     }

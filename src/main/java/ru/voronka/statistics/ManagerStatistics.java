@@ -64,8 +64,9 @@ public class ManagerStatistics {
     Timestamp a = Timestamp.from(from);
     Timestamp b = Timestamp.from(to);
     Map<Long, long[]> calls = new HashMap<>();
+    // a click-to-call whose desk never picked up is no call with a client (FAILED)
     jdbc.query("select employee_id, direction, state, count(*) from phone_call where started_at >= ? and started_at < ?"
-        + " and employee_id is not null group by employee_id, direction, state", rs -> {
+        + " and employee_id is not null and state <> 'FAILED' group by employee_id, direction, state", rs -> {
           long[] c = calls.computeIfAbsent(rs.getLong(1), k -> new long[3]);
           long n = rs.getLong(4);
           c["INCOMING".equals(rs.getString(2)) ? 0 : 1] += n;
@@ -119,7 +120,8 @@ public class ManagerStatistics {
     for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
       byDay.put(d, new long[3]);
     }
-    jdbc.query("select started_at, direction, state from phone_call where employee_id = ? and started_at >= ?", rs -> {
+    jdbc.query("select started_at, direction, state from phone_call where employee_id = ? and started_at >= ?"
+        + " and state <> 'FAILED'", rs -> {
       LocalDate day = rs.getTimestamp(1).toInstant().atZone(RussianFormats.MOSCOW).toLocalDate();
       long[] c = byDay.get(day);
       if (c != null) {

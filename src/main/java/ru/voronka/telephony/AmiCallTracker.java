@@ -114,34 +114,119 @@ class AmiCallTracker {
 
   /**
    * After a reconnect or a takeover from a node that went away: the calls as {@code CoreShowChannels}
-   * lists them now. Whatever happened meanwhile was told to nobody, so a desk still ringing with a
-   * client's call is rung in the journal — its card pops (TEL-4), unless it popped already — and a
-   * desk talking has its call answered there (a call that moved to it meanwhile is transferred).
-   * Each call's step goes to {@code onCall}, to stay in order with the call's own events. Returns
-   * the Linkedids alive.
+   * lists them now. Whatever happened meanwhile was told to nobody, so a desk (or a manager's
+   * mobile) still ringing with a client's call is rung in the journal — its card pops (TEL-4), unless
+   * it popped already — and one talking has its call answered there (a call that moved to it
+   * meanwhile is transferred). Times come from Asterisk, not from the reconnect: a channel's
+   * {@code Duration} is the time since it was created, so the call began when the client's channel
+   * was created, and was answered no earlier than the answering leg was created (for a desk leg that
+   * is when it began to ring: at most the ring time early). Each call's step goes to {@code onCall},
+   * to stay in order with the call's own events. Returns the Linkedids alive.
    */
   Set<String> resume(List<CoreShowChannelEvent> now, BiConsumer<String, Runnable> onCall) {
+    Instant at = clock.instant();
     Map<String, List<CoreShowChannelEvent>> byCall = now.stream().filter(c -> c.getLinkedid() != null)
         .collect(Collectors.groupingBy(CoreShowChannelEvent::getLinkedid));
     byCall.forEach((linkedId, legs) -> {
       Optional<CoreShowChannelEvent> client = legs.stream().filter(c -> linkedId.equals(c.getUniqueid())).findFirst();
+      Instant began = client.map(c -> created(c, at)).orElse(at);
+      Optional<String> fromDesk = client.flatMap(c -> desk(c.getChannel()));
       for (CoreShowChannelEvent leg : legs) {
-        Optional<String> desk = linkedId.equals(leg.getUniqueid()) ? Optional.empty() : desk(leg.getChannel());
-        if (desk.isEmpty()) {
-          continue; // the client's own channel, a trunk, or a click-to-call's first leg (the desk itself)
+        if (linkedId.equals(leg.getUniqueid())) {
+          continue; // the client's own channel (or, for a click-to-call, the desk that called)
         }
-        channels.put(linkedId, new Channels(client.map(CoreShowChannelEvent::getChannel).orElse(null), leg.getChannel()));
-        String number = client.map(CoreShowChannelEvent::getCallerIdNum).orElse(leg.getConnectedLineNum());
-        if (Integer.valueOf(5).equals(leg.getChannelState())) { // AST_STATE_RINGING
-          onCall.accept(linkedId, () -> journal.ringing(linkedId, Direction.INCOMING, number, desk.get(), clock.instant()));
-        } else if (Integer.valueOf(6).equals(leg.getChannelState())) { // AST_STATE_UP: rung (or moved) there, then answered
+        boolean up = Integer.valueOf(6).equals(leg.getChannelState()); // AST_STATE_UP: rung (or moved) there, then answered
+        boolean ringing = Integer.valueOf(5).equals(leg.getChannelState()); // AST_STATE_RINGING
+        Instant answered = created(leg, at);
+        Optional<String> desk = desk(leg.getChannel());
+        if (fromDesk.isPresent() && desk.isEmpty()) { // click-to-call: the desk dials the client through a trunk
+          String number = client.map(CoreShowChannelEvent::getExtension).orElse(leg.getCallerIdNum());
+          channels.put(linkedId, new Channels(leg.getChannel(), client.get().getChannel()));
           onCall.accept(linkedId, () -> {
-            journal.ringing(linkedId, Direction.INCOMING, number, desk.get(), clock.instant());
-            journal.answered(linkedId, desk.get(), clock.instant());
+            journal.ringing(linkedId, Direction.OUTGOING, number, fromDesk.get(), began);
+            if (up) {
+              journal.answered(linkedId, fromDesk.get(), answered);
+            }
+          });
+          continue;
+        }
+        String number = client.map(CoreShowChannelEvent::getCallerIdNum).orElse(leg.getConnectedLineNum());
+        if (desk.isPresent()) {
+          channels.put(linkedId, new Channels(client.map(CoreShowChannelEvent::getChannel).orElse(null), leg.getChannel()));
+          if (ringing || up) {
+            onCall.accept(linkedId, () -> {
+              journal.ringing(linkedId, Direction.INCOMING, number, desk.get(), began);
+              if (up) {
+                journal.answered(linkedId, desk.get(), answered);
+              }
+            });
+          }
+          continue;
+        }
+        // TEL-7: the client's channel runs Dial(PJSIP/<mobile>@<trunk>,…): that leg is a manager's mobile
+        Optional<String> mobile = client.filter(c -> "Dial".equalsIgnoreCase(c.getApplication()))
+            .flatMap(c -> CallRouting.Target.mobileOf(firstArgument(c.getApplicationdata())));
+        if (mobile.isPresent() && (ringing || up)) {
+          onCall.accept(linkedId, () -> {
+            journal.ringingOnMobile(linkedId, Direction.INCOMING, number, mobile.get(), began);
+            if (up) {
+              journal.answered(linkedId, null, answered);
+            }
           });
         }
       }
     });
+    return byCall.keySet();
+  }
+
+  /** When Asterisk created the channel: now less its {@code Duration} (HH:MM:SS). */
+  static Instant created(CoreShowChannelEvent channel, Instant now) {
+    String duration = channel.getDuration();
+    if (duration == null || !duration.matches("\\d+:\\d{2}:\\d{2}")) {
+      return now;
+    }
+    String[] hms = duration.split(":");
+    return now.minusSeconds(Long.parseLong(hms[0]) * 3600 + Long.parseLong(hms[1]) * 60 + Long.parseLong(hms[2]));
+  }
+
+  private static String firstArgument(String applicationData) {
+    return applicationData == null ? null : applicationData.split(",", 2)[0];
+  }
+
+  /**
+   * The calls that ended while nobody listened, rebuilt from Asterisk's CDRs: per call (Linkedid), in
+   * the order Asterisk dialled, each desk or mobile that rang — and the one that answered, at the
+   * CDR's answer time — then the end. The journal's steps are idempotent, so records of calls it
+   * already holds change nothing. Returns the Linkedids the CDRs told about.
+   */
+  Set<String> replay(List<CallDetailRecords.Cdr> records, BiConsumer<String, Runnable> onCall) {
+    Map<String, List<CallDetailRecords.Cdr>> byCall = records.stream().filter(r -> r.linkedId() != null && r.end() != null)
+        .collect(Collectors.groupingBy(CallDetailRecords.Cdr::linkedId, java.util.LinkedHashMap::new, Collectors.toList()));
+    byCall.forEach((linkedId, legs) -> onCall.accept(linkedId, () -> {
+      for (CallDetailRecords.Cdr leg : legs) {
+        Optional<String> toDesk = desk(leg.dstChannel());
+        Optional<String> fromDesk = desk(leg.channel());
+        Optional<String> mobile = "Dial".equalsIgnoreCase(leg.lastApp()) ? CallRouting.Target.mobileOf(firstArgument(leg.lastData()))
+            : Optional.empty();
+        if (toDesk.isPresent() && fromDesk.isEmpty()) {
+          journal.ringing(linkedId, Direction.INCOMING, leg.src(), toDesk.get(), leg.start());
+          if (leg.answer() != null) {
+            journal.answered(linkedId, toDesk.get(), leg.answer());
+          }
+        } else if (fromDesk.isPresent() && leg.dstChannel() != null && !leg.dstChannel().isBlank() && toDesk.isEmpty()) {
+          journal.ringing(linkedId, Direction.OUTGOING, leg.dst(), fromDesk.get(), leg.start());
+          if (leg.answer() != null) {
+            journal.answered(linkedId, fromDesk.get(), leg.answer());
+          }
+        } else if (mobile.isPresent() && fromDesk.isEmpty()) {
+          journal.ringingOnMobile(linkedId, Direction.INCOMING, leg.src(), mobile.get(), leg.start());
+          if (leg.answer() != null) {
+            journal.answered(linkedId, null, leg.answer());
+          }
+        }
+      }
+      legs.stream().map(CallDetailRecords.Cdr::end).max(Instant::compareTo).ifPresent(end -> journal.ended(linkedId, end));
+    }));
     return byCall.keySet();
   }
 
@@ -154,10 +239,21 @@ class AmiCallTracker {
     }
     Optional<String> fromDesk = desk(e.getChannel());
     if (fromDesk.isPresent()) { // click-to-call: the desk picked up, the client's number is dialled
-      String number = e.getDestExten() != null && !e.getDestExten().isBlank() && !"s".equals(e.getDestExten())
-          ? e.getDestExten() : e.getDestCallerIdNum();
-      journal.ringing(linkedId, Direction.OUTGOING, number, fromDesk.get(), clock.instant());
+      journal.ringing(linkedId, Direction.OUTGOING, dialled(e), fromDesk.get(), clock.instant());
+      return;
     }
+    // TEL-7: a mobile through a carrier's trunk — the leg is named after the trunk, the Dial string names the number
+    CallRouting.Target.mobileOf(e.getDialString()).ifPresent(mobile ->
+        journal.ringingOnMobile(linkedId, Direction.INCOMING, e.getCallerIdNum(), mobile, clock.instant()));
+  }
+
+  /** The client's number a desk dials: the Dial string's number ({@code 79126007080@trunk}), else the dialplan's exten. */
+  private static String dialled(DialBeginEvent e) {
+    String dialString = e.getDialString();
+    if (dialString != null && dialString.contains("@")) {
+      return dialString.substring(0, dialString.indexOf('@'));
+    }
+    return e.getExten() != null && !e.getExten().isBlank() && !"s".equals(e.getExten()) ? e.getExten() : e.getDestCallerIdNum();
   }
 
   /** "PJSIP/101-0000001a" → "101" when 101 is a desk phone of an employee. */

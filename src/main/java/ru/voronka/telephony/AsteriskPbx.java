@@ -19,6 +19,8 @@ import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -46,6 +48,9 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
   private final AmiCallTracker tracker;
   private final java.util.function.Function<String, java.util.Optional<String>> userAtDesk;
   private final AmiOwnership ownership;
+  private final CallDetailRecords cdrs;
+  /** When this node last heard from Asterisk: where the journal's rebuild starts after the link comes back. */
+  private volatile Instant lastHeard;
   /** Device states as Asterisk reports them (PJSIP/101 → NOT_INUSE, INUSE, RINGING, UNAVAILABLE…). */
   private final java.util.Map<String, String> devices = new java.util.concurrent.ConcurrentHashMap<>();
   private final ManagerConnection connection;
@@ -71,8 +76,10 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
   private final Clock clock;
 
   AsteriskPbx(TelephonyProperties properties, CallJournal journal, Predicate<String> isDesk,
-      java.util.function.Function<String, java.util.Optional<String>> userAtDesk, AmiOwnership ownership, Clock clock) {
+      java.util.function.Function<String, java.util.Optional<String>> userAtDesk, AmiOwnership ownership, CallDetailRecords cdrs,
+      Clock clock) {
     this.clock = clock;
+    this.cdrs = cdrs;
     this.userAtDesk = userAtDesk;
     this.ownership = ownership;
     this.properties = properties;
@@ -81,6 +88,8 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
     TelephonyProperties.Ami ami = properties.ami();
     this.connection = new ManagerConnectionFactory(ami.host(), ami.port(), ami.username(), ami.secret()).createManagerConnection();
     connection.addEventListener(this);
+    connection.registerUserEventClass(DeviceStateListCompleteEvent.class);
+    connection.registerUserEventClass(DeviceStateEvent.class);
     for (int i = 0; i < STRIPES; i++) {
       int n = i;
       stripes[i] = Executors.newSingleThreadExecutor(r -> {
@@ -99,11 +108,24 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
   @Override
   public void onManagerEvent(ManagerEvent event) {
     if (event instanceof ConnectEvent) {
-      background.submit(this::reconcile); // not on asterisk-java's dispatch thread: it would wait for itself
+      Instant silentSince = lastHeard;
+      lastHeard = clock.instant();
+      background.submit(() -> reconcile(silentSince)); // not on asterisk-java's dispatch thread: it would wait for itself
       return;
     }
-    if (event instanceof DeviceStateChangeEvent e && e.getDevice() != null) {
+    if (event instanceof DisconnectEvent) {
+      lastHeard = clock.instant();
+      return;
+    }
+    lastHeard = clock.instant();
+    if (event instanceof DeviceStateChangeEvent e && e.getDevice() != null) { // a change, or an item of DeviceStateList
       devices.put(e.getDevice(), e.getState() == null ? "UNKNOWN" : e.getState());
+      return;
+    }
+    if (event instanceof OriginateResponseEvent e) {
+      if (ownership.isOwner() && !e.isSuccess()) {
+        originateFailed(e);
+      }
       return;
     }
     String linkedId = AmiCallTracker.linkedIdOf(event);
@@ -139,14 +161,23 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
    * regular expression, any one matching.
    */
   static final List<String> FILTERS = List.of("Event: Newchannel", "Event: DialBegin", "Event: DialEnd", "Event: Hangup",
-      "Event: BlindTransfer", "Event: AttendedTransfer", "Event: DeviceStateChange", "Variable: MIXMONITOR_FILENAME");
+      "Event: BlindTransfer", "Event: AttendedTransfer", "Event: DeviceStateChange", "Event: OriginateResponse",
+      "Variable: MIXMONITOR_FILENAME");
+
+  /** Rebuilding after an outage reaches back at most this far (a node off for a week does not replay the week). */
+  static final java.time.Duration REBUILD_AT_MOST = java.time.Duration.ofDays(1);
 
   /**
-   * After every (re)login and on taking the link over from another node: the event filter, then the
-   * calls as Asterisk has them now — a desk still ringing pops its card, a call that ended while
-   * nobody listened is closed.
+   * After every (re)login and on taking the link over from another node: the event filter, then what
+   * Asterisk knows now — the device states ({@code DeviceStateList}: a desk that re-registered
+   * meanwhile rings again, and after a restart no desk is unknown), the calls going on
+   * ({@code CoreShowChannels}: a desk still ringing pops its card, a desk talking has its call
+   * answered when it really was), and the calls that ended while nobody listened (Asterisk's CDRs
+   * since {@code silentSince} — this node's last word from Asterisk, else the journal's — rebuild
+   * them: answered, missed, where and when). A call the journal holds open that neither lists ends
+   * as unknown, never as missed.
    */
-  void reconcile() {
+  void reconcile(Instant silentSince) {
     if (!ownership.check()) {
       return; // the owner reconciles
     }
@@ -157,36 +188,86 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
         log.warn("AMI filter «{}» not set: {}", filter, e.getMessage());
       }
     }
+    try { // each DeviceStateChange of the list reaches onManagerEvent before the list's end
+      connection.sendEventGeneratingAction(new DeviceStateListAction(), ACTION_TIMEOUT_MS);
+    } catch (Exception e) {
+      log.warn("Device states not listed (is res_manager_devicestate loaded?): {}", e.getMessage());
+    }
     try {
       ResponseEvents answer = connection.sendEventGeneratingAction(new CoreShowChannelsAction(), ACTION_TIMEOUT_MS);
       Set<String> alive = tracker.resume(answer.getEvents().stream().filter(CoreShowChannelEvent.class::isInstance)
           .map(CoreShowChannelEvent.class::cast).toList(), this::inOrder);
-      journal.unfinishedKeys().stream().filter(key -> !key.startsWith("sim-")).filter(key -> !alive.contains(key))
-          .forEach(key -> inOrder(key, () -> journal.ended(key, clock.instant())));
+      Instant now = clock.instant();
+      List<String> open = journal.unfinishedKeys().stream().filter(key -> !key.startsWith("sim-")).filter(key -> !alive.contains(key))
+          .toList();
+      Instant since = java.util.stream.Stream.of(java.util.Optional.ofNullable(silentSince), journal.lastHeard())
+          .flatMap(java.util.Optional::stream).min(Instant::compareTo).orElse(now);
+      since = since.isBefore(now.minus(REBUILD_AT_MOST)) ? now.minus(REBUILD_AT_MOST) : since;
+      Set<String> recorded = tracker.replay(cdrs.endedSince(since, open).stream().filter(r -> !alive.contains(r.linkedId()))
+          .toList(), this::inOrder);
+      open.stream().filter(key -> !recorded.contains(key)).forEach(key -> inOrder(key, () -> journal.endedUnheard(key, now)));
     } catch (Exception e) {
       log.warn("Could not reconcile calls after connecting to Asterisk: {}", e.getMessage());
     }
   }
 
+  /** A click-to-call whose desk never picked up (Reason 3), was busy (5) or unreachable: journaled as such. */
+  private void originateFailed(OriginateResponseEvent e) {
+    String key = e.getActionId();
+    if (key == null || !key.startsWith(ORIGINATE)) {
+      return; // not one of ours (a spy's Originate, another program's)
+    }
+    java.util.Optional<String> desk = tracker.desk(e.getChannel());
+    if (desk.isEmpty()) {
+      return;
+    }
+    Instant at = clock.instant();
+    Instant started = originatedAt(key).orElse(at);
+    String number = e.getExten() != null && e.getExten().matches("[0-9]+") ? "+" + e.getExten() : e.getCallerIdNum();
+    String reason = switch (e.getReason() == null ? 0 : e.getReason()) {
+      case 3 -> "вы не сняли трубку";
+      case 5 -> "ваш телефон занят";
+      case 8 -> "АТС перегружена, попробуйте ещё раз";
+      default -> "ваш телефон недоступен";
+    };
+    inOrder(key, () -> journal.notConnected(key, desk.get(), number, started, at, reason));
+  }
+
+  /** Our Originates carry an ActionID «originate-<epoch ms>-<n>»: the click's moment, known to every node. */
+  static final String ORIGINATE = "originate-";
+  private final java.util.concurrent.atomic.AtomicLong originates = new java.util.concurrent.atomic.AtomicLong();
+
+  private static java.util.Optional<Instant> originatedAt(String actionId) {
+    String[] parts = actionId.substring(ORIGINATE.length()).split("-");
+    return parts.length == 3 && parts[0].matches("[0-9]{1,19}") ? java.util.Optional.of(Instant.ofEpochMilli(Long.parseLong(parts[0])))
+        : java.util.Optional.empty();
+  }
+
   @Override
   public void originate(String extension, String clientNumber) {
+    String desk = PbxArguments.extension(extension);
+    String number = PbxArguments.clientNumber(clientNumber);
     OriginateAction originate = new OriginateAction();
-    originate.setChannel("PJSIP/" + extension);
+    originate.setChannel("PJSIP/" + desk);
     originate.setContext(properties.context());
-    originate.setExten(clientNumber.replaceAll("\\D", "")); // digits: the dialplan matches _X.
+    originate.setExten(number.substring(1)); // digits: the dialplan matches _X.
     originate.setPriority(1);
-    originate.setCallerId(clientNumber);
+    originate.setCallerId(number);
     originate.setTimeout(30_000L);
     originate.setAsync(true);
-    originate.setVariable("VORONKA_CLIENT", clientNumber);
+    originate.setVariable("VORONKA_CLIENT", number);
+    // Asterisk sends OriginateResponse to every session with this ActionID: any node can tell whose click it was
+    originate.setActionId(ORIGINATE + clock.millis() + "-" + Integer.toHexString(System.identityHashCode(this)) + "-"
+        + originates.incrementAndGet());
     send(originate);
   }
 
   @Override
   public void redirect(String callKey, String extension) {
+    String desk = PbxArguments.extension(extension);
     AmiCallTracker.Channels channels = tracker.channelsOf(callKey)
         .orElseThrow(() -> new PbxException("Звонок уже закончился", null));
-    send(new RedirectAction(channels.client(), properties.context(), extension, 1));
+    send(new RedirectAction(PbxArguments.oneLine(channels.client()), properties.context(), desk, 1));
   }
 
   /** Rejects the ringing desk's leg (cause 21, call rejected): Dial returns and the dialplan rings the next target. */
@@ -194,7 +275,7 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
   public void pass(String callKey) {
     AmiCallTracker.Channels channels = tracker.channelsOf(callKey).filter(c -> c.desk() != null)
         .orElseThrow(() -> new PbxException("Звонок уже не звонит", null));
-    send(new HangupAction(channels.desk(), 21));
+    send(new HangupAction(PbxArguments.oneLine(channels.desk()), 21));
   }
 
   /** A desk whose device Asterisk reports unavailable or invalid cannot ring; one never reported is tried. */
@@ -206,11 +287,13 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
 
   @Override
   public void spy(String supervisorExtension, String callKey, SpyMode mode) {
+    String supervisor = PbxArguments.extension(supervisorExtension);
     AmiCallTracker.Channels channels = tracker.channelsOf(callKey).filter(c -> c.desk() != null)
         .orElseThrow(() -> new PbxException("Менеджер ещё не на линии", null));
-    String desk = channels.desk().contains("-") ? channels.desk().substring(0, channels.desk().lastIndexOf('-')) : channels.desk();
+    String deskChannel = PbxArguments.oneLine(channels.desk());
+    String desk = deskChannel.contains("-") ? deskChannel.substring(0, deskChannel.lastIndexOf('-')) : deskChannel;
     OriginateAction spy = new OriginateAction();
-    spy.setChannel("PJSIP/" + supervisorExtension);
+    spy.setChannel("PJSIP/" + supervisor);
     spy.setApplication("ChanSpy");
     spy.setData(desk + ",q" + switch (mode) {
       case LISTEN -> "";
@@ -248,7 +331,7 @@ public class AsteriskPbx implements Pbx, ManagerEventListener, SmartLifecycle {
     owning.scheduleWithFixedDelay(() -> {
       boolean was = ownership.isOwner();
       if (ownership.check() && !was && isConnected()) {
-        reconcile(); // took over from a node that went away: close what ended meanwhile
+        reconcile(null); // took over from a node that went away: the journal's last word is where the rebuild starts
       }
     }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
     background.submit(() -> {

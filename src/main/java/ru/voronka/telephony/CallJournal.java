@@ -61,7 +61,7 @@ public class CallJournal {
     card.put("number", number(clientNumber));
     card.put("incoming", true);
     card.put("cardUrl", "/calls/key/" + callKey + "/card");
-    poppedAhead.put(callKey, extension);
+    poppedAhead.add(popped(callKey, extension));
     live.publish(List.of(userId), "call-ringing", card);
   }
 
@@ -81,17 +81,33 @@ public class CallJournal {
 
   private final Map<String, Routed> routedAhead = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** Calls whose card already popped from the AMI event, by the desk it popped at. */
-  private final Map<String, String> poppedAhead = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Cards already popped from the AMI event, as «call key|desk»: each desk a call rings at pops once. */
+  private final java.util.Set<String> poppedAhead = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static String popped(String callKey, String extension) {
+    return callKey + "|" + extension;
+  }
 
   /** A phone rings: an incoming call at a manager's extension, or the first leg of a click-to-call. */
   public PhoneCall ringing(String callKey, Direction direction, String clientNumber, String extension, Instant at) {
+    Optional<Employee> employee = extension == null ? Optional.empty() : directory.employeeByExtension(extension);
+    return ring(callKey, direction, clientNumber, extension, employee, at);
+  }
+
+  /**
+   * TEL-7: the call rings an employee's mobile through a carrier's trunk (out of hours, or when no
+   * desk answered). The call is that employee's — journal, card, «Итог звонка», statistics, plan —
+   * as if it rang their desk. A number that is nobody's mobile rings nobody of ours.
+   */
+  public PhoneCall ringingOnMobile(String callKey, Direction direction, String clientNumber, String mobile, Instant at) {
+    return ring(callKey, direction, clientNumber, null, directory.employeeByMobile(mobile), at);
+  }
+
+  private PhoneCall ring(String callKey, Direction direction, String clientNumber, String extension, Optional<Employee> employee,
+      Instant at) {
     Optional<PhoneCall> known = calls.findByCallKey(callKey);
-    if (known.isEmpty()) { // the first ring: one insert with the desk already in it
-      PhoneCall fresh = new PhoneCall(callKey, direction, number(clientNumber), at);
-      Optional<Counterparty> client = directory.counterpartiesByPhone(clientNumber).stream().findFirst();
-      fresh.identify(client.orElse(null), client.flatMap(this::currentDeal).orElse(null));
-      Optional<Employee> employee = extension == null ? Optional.empty() : directory.employeeByExtension(extension);
+    if (known.isEmpty()) { // the first ring: one insert with the phone already in it
+      PhoneCall fresh = fresh(callKey, direction, clientNumber, at);
       fresh.ringsAt(extension, employee.orElse(null));
       Routed routed = routedAhead.remove(callKey);
       if (routed != null) {
@@ -102,8 +118,7 @@ public class CallJournal {
         fresh.recordAt(recording);
       }
       PhoneCall saved = calls.save(fresh);
-      boolean popped = extension != null && extension.equals(poppedAhead.remove(callKey));
-      if (!popped) {
+      if (!poppedAhead.remove(popped(callKey, extension))) {
         employee.ifPresent(e -> live.publish(List.of(e.getUserId()), "call-ringing", card(saved)));
       }
       return saved;
@@ -113,12 +128,20 @@ public class CallJournal {
       transferred(callKey, extension); // a talking client dialled on to another desk: a transfer
       return call;
     }
-    if (call.getState() != PhoneCall.State.RINGING || extension == null || extension.equals(call.getExtension())) {
+    Employee before = call.getEmployee();
+    boolean samePhone = java.util.Objects.equals(extension, call.getExtension())
+        && java.util.Objects.equals(employee.map(Employee::getId).orElse(null), before == null ? null : before.getId());
+    if (call.getState() != PhoneCall.State.RINGING || employee.isEmpty() && extension == null || samePhone) {
       return call; // a replay, or nobody's phone
     }
-    Optional<Employee> employee = directory.employeeByExtension(extension);
     call.ringsAt(extension, employee.orElse(null));
-    employee.ifPresent(e -> live.publish(List.of(e.getUserId()), "call-ringing", card(call)));
+    if (before != null && employee.map(e -> !e.getId().equals(before.getId())).orElse(true)) {
+      // rung on (three rings, or «Передать дальше»): the card that popped there closes (issue 18, 6)
+      live.publish(List.of(before.getUserId()), "call-rung-on", Map.of("callId", call.getId()));
+    }
+    if (!poppedAhead.remove(popped(callKey, extension))) { // a desk's card popped from the AMI event already
+      employee.ifPresent(e -> live.publish(List.of(e.getUserId()), "call-ringing", card(call)));
+    }
     return call;
   }
 
@@ -132,22 +155,70 @@ public class CallJournal {
   }
 
   public void ended(String callKey, Instant at) {
+    poppedAhead.removeIf(popped -> popped.startsWith(callKey + "|"));
     calls.findByCallKey(callKey).ifPresent(call -> {
-      if (!call.end(at)) {
-        return;
-      }
-      if (call.getDeal() != null) { // TEL-2/COM-3: the client's chat shows the call, a missed one as such
-        chats.recordCall(call.getDeal().getId(), call.getDirection(), call.isMissed(), call.getClientNumber(),
-            "call:" + call.getCallKey());
-      }
-      if (call.getEmployee() != null) {
-        followUps.start(call);
-        live.publish(List.of(call.getEmployee().getUserId()), "call-ended", Map.of("callId", call.getId(),
-            "missed", call.isMissed()));
-      } else {
-        log.info("Call {} from {} ended without reaching an employee", call.getCallKey(), call.getClientNumber());
+      if (call.end(at)) {
+        over(call);
       }
     });
+  }
+
+  /**
+   * A call the journal holds open that ended while Voronka did not hear it, and of which Asterisk's
+   * CDR says nothing: one heard answered was a conversation; one heard ringing is not called missed
+   * — nobody knows — so no «Пропущенный звонок» goes to the client's chat and no follow-up starts.
+   */
+  public void endedUnheard(String callKey, Instant at) {
+    poppedAhead.removeIf(popped -> popped.startsWith(callKey + "|"));
+    calls.findByCallKey(callKey).ifPresent(call -> {
+      if (!call.endUnheard(at)) {
+        return;
+      }
+      log.warn("Call {} ended while Voronka did not listen, and no CDR tells how (is Asterisk's CDR backend set up?)", callKey);
+      if (call.getState() == PhoneCall.State.COMPLETED) {
+        over(call);
+      } else if (call.getEmployee() != null) {
+        live.publish(List.of(call.getEmployee().getUserId()), "call-ended", Map.of("callId", call.getId(), "missed", false));
+      }
+    });
+  }
+
+  /**
+   * TEL-1: a click-to-call whose desk did not pick up (Asterisk's OriginateResponse Failure): a row
+   * in the journal — «Не состоялся» — and the reason in the manager's browser. Idempotent by its key.
+   */
+  public void notConnected(String callKey, String extension, String clientNumber, Instant startedAt, Instant at, String reason) {
+    if (calls.findByCallKey(callKey).isPresent()) {
+      return;
+    }
+    PhoneCall call = fresh(callKey, Direction.OUTGOING, clientNumber, startedAt);
+    Optional<Employee> employee = directory.employeeByExtension(extension);
+    call.ringsAt(extension, employee.orElse(null));
+    call.failed(at);
+    PhoneCall saved = calls.save(call);
+    employee.ifPresent(e -> live.publish(List.of(e.getUserId()), "call-failed", Map.of("callId", saved.getId(),
+        "message", "Звонок на " + PhoneNumbers.display(saved.getClientNumber()) + " не состоялся: " + reason)));
+  }
+
+  /** When the journal last heard of a call through the PBX (not the simulator): where a rebuild after an outage starts. */
+  @Transactional(readOnly = true)
+  public Optional<Instant> lastHeard() {
+    return Optional.ofNullable(calls.lastHeard());
+  }
+
+  /** The end of an answered or missed call: the client's chat, «Итог звонка», the manager's card. */
+  private void over(PhoneCall call) {
+    if (call.getDeal() != null) { // TEL-2/COM-3: the client's chat shows the call, a missed one as such
+      chats.recordCall(call.getDeal().getId(), call.getDirection(), call.isMissed(), call.getClientNumber(),
+          "call:" + call.getCallKey());
+    }
+    if (call.getEmployee() != null) {
+      followUps.start(call);
+      live.publish(List.of(call.getEmployee().getUserId()), "call-ended", Map.of("callId", call.getId(),
+          "missed", call.isMissed()));
+    } else {
+      log.info("Call {} from {} ended without reaching an employee", call.getCallKey(), call.getClientNumber());
+    }
   }
 
   /** Moved to another extension (a manager passed it on, or the РОП moved it, TEL-2). */
@@ -177,15 +248,24 @@ public class CallJournal {
         .map(PhoneCall::getCallKey).toList();
   }
 
+  /** A call not yet in the journal, with the client whose number it is and their current deal. */
+  private PhoneCall fresh(String callKey, Direction direction, String clientNumber, Instant startedAt) {
+    PhoneCall call = new PhoneCall(callKey, direction, number(clientNumber), startedAt);
+    Optional<Counterparty> client = directory.counterpartiesByPhone(clientNumber).stream().findFirst();
+    call.identify(client.orElse(null), client.flatMap(this::currentDeal).orElse(null));
+    return call;
+  }
+
   private Optional<Deal> currentDeal(Counterparty client) {
     List<Deal> theirs = deals.findByCounterparty(client.getId());
     return theirs.stream().filter(Deal::isOpen).max(Comparator.comparing(Deal::getUpdatedAt))
         .or(() -> theirs.stream().max(Comparator.comparing(Deal::getUpdatedAt)));
   }
 
+  /** E.164, or a short number as the PBX wrote it (an internal or service number); never free text. */
   private static String number(String raw) {
     String e164 = PhoneNumbers.normalize(raw);
-    return e164 == null ? (raw == null ? "неизвестный" : raw) : e164;
+    return e164 != null ? e164 : raw != null && raw.matches("[0-9+*#]{1,32}") ? raw : "неизвестный";
   }
 
   static Map<String, Object> card(PhoneCall call) {

@@ -50,6 +50,17 @@ public class CallRouting {
       String digits = e.getMobilePhone().replaceAll("\\D", "");
       return new Target("PJSIP/" + digits + "@" + trunk, null, e.getUserId(), e.getFullName() + " (мобильный " + e.getMobilePhone() + ")");
     }
+
+    /**
+     * The mobile a Dial string rings: {@code PJSIP/79161002001@gsm-mts} (a target) or
+     * {@code 79161002001@gsm-mts} (the {@code DialString} of Asterisk's DialBegin) → +79161002001.
+     */
+    static Optional<String> mobileOf(String dial) {
+      java.util.regex.Matcher m = dial == null ? null : MOBILE_DIAL.matcher(dial);
+      return m != null && m.matches() ? Optional.of("+" + m.group(1)) : Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern MOBILE_DIAL = java.util.regex.Pattern.compile("(?:PJSIP/)?([0-9]{10,15})@[A-Za-z0-9_.-]+");
   }
 
   public record Route(List<Target> targets, int ringSeconds, String rule) {
@@ -110,7 +121,7 @@ public class CallRouting {
     }
     Week week = week();
     if (!"MOBILES".equals(rule)) {
-      week.ranked().stream().filter(e -> e.getExtension() != null && !busy.contains(e.getExtension()))
+      week.ranked().stream().filter(e -> PbxArguments.isExtension(e.getExtension()) && !busy.contains(e.getExtension()))
           .filter(e -> phones == null || phones.isReachable(e.getExtension()))
           .filter(e -> targets.stream().noneMatch(t -> e.getExtension().equals(t.extension())))
           .limit(Math.max(0, desks - targets.size()))
@@ -202,6 +213,7 @@ public class CallRouting {
           where p.number = ? order by cp.id limit 1) known
         join employee e on e.id = known.responsible_id
         where e.active = true and e.extension is not null""",
-        (rs, n) -> Target.desk(rs.getString(1), rs.getString(2), rs.getString(3)), e164).stream().findFirst();
+        (rs, n) -> Target.desk(rs.getString(1), rs.getString(2), rs.getString(3)), e164).stream()
+        .filter(desk -> PbxArguments.isExtension(desk.extension())).findFirst();
   }
 }

@@ -20,7 +20,8 @@ class FastAgiServer implements SmartLifecycle {
   FastAgiServer(int port, RouteCallAgi route) {
     this.port = port;
     SimpleMappingStrategy mapping = new SimpleMappingStrategy();
-    mapping.setMappings(Map.of(RouteCallAgi.SCRIPT, route));
+    // a mutable map: asterisk-java looks up a request without a script name as null (Map.of would throw)
+    mapping.setMappings(new java.util.HashMap<>(Map.of(RouteCallAgi.SCRIPT, route)));
     this.server = new DefaultAgiServer(mapping);
     server.setPort(port);
   }

@@ -38,10 +38,13 @@ public interface Pbx {
     }
   }
 
-  /** The PBX refused or cannot be reached. */
-  class PbxException extends RuntimeException {
+  /** The PBX refused or cannot be reached: a refusal the user reads (409), not a fault. */
+  class PbxException extends ru.voronka.platform.web.DomainException {
     public PbxException(String message, Throwable cause) {
-      super(message, cause);
+      super(Kind.CONFLICT, message);
+      if (cause != null) {
+        initCause(cause);
+      }
     }
   }
 }

@@ -25,7 +25,11 @@ import ru.voronka.directory.Employee;
 public class PhoneCall {
 
   public enum State {
-    RINGING("Звонит"), ANSWERED("Разговор"), COMPLETED("Состоялся"), MISSED("Пропущен");
+    RINGING("Звонит"), ANSWERED("Разговор"), COMPLETED("Состоялся"), MISSED("Пропущен"),
+    /** A click-to-call whose desk did not pick up (or was busy, unreachable): no call with the client took place. */
+    FAILED("Не состоялся"),
+    /** Ended while Voronka did not hear it, and Asterisk's CDR does not tell how: not a missed call for sure. */
+    UNKNOWN("Исход неизвестен");
 
     private final String title;
 
@@ -108,12 +112,27 @@ public class PhoneCall {
 
   /** @return false when it had ended before */
   boolean end(Instant at) {
-    if (state == State.COMPLETED || state == State.MISSED) {
+    return endAs(State.MISSED, at);
+  }
+
+  /** Ended while nobody listened and without a CDR: answered ones are still conversations, the others unknown. */
+  boolean endUnheard(Instant at) {
+    return endAs(State.UNKNOWN, at);
+  }
+
+  private boolean endAs(State unanswered, Instant at) {
+    if (isOver()) {
       return false;
     }
-    this.state = answeredAt == null ? State.MISSED : State.COMPLETED;
+    this.state = answeredAt == null ? unanswered : State.COMPLETED;
     this.endedAt = at;
     return true;
+  }
+
+  /** A click-to-call the desk never picked up: over at once. */
+  void failed(Instant at) {
+    this.state = State.FAILED;
+    this.endedAt = at;
   }
 
   void transferTo(String extension, Employee employee) {
@@ -139,7 +158,7 @@ public class PhoneCall {
   }
 
   public boolean isOver() {
-    return state == State.MISSED || state == State.COMPLETED;
+    return state != State.RINGING && state != State.ANSWERED;
   }
 
   /** How long they talked: until the end, or until {@code now} while the call goes on. */

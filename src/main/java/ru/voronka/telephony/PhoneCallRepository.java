@@ -16,6 +16,9 @@ interface PhoneCallRepository extends JpaRepository<PhoneCall, Long> {
 
   List<PhoneCall> findByStateIn(Collection<PhoneCall.State> states);
 
+  @Query("select max(coalesce(c.endedAt, c.answeredAt, c.startedAt)) from PhoneCall c where c.callKey not like 'sim-%'")
+  Instant lastHeard();
+
   /** The journal (TEL-2): every filter optional. */
   @Query("""
       select c from PhoneCall c left join c.employee e left join c.counterparty cp

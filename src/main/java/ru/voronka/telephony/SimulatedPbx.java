@@ -53,7 +53,7 @@ public class SimulatedPbx implements Pbx {
     Line line = new Line(key, Direction.INCOMING, clientNumber, route.targets(), 0, false, clock.instant());
     lines.put(key, line);
     journal.routed(key, route.summary());
-    journal.ringing(key, Direction.INCOMING, clientNumber, extensionOf(line), clock.instant());
+    ring(line);
     return key;
   }
 
@@ -69,7 +69,18 @@ public class SimulatedPbx implements Pbx {
       return;
     }
     lines.put(key, moved);
-    journal.ringing(key, line.direction(), line.clientNumber(), extensionOf(moved), clock.instant());
+    ring(moved);
+  }
+
+  /** The line's current target rings: a desk by its extension, a mobile (TEL-7) as its owner's. */
+  private void ring(Line line) {
+    CallRouting.Target target = line.ringing();
+    java.util.Optional<String> mobile = target == null ? java.util.Optional.empty() : CallRouting.Target.mobileOf(target.dial());
+    if (mobile.isPresent()) {
+      journal.ringingOnMobile(line.key(), line.direction(), line.clientNumber(), mobile.get(), clock.instant());
+    } else {
+      journal.ringing(line.key(), line.direction(), line.clientNumber(), extensionOf(line), clock.instant());
+    }
   }
 
   public void answer(String key) {
@@ -88,6 +99,8 @@ public class SimulatedPbx implements Pbx {
 
   @Override
   public void originate(String extension, String clientNumber) {
+    PbxArguments.extension(extension);
+    PbxArguments.clientNumber(clientNumber);
     String key = "sim-" + UUID.randomUUID();
     lines.put(key, new Line(key, Direction.OUTGOING, clientNumber,
         List.of(new CallRouting.Target("PJSIP/" + extension, extension, null, "доб. " + extension)), 0, false, clock.instant()));
@@ -96,6 +109,7 @@ public class SimulatedPbx implements Pbx {
 
   @Override
   public void redirect(String callKey, String extension) {
+    PbxArguments.extension(extension);
     Line line = lines.get(callKey);
     if (line == null) {
       throw new PbxException("Звонок уже закончился", null);
@@ -114,6 +128,7 @@ public class SimulatedPbx implements Pbx {
 
   @Override
   public void spy(String supervisorExtension, String callKey, SpyMode mode) {
+    PbxArguments.extension(supervisorExtension);
     if (!lines.containsKey(callKey)) {
       throw new PbxException("Звонок уже закончился", null);
     }

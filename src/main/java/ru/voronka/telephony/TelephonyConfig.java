@@ -18,14 +18,14 @@ class TelephonyConfig {
 
   @Bean
   @ConditionalOnProperty(name = "voronka.telephony.pbx", havingValue = "asterisk")
-  AsteriskPbx asteriskPbx(TelephonyProperties properties, CallJournal journal, DeskExtensions desks,
+  AsteriskPbx asteriskPbx(TelephonyProperties properties, CallJournal journal, DeskExtensions desks, CallDetailRecords cdrs,
       org.springframework.boot.autoconfigure.jdbc.DataSourceProperties database, java.time.Clock clock) {
     if (properties.ami() == null || properties.ami().host() == null || properties.ami().host().isBlank()
         || properties.ami().username() == null) {
       throw new IllegalStateException("voronka.telephony.ami.host, username and secret are required for Asterisk");
     }
     return new AsteriskPbx(properties, journal, desks::isDesk, desks::userAt,
-        new AmiOwnership(database.determineUrl(), database.determineUsername(), database.determinePassword()), clock);
+        new AmiOwnership(database.determineUrl(), database.determineUsername(), database.determinePassword()), cdrs, clock);
   }
 
   /** FastAGI for the dialplan's routing question, next to the AMI link. */

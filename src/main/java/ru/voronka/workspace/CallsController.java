@@ -64,7 +64,6 @@ class CallsController {
     model.addAttribute("leads", viewer.leadsSales());
     model.addAttribute("managers", viewer.leadsSales() ? views.managers() : List.of());
     model.addAttribute("states", PhoneCall.State.values());
-    model.addAttribute("spyModes", Pbx.SpyMode.values());
     Map<String, Object> filter = new HashMap<>();
     filter.put("manager", manager == null ? "" : manager.toString());
     filter.put("direction", direction == null ? "" : direction.name());
@@ -86,6 +85,7 @@ class CallsController {
     model.addAttribute("followUpOpen", followUps.open(viewer.userId()).stream().anyMatch(o -> o.callId() == id));
     model.addAttribute("ringingHere", call.live() && !call.missed());
     model.addAttribute("simulated", pbx.getIfAvailable() instanceof ru.voronka.telephony.SimulatedPbx);
+    model.addAttribute("spyModes", Pbx.SpyMode.values()); // the РОП's listen, whisper and barge buttons
     return "workspace/fragments/call-card";
   }
 
@@ -123,11 +123,19 @@ class CallsController {
     return "workspace/fragments/call-passed";
   }
 
+  /** The card of a call that rang on to another manager (three rings, or passed on): it no longer rings here. */
+  @GetMapping("/calls/{id}/rung-on")
+  String rungOn(@PathVariable long id, Model model) {
+    model.addAttribute("notice", "Звонок ушёл к следующему менеджеру: у вас он больше не звонит.");
+    return "workspace/fragments/call-passed";
+  }
+
   /** TEL-2: the РОП moves a call to another manager, or joins it. */
   @PostMapping("/calls/{id}/transfer")
   String transfer(@PathVariable long id, @RequestParam String extension, Authentication auth, Model model) {
+    String desk = ru.voronka.telephony.PbxArguments.extension(extension); // digits only: it becomes an AMI header
     PhoneCall call = liveCallForLead(id, auth);
-    requirePbx().redirect(call.getCallKey(), extension);
+    requirePbx().redirect(call.getCallKey(), desk);
     return card(id, auth, model);
   }
 

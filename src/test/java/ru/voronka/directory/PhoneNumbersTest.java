@@ -22,4 +22,14 @@ class PhoneNumbersTest {
     assertThat(PhoneNumbers.display("анонимный")).isEqualTo("анонимный");
     assertThat(PhoneNumbers.display(null)).isEmpty();
   }
+
+  @Test
+  void whatIsNoNumberIsNeverKept_norReadAsVanityLetters() {
+    assertThat(PhoneNumbers.normalize("+7 912 600-70-80\r\nAction: Originate")).isNull();
+    assertThat(PhoneNumbers.normalize("8-800-FLOWERS")).isNull();
+    assertThat(PhoneNumbers.normalize("anonymous")).isNull();
+    assertThat(PhoneNumbers.normalize("8\u00A0912\u00A0600-70-80")).isEqualTo("+79126007080"); // copied from a page
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PhoneNumbers.require("12\r\nAction: Originate"))
+        .hasMessage("«12 Action: Originate» — не номер телефона: нужны цифры, например +7 912 600-70-80");
+  }
 }

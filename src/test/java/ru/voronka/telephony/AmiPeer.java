@@ -19,11 +19,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An Asterisk Manager Interface peer on a TCP socket for tests: it speaks the wire protocol as
- * Asterisk 20 does — the greeting, {@code Challenge}/MD5 {@code Login}, {@code CoreSettings},
- * {@code CoreShowChannels} with its event list, {@code Logoff} — records every other action and
- * answers it like Asterisk queues an Originate, and pushes events to every connected client —
- * through the session's {@code Filter}s, as Asterisk 13+ does (a whitelist of regular expressions
- * over the event's text; {@code !} in front blacklists).
+ * Asterisk 22 (AMI 11.0.0) does — the greeting, {@code Challenge}/MD5 {@code Login},
+ * {@code CoreSettings}, {@code CoreShowChannels} with its event list (each channel's snapshot,
+ * {@code Application}, {@code ApplicationData}, {@code Duration} since the channel was created and
+ * {@code BridgeId}), {@code DeviceStateList} as res_manager_devicestate answers it (a
+ * {@code DeviceStateChange} per device, then {@code DeviceStateListComplete}), {@code Logoff} —
+ * records every other action and answers it as Asterisk does (an Originate is queued, and its
+ * {@code OriginateResponse} follows with the ActionID it came with), and pushes events to every
+ * connected client — through the session's {@code Filter}s, as Asterisk 13+ does (a whitelist of
+ * regular expressions over the event's text; {@code !} in front blacklists). Answers to list
+ * actions are written to the asking session only and pass no filter, as in {@code manager.c}.
  */
 class AmiPeer implements AutoCloseable {
 
@@ -36,7 +41,11 @@ class AmiPeer implements AutoCloseable {
   private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
   private final Map<String, String> errors = new ConcurrentHashMap<>();
   /** The channels CoreShowChannels reports, by uniqueid: each one's fields as Asterisk writes them. */
-  private final Map<String, Map<String, String>> liveChannels = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> liveChannels = new java.util.concurrent.ConcurrentSkipListMap<>();
+  /** Device states as Asterisk's cache holds them (PJSIP/101 → NOT_INUSE…), listed by DeviceStateList. */
+  private final Map<String, String> deviceStates = new java.util.concurrent.ConcurrentSkipListMap<>();
+  /** How the next Originate ends: null — the desk picks up (the call's own events are the test's); else its Reason. */
+  private volatile Integer originateFailure;
   private final Map<Socket, List<String>> filters = new ConcurrentHashMap<>();
   private volatile boolean open = true;
 
@@ -69,7 +78,7 @@ class AmiPeer implements AutoCloseable {
 
   private void serve(Socket socket) {
     try (socket) {
-      write(socket, "Asterisk Call Manager/9.0.0\r\n");
+      write(socket, "Asterisk Call Manager/11.0.0\r\n");
       BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
       Map<String, String> packet = action();
       for (String line; (line = in.readLine()) != null; ) {
@@ -113,11 +122,15 @@ class AmiPeer implements AutoCloseable {
         write(socket, packet(fields("Event", "FullyBooted", "Privilege", "system,all", "Uptime", "1200", "LastReload", "1200",
             "Status", "Fully Booted")));
       }
-      case "coresettings" -> write(socket, response("Success", id, fields("AMIversion", "9.0.0", "AsteriskVersion", "20.5.0",
-          "SystemName", "", "CoreMaxCalls", "0", "CoreMaxLoadAvg", "0.000000", "CoreRunUser", "asterisk",
-          "CoreRunGroup", "asterisk", "CoreMaxFilehandles", "0", "CoreRealTimeEnabled", "No", "CoreCDRenabled", "Yes",
-          "CoreHTTPenabled", "No")));
+      case "coresettings" -> {
+        actions.add(action);
+        write(socket, response("Success", id, fields("AMIversion", "11.0.0", "AsteriskVersion", "22.10.1",
+            "SystemName", "", "CoreMaxCalls", "0", "CoreMaxLoadAvg", "0.000000", "CoreRunUser", "asterisk",
+            "CoreRunGroup", "asterisk", "CoreMaxFilehandles", "0", "CoreRealTimeEnabled", "No", "CoreCDRenabled", "Yes",
+            "CoreHTTPenabled", "No", "SoundsSearchCustomDir", "No")));
+      }
       case "coreshowchannels" -> {
+        actions.add(action);
         write(socket, response("Success", id, fields("EventList", "start", "Message", "Channels will follow")));
         for (Map<String, String> channel : liveChannels.values()) {
           Map<String, String> event = fields("Event", "CoreShowChannel", "ActionID", id);
@@ -126,6 +139,19 @@ class AmiPeer implements AutoCloseable {
         }
         write(socket, packet(fields("Event", "CoreShowChannelsComplete", "ActionID", id, "EventList", "Complete",
             "ListItems", String.valueOf(liveChannels.size()))));
+      }
+      case "devicestatelist" -> { // res_manager_devicestate: the cached states, no Privilege line
+        actions.add(action);
+        write(socket, response("Success", id, fields("EventList", "start", "Message", "Device State Changes will follow")));
+        deviceStates.forEach((device, state) -> {
+          try {
+            write(socket, packet(fields("Event", "DeviceStateChange", "ActionID", id, "Device", device, "State", state)));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+        write(socket, packet(fields("Event", "DeviceStateListComplete", "ActionID", id, "EventList", "Complete",
+            "ListItems", String.valueOf(deviceStates.size()))));
       }
       case "filter" -> {
         actions.add(action);
@@ -143,8 +169,30 @@ class AmiPeer implements AutoCloseable {
       default -> {
         actions.add(action);
         String error = errors.get(name.toLowerCase());
-        write(socket, error != null ? response("Error", id, Map.of("Message", error))
-            : response("Success", id, Map.of("Message", name + " successfully queued")));
+        if (error != null) {
+          write(socket, response("Error", id, Map.of("Message", error)));
+          return true;
+        }
+        write(socket, response("Success", id, Map.of("Message", switch (name.toLowerCase()) {
+          case "originate" -> "Originate successfully queued";
+          case "redirect" -> "Redirect successful";
+          case "hangup" -> "Channel Hungup";
+          default -> "Success";
+        })));
+        Integer reason = originateFailure;
+        if ("originate".equalsIgnoreCase(name) && reason != null) { // fast_originate: the requested channel, no uniqueid
+          originateFailure = null;
+          Map<String, String> failed = fields("Event", "OriginateResponse", "Privilege", "call,all", "ActionID", id,
+              "Response", "Failure", "Channel", action.get("Channel"));
+          if (action.get("Application") != null) {
+            failed.putAll(fields("Application", action.get("Application"), "Data", action.getOrDefault("Data", "")));
+          } else {
+            failed.putAll(fields("Context", action.get("Context"), "Exten", action.get("Exten")));
+          }
+          failed.putAll(fields("Reason", String.valueOf(reason), "Uniqueid", action.getOrDefault("ChannelId", "<unknown>"),
+              "CallerIDNum", action.getOrDefault("CallerID", "<unknown>"), "CallerIDName", "<unknown>"));
+          emit(failed);
+        }
       }
     }
     return true;
@@ -191,23 +239,54 @@ class AmiPeer implements AutoCloseable {
     return clients.size();
   }
 
-  /** A client's channel, talking. */
-  void channelAlive(String uniqueId, String linkedId) {
-    liveChannels.put(uniqueId, fields("Channel", "PJSIP/trunk-" + uniqueId, "Uniqueid", uniqueId, "Linkedid", linkedId,
-        "ChannelState", "6", "ChannelStateDesc", "Up", "CallerIDNum", "79126007080", "Application", "Dial",
-        "Duration", "00:00:12"));
+  /**
+   * A channel as CoreShowChannels lists it: the snapshot's fields, the application it runs, how long
+   * since it was created ({@code HH:MM:SS}) and the bridge it is in (empty when none).
+   */
+  void channel(AsteriskEvents.Leg leg, int state, String connectedNum, String application, String data, java.time.Duration age,
+      String bridgeId) {
+    Map<String, String> fields = leg.snapshot("", state, connectedNum, 1);
+    fields.put("Application", application);
+    fields.put("ApplicationData", data);
+    fields.put("Duration", "%02d:%02d:%02d".formatted(age.toHours(), age.toMinutesPart(), age.toSecondsPart()));
+    fields.put("BridgeId", bridgeId);
+    liveChannels.put(leg.uniqueId(), fields);
   }
 
-  /** A client's call at a desk, {@code ringing} there or talking: the client's channel and the desk's. */
+  /** A client's call that rang desk {@code desk} for a while, ringing there still or talking: both channels. */
+  void callAtDesk(String client, String desk, String linkedId, boolean ringing, java.time.Duration since,
+      java.time.Duration deskSince) {
+    AsteriskEvents.Leg trunk = AsteriskEvents.client(client, linkedId);
+    AsteriskEvents.Leg phone = AsteriskEvents.desk(desk, linkedId, 1);
+    String bridge = ringing ? "" : "b-" + linkedId;
+    channel(trunk, ringing ? 4 : 6, ringing ? "<unknown>" : desk, "Dial", "PJSIP/" + desk + ",15,tT", since, bridge);
+    channel(phone, ringing ? 5 : 6, client, "AppDial", "(Outgoing Line)", deskSince, bridge);
+  }
+
   void callAtDesk(String client, String desk, String linkedId, boolean ringing) {
-    liveChannels.put(linkedId, fields("Channel", "PJSIP/trunk-" + linkedId, "Uniqueid", linkedId, "Linkedid", linkedId,
-        "ChannelState", ringing ? "4" : "6", "ChannelStateDesc", ringing ? "Ring" : "Up", "CallerIDNum", client,
-        "ConnectedLineNum", desk, "Application", "Dial", "Duration", "00:00:04"));
-    String deskId = linkedId + "1";
-    liveChannels.put(deskId, fields("Channel", "PJSIP/" + desk + "-0000002a", "Uniqueid", deskId, "Linkedid", linkedId,
-        "ChannelState", ringing ? "5" : "6", "ChannelStateDesc", ringing ? "Ringing" : "Up", "CallerIDNum", desk,
-        "ConnectedLineNum", client,
-        "Application", "AppDial", "ApplicationData", "(Outgoing Line)", "Duration", "00:00:04"));
+    callAtDesk(client, desk, linkedId, ringing, java.time.Duration.ofSeconds(14), java.time.Duration.ofSeconds(9));
+  }
+
+  /** A client's call alone in the dialplan (in the AGI, or between two Dials): one channel. */
+  void channelAlive(String uniqueId, String linkedId) {
+    channel(AsteriskEvents.client("79126007080", linkedId), 6, "<unknown>", "AGI", "agi://voronka:4573/route",
+        java.time.Duration.ofSeconds(12), "");
+  }
+
+  /** A device's state changes: kept for DeviceStateList and written to every session as res_manager_devicestate does. */
+  void deviceState(String device, String state) {
+    deviceStates.put(device, state);
+    emit(AsteriskEvents.deviceState(device, state));
+  }
+
+  /** A device's state changed while nobody listened (Voronka restarting, the link down): only DeviceStateList tells. */
+  void deviceStateMeanwhile(String device, String state) {
+    deviceStates.put(device, state);
+  }
+
+  /** The next Originate's desk does not answer as it should: Asterisk's OriginateResponse Failure with this Reason. */
+  void failNextOriginate(int reason) {
+    originateFailure = reason;
   }
 
   void channelGone(String uniqueId) {

@@ -15,6 +15,7 @@ class CallJournalTest extends WorkspaceTest {
 
   @Autowired CallJournal journal;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CallFollowUps followUps;
 
   @Test
   void aRecordingNamedBeforeTheFirstRingIsKept_andReplaysChangeNothing() {
@@ -30,5 +31,25 @@ class CallJournalTest extends WorkspaceTest {
         .isEqualTo("/var/spool/asterisk/monitor/" + key + ".wav");
     assertThat(jdbc.queryForObject("select state from phone_call where call_key = ?", String.class, key)).isEqualTo("COMPLETED");
     assertThat(jdbc.queryForObject("select count(*) from phone_call where call_key = ?", Long.class, key)).isEqualTo(1);
+  }
+
+  @Test
+  void aCallRungOnPopsOnceAtEachDesk_andTheCardItLeftIsToldSo() {
+    String key = "1763891100.12";
+    int mark = ru.voronka.platform.live.LiveEventsHeard.count();
+    journal.popAhead(key, "79161234501", "101", "petrov"); // the AMI event of the first DialBegin, on the reading thread
+    journal.ringing(key, Direction.INCOMING, "79161234501", "101", TestClock.INSTANCE.instant()); // its worker, moments later
+    journal.popAhead(key, "79161234501", "102", "sidorova"); // three rings later: the next desk's DialBegin
+    journal.ringing(key, Direction.INCOMING, "79161234501", "102", TestClock.INSTANCE.instant());
+
+    assertThat(ru.voronka.platform.live.LiveEventsHeard.by("petrov", mark)).containsExactly("call-ringing", "call-rung-on");
+    assertThat(ru.voronka.platform.live.LiveEventsHeard.by("sidorova", mark)).containsExactly("call-ringing");
+    journal.ended(key, TestClock.INSTANCE.instant()); // missed at Sidorova's desk: hers
+    assertThat(ru.voronka.platform.live.LiveEventsHeard.by("sidorova", mark)).containsExactly("call-ringing", "call-ended");
+    assertThat(jdbc.queryForObject("select e.user_id from phone_call c join employee e on e.id = c.employee_id where c.call_key = ?",
+        String.class, key)).isEqualTo("sidorova");
+    long id = jdbc.queryForObject("select id from phone_call where call_key = ?", Long.class, key);
+    followUps.complete(id, "sidorova", java.util.Map.of("followUp", "EVENT", "eventKind", "CALL", "eventDue", "2026-12-24T10:30",
+        "eventTitle", "Перезвонить", "clientName", "ООО «Перезвон»", "readiness", "NORM")); // the other tests' pages stay clear
   }
 }

@@ -84,6 +84,27 @@ class CallRoutingTest extends WorkspaceTest {
   }
 
   @Test
+  void anExtensionWrittenAroundTheApiWithALineBreakIsNeverRungNorPassedOnTo() {
+    staff.hire(new NewEmployee("routebad", "secret1", "Строка", "Переводов", "Менеджер по продажам", "Отдел продаж",
+        List.of(Group.MANAGERS), null, null, null, null));
+    // an import or a hand-made row: the API refuses such an extension, the database does not
+    jdbc.update("update employee set extension = ? where user_id = 'routebad'", "105\nEXEC Dial 9");
+    try {
+      var client = directory.registerCaller("ООО «Перевод строки»", "Анна", "+7 999 000-88-99", null);
+      jdbc.update("update counterparty set responsible_id = (select id from employee where user_id = 'routebad') where id = ?",
+          client.getId());
+      routing.staffChanged(new ru.voronka.directory.EmployeeHired(0L));
+      for (String caller : List.of("+7 999 000-88-99", "+7 999 000-88-98")) { // their own client, and a new one
+        CallRouting.Route route = routing.route(caller);
+        assertThat(route.targets()).isNotEmpty().allMatch(t -> t.dial().matches("PJSIP/[0-9]+(@[a-z-]+)?"));
+      }
+    } finally {
+      jdbc.update("update employee set extension = null, active = false where user_id = 'routebad'");
+      routing.staffChanged(new ru.voronka.directory.EmployeeHired(0L));
+    }
+  }
+
+  @Test
   void atNightTheRoutingClockSendsEveryCallToTheMobiles() {
     TestClock.INSTANCE.moveTo(TestClock.INSTANCE.nextWeekday(java.time.LocalTime.of(22, 0)));
 

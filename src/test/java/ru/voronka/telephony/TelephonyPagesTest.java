@@ -34,6 +34,8 @@ class TelephonyPagesTest extends WorkspaceTest {
   @Autowired SimulatedPbx pbx;
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService tasks;
+  @Autowired CallFollowUps followUps;
+  @Autowired ru.voronka.statistics.ManagerStatistics statistics;
 
   long callId(String key) {
     return jdbc.queryForObject("select id from phone_call where call_key = ?", Long.class, key);
@@ -134,6 +136,86 @@ class TelephonyPagesTest extends WorkspaceTest {
     assertThat(jdbc.queryForObject("""
         select count(*) from deal d join counterparty c on c.id = d.counterparty_id
         where c.name = 'ООО «Новый звонок»' and d.title = 'Термометры биметаллические'""", Long.class)).isEqualTo(1);
+  }
+
+  @Test
+  void theLeadManagesALiveCallFromItsCard_transferAndListenIn() throws Exception {
+    String key = pbx.call("+7 999 444-55-67"); // a stranger's call: no deal's history grows for the other tests
+    long id = callId(key);
+    mvc.perform(get("/calls/" + id + "/card").with(SMIRNOVA).header("HX-Request", "true")) // «Управлять» in the journal
+        .andExpect(status().isOk()).andExpect(content().string(containsString("Перевести на доб.")))
+        .andExpect(content().string(containsString("Прослушать")))
+        .andExpect(content().string(containsString("Подсказать менеджеру")))
+        .andExpect(content().string(containsString("Вмешаться")))
+        .andExpect(content().string(containsString("</section>"))); // the whole card, not a truncated one
+    mvc.perform(post("/calls/" + id + "/spy").param("mode", "LISTEN").with(SMIRNOVA).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isOk()).andExpect(content().string(containsString("Прослушать: ваш телефон сейчас зазвонит")))
+        .andExpect(content().string(containsString("</section>")));
+    String other = "101".equals(extension(key)) ? "102" : "101";
+    mvc.perform(post("/calls/" + id + "/transfer").param("extension", other).with(SMIRNOVA).with(csrf())
+            .header("HX-Request", "true"))
+        .andExpect(status().isOk()).andExpect(content().string(containsString("</section>")));
+    assertThat(extension(key)).isEqualTo(other);
+    endedAndFollowedUp(key);
+  }
+
+  @Test
+  void aLineBreakNeverReachesThePbx_theTransferExtensionAndTheClientsNumberAreRefused() throws Exception {
+    String key = pbx.call("+7 999 444-55-68");
+    String rung = extension(key);
+    mvc.perform(post("/calls/" + callId(key) + "/transfer").param("extension", "12\r\nAction: Originate").with(SMIRNOVA)
+            .with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isBadRequest()).andExpect(content().string(containsString("только цифры")));
+    assertThat(extension(key)).isEqualTo(rung);
+    endedAndFollowedUp(key);
+
+    // a client's number is a number, not text: it is dialled later by click-to-call (COM-2)
+    mvc.perform(post("/api/deals").with(PETROV).with(csrf()).contentType("application/json").content("""
+            {"title": "Инъекция", "client": {"name": "ООО «Строка»", "phone": "+7 912 600-70-81\\r\\nAction: Originate"}}"""))
+        .andExpect(status().isBadRequest()).andExpect(content().string(containsString("не номер телефона")));
+  }
+
+  /** TEL-7 (issue 12): out of hours the call rings a manager's mobile; answered there, it is that manager's call. */
+  @Test
+  void outOfHoursACallAnsweredOnAManagersMobileIsHis_inTheJournalCardFollowUpAndStatistics() throws Exception {
+    TestClock.INSTANCE.moveTo(TestClock.INSTANCE.nextWeekday(java.time.LocalTime.of(21, 0)));
+    String key = pbx.call("+7 999 444-55-69");
+    assertThat(jdbc.queryForObject("select route from phone_call where call_key = ?", String.class, key))
+        .startsWith("Вне рабочего времени — на мобильные");
+    String manager = jdbc.queryForObject("select e.user_id from phone_call c join employee e on e.id = c.employee_id"
+        + " where c.call_key = ?", String.class, key);
+    assertThat(extension(key)).isNull(); // no desk: his mobile
+    long id = callId(key);
+    RequestPostProcessor him = user(manager).roles("MANAGERS");
+    mvc.perform(get("/calls/" + id + "/card").with(him).header("HX-Request", "true")).andExpect(status().isOk());
+
+    pbx.answer(key);
+    pbx.hangUp(key);
+    assertThat(state(key)).isEqualTo("COMPLETED");
+    mvc.perform(get("/calls").with(him)).andExpect(content().string(containsString("data-call=\"" + id + "\"")))
+        .andExpect(content().string(containsString("<span class=\"muted\">мобильный</span>")));
+    assertThat(followUps.open(manager)).anyMatch(open -> open.callId() == id); // «Итог звонка» is his
+    long employee = jdbc.queryForObject("select id from employee where user_id = ?", Long.class, manager);
+    java.time.Instant today = TestClock.INSTANCE.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    assertThat(statistics.figures(today.minus(java.time.Duration.ofDays(1)), today.plus(java.time.Duration.ofDays(2)), employee))
+        .singleElement().satisfies(row -> assertThat(row.incoming()).isPositive()); // his statistics and plan count it
+    endedAndFollowedUp(key);
+  }
+
+  String extension(String key) {
+    return jdbc.queryForObject("select extension from phone_call where call_key = ?", String.class, key);
+  }
+
+  /** The stranger hangs up (if still on the line); whoever it rang last closes the follow-up, so other tests' pages stay clear. */
+  void endedAndFollowedUp(String key) throws Exception {
+    pbx.hangUp(key);
+    String manager = jdbc.queryForObject("select e.user_id from phone_call c join employee e on e.id = c.employee_id"
+        + " where c.call_key = ?", String.class, key);
+    mvc.perform(post("/calls/" + callId(key) + "/follow-up").with(user(manager).roles("MANAGERS")).with(csrf())
+            .header("HX-Request", "true").param("clientName", "ООО «Звонок " + key.substring(4, 12) + "»").param("readiness", "NORM")
+            .param("followUp", "EVENT").param("eventKind", "CALL").param("eventDue", "2026-12-24T10:30")
+            .param("eventTitle", "Перезвонить"))
+        .andExpect(status().isOk());
   }
 
   @Test
