@@ -222,7 +222,7 @@ class AsteriskConfigurationTest {
     assertThat(AsteriskConf.read("cdr.conf").named("general").get(0).value("unanswered")).contains("yes");
     AsteriskConf.Section pgsql = AsteriskConf.read("cdr_pgsql.conf").named("global").get(0);
     assertThat(pgsql.value("table")).contains("asterisk_cdr");
-    String migration = new String(new ClassPathResource("db/migration/V14__asterisk_cdr.sql").getInputStream().readAllBytes(),
+    String migration = new String(new ClassPathResource("db/migration/V15__asterisk_cdr.sql").getInputStream().readAllBytes(),
         StandardCharsets.UTF_8);
     for (String column : List.of("linkedid", "channel", "dstchannel", "lastapp", "lastdata", "src", "dst", "disposition",
         "\"start\"", "\"answer\"", "\"end\"")) { // what CdrTable reads; cdr_pgsql fills columns named after CDR variables
