@@ -74,10 +74,6 @@ final class SmppLink implements AutoCloseable {
     return current != null && current.getSessionState().isBound();
   }
 
-  ScheduledExecutorService scheduler() {
-    return scheduler;
-  }
-
   /** One line for administrators: bound since when, or down since when, why, and the next attempt. */
   String describe() {
     String where = "SMPP-шлюз " + smpp.host() + ":" + smpp.port() + " (" + smpp.systemId() + "): ";

@@ -91,11 +91,18 @@ final class SmppReceipts implements MessageReceiverListener {
     }
   }
 
-  /** A part was taken with this id: receipts that came before its reply are filed now. */
-  void accepted() {
+  /** A part was taken with this id: a receipt that came before its reply (and names the same id) is filed now. */
+  void accepted(String gatewayId) {
+    if (waiting.isEmpty()) {
+      return;
+    }
+    String key = GatewayIds.key(gatewayId);
+    String hexValue = GatewayIds.hexValue(gatewayId);
     for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
       Waiting w = it.next();
-      if (file(w.receipt())) {
+      boolean names = GatewayIds.lookups(w.receipt().id()).stream()
+          .anyMatch(l -> l.byHexValue() ? l.value().equals(hexValue) : l.value().equals(key));
+      if (names && file(w.receipt())) {
         it.remove();
       }
     }

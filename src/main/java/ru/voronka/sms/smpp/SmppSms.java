@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,7 +45,7 @@ public final class SmppSms implements SmsPort, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SmppSms.class);
   private static final long FIRST_PAUSE = 100;
-  private static final long LONGEST_PAUSE = 3_200;
+  private static final long LONGEST_PAUSE = 1_000;
 
   private final SmsProperties.Smpp smpp;
   private final SimCards sims;
@@ -54,6 +55,12 @@ public final class SmppSms implements SmsPort, AutoCloseable {
   private final Clock clock;
   private final ExecutorService submitters = Executors.newCachedThreadPool(r -> {
     Thread thread = new Thread(r, "smpp-submit");
+    thread.setDaemon(true);
+    return thread;
+  });
+  /** Receipts waiting for their SMS, old rows to forget: not on the link's thread, which may hang in a connect. */
+  private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "smpp-receipts");
     thread.setDaemon(true);
     return thread;
   });
@@ -74,7 +81,8 @@ public final class SmppSms implements SmsPort, AutoCloseable {
   /** Binds now (in the background: a gateway that is down must not hold the application's start). */
   public SmppSms start() {
     link.start();
-    link.scheduler().scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+    housekeeping.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+    housekeeping.scheduleWithFixedDelay(this::forget, 1, 60, TimeUnit.MINUTES);
     return this;
   }
 
@@ -131,7 +139,7 @@ public final class SmppSms implements SmsPort, AutoCloseable {
         String id = reply.get(Math.max(1, deadline - clock.millis()), TimeUnit.MILLISECONDS);
         parts.accepted(part.id(), id);
         relax();
-        receipts.accepted();
+        receipts.accepted(id);
         return id;
       } catch (TimeoutException e) {
         throw silent(part, reply, "нет ответа за " + smpp.timeout().toSeconds() + " с");
@@ -182,7 +190,7 @@ public final class SmppSms implements SmsPort, AutoCloseable {
       if (id != null) {
         if (parts.lateAccepted(part.id(), attempt, id)) {
           log.info("Late submit_sm_resp for {} part {}: {}", part.reference(), part.partNo(), id);
-          receipts.accepted();
+          receipts.accepted(id);
           receipts.tell(part.reference());
         }
       } else if (failure != null && failure.getCause() instanceof NegativeResponseException refused) {
@@ -193,7 +201,7 @@ public final class SmppSms implements SmsPort, AutoCloseable {
     }
   }
 
-  /** 0x58: every sender pauses (100 ms, doubling to 3.2 s while it lasts); returns when the pause ends. */
+  /** 0x58: every sender pauses (100 ms, doubling to a second — the usual window of a gateway's rate — while it lasts); returns when the pause ends. */
   private long throttled() {
     synchronized (throttle) {
       pausedUntil = Math.max(pausedUntil, clock.millis() + pause);
@@ -231,6 +239,15 @@ public final class SmppSms implements SmsPort, AutoCloseable {
     }
   }
 
+  /** A month after its last word from the gateway, an SMS's parts are deleted: no receipt comes that late. */
+  private void forget() {
+    try {
+      parts.forget(Duration.ofDays(30));
+    } catch (RuntimeException e) {
+      log.warn("Old SMS parts not deleted now: {}", e.toString());
+    }
+  }
+
   @Override
   public String state() {
     String line = link.describe();
@@ -242,17 +259,15 @@ public final class SmppSms implements SmsPort, AutoCloseable {
     return line;
   }
 
-  boolean isBound() {
+  /** Bound to the gateway now. */
+  public boolean isBound() {
     return link.isBound();
-  }
-
-  Duration timeout() {
-    return smpp.timeout();
   }
 
   @Override
   public void close() {
     link.close();
+    housekeeping.shutdownNow();
     submitters.shutdownNow();
   }
 }

@@ -3,6 +3,7 @@ package ru.voronka.sms.smpp;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -52,29 +53,38 @@ final class SmsParts {
     this.clock = clock;
   }
 
-  /** The parts of the SMS with this reference, made (NEW) the first time it is sent. */
+  /** The parts of the SMS with this reference, made (NEW) the first time it is sent — one transaction either way. */
   List<Part> open(String reference, String destination, int parts, int concatRef) {
-    List<Part> existing = parts(reference);
-    if (!existing.isEmpty()) {
-      return existing;
-    }
     try {
-      own.executeWithoutResult(tx -> {
+      return own.execute(tx -> {
+        List<Part> existing = select(reference);
+        if (!existing.isEmpty()) {
+          return existing;
+        }
         for (int number = 1; number <= parts; number++) {
           jdbc.update("""
               insert into sms_part (reference, part_no, parts, concat_ref, destination, state, updated_at)
               values (?, ?, ?, ?, ?, 'NEW', ?)""", reference, number, parts, concatRef, destination, now());
         }
+        return select(reference);
       });
     } catch (DuplicateKeyException raced) {
-      // another node opened the same SMS a moment ago: its rows are the ones
+      return parts(reference); // another node opened the same SMS a moment ago: its rows are the ones
     }
-    return parts(reference);
+  }
+
+  /** Rows of SMS finished long ago: what the gateway said of them no longer matters. */
+  int forget(Duration olderThan) {
+    return own.execute(tx -> jdbc.update("delete from sms_part where updated_at < ?",
+        clock.instant().minus(olderThan).atOffset(ZoneOffset.UTC)));
   }
 
   List<Part> parts(String reference) {
-    return own.execute(tx -> jdbc.query("select " + COLUMNS + " from sms_part where reference = ? order by part_no",
-        SmsParts::part, reference));
+    return own.execute(tx -> select(reference));
+  }
+
+  private List<Part> select(String reference) {
+    return jdbc.query("select " + COLUMNS + " from sms_part where reference = ? order by part_no", SmsParts::part, reference);
   }
 
   Optional<Part> byId(long id) {

@@ -12,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.SMPPConstant;
@@ -57,24 +56,24 @@ import org.jsmpp.util.MessageId;
  * without the {@code receipted_message_id}/{@code message_state} TLVs; it can throttle (0x58), be
  * down, refuse a password, answer late, and close the connection right behind a reply.
  */
-final class SmscPeer implements AutoCloseable {
+public final class SmscPeer implements AutoCloseable {
 
-  enum ReceiptId { AS_ANSWERED, DECIMAL, ZERO_PADDED }
+  public enum ReceiptId { AS_ANSWERED, DECIMAL, ZERO_PADDED }
 
-  enum ReceiptStyle { TEXT, TLV_ONLY, TEXT_AND_TLV }
+  public enum ReceiptStyle { TEXT, TLV_ONLY, TEXT_AND_TLV }
 
-  final BlockingQueue<SubmitSm> received = new LinkedBlockingQueue<>();
+  public final BlockingQueue<SubmitSm> received = new LinkedBlockingQueue<>();
   /** Every submit_sm that came, throttled or not. */
-  final AtomicInteger submits = new AtomicInteger();
-  final AtomicInteger binds = new AtomicInteger();
-  final AtomicLong nextId = new AtomicLong(0x47E276);
+  public final AtomicInteger submits = new AtomicInteger();
+  public final AtomicInteger binds = new AtomicInteger();
+  public final AtomicLong nextId = new AtomicLong(0x47E276);
 
-  volatile String password = "secret";
+  public volatile String password = "secret";
   /** Answer 0x58 to this many next submit_sm. */
-  final AtomicInteger throttleNext = new AtomicInteger();
+  public final AtomicInteger throttleNext = new AtomicInteger();
   /** Answer 0x58 above this many submit_sm a second (0: no limit). */
-  volatile int maxPerSecond;
-  volatile Duration replyDelay = Duration.ZERO;
+  public volatile int maxPerSecond;
+  public volatile Duration replyDelay = Duration.ZERO;
   /** Refuse every submit_sm with this command_status (0: take them). */
   volatile int refuseWith;
   /** Close the connection right behind the next reply (once). */
@@ -83,33 +82,33 @@ final class SmscPeer implements AutoCloseable {
   volatile Duration enquireLinkDelay = Duration.ZERO;
   final AtomicInteger enquireLinks = new AtomicInteger();
   /** Receipt every accepted submit_sm by itself, with this state (null: no receipts unless asked). */
-  volatile String autoReceipt;
-  volatile ReceiptId receiptId = ReceiptId.AS_ANSWERED;
-  volatile ReceiptStyle receiptStyle = ReceiptStyle.TEXT;
+  public volatile String autoReceipt;
+  public volatile ReceiptId receiptId = ReceiptId.AS_ANSWERED;
+  public volatile ReceiptStyle receiptStyle = ReceiptStyle.TEXT;
 
   private final int port;
   private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
-  private final List<String> answered = new CopyOnWriteArrayList<>();
-  private final ExecutorService receipts = Executors.newSingleThreadExecutor(r -> daemon(r, "smsc-receipts"));
+  private final List<String> answered = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final ExecutorService receipts = Executors.newFixedThreadPool(4, r -> daemon(r, "smsc-receipts"));
   private volatile SMPPServerSessionListener listener;
   private long windowStart;
   private int inWindow;
 
-  SmscPeer(int port) {
+  public SmscPeer(int port) {
     this.port = port;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  SmscPeer start() throws IOException {
+  public SmscPeer start() throws IOException {
     SMPPServerSessionListener server = new SMPPServerSessionListener(port);
     server.setMessageReceiverListener(new Receiver());
     server.setResponseDeliveryListener(new ServerResponseDeliveryAdapter() {
@@ -147,7 +146,7 @@ final class SmscPeer implements AutoCloseable {
   }
 
   /** The gateway goes down: the port is closed, every bind with it. */
-  void stop() throws IOException {
+  public void stop() throws IOException {
     SMPPServerSessionListener server = listener;
     listener = null;
     if (server != null) {
@@ -173,14 +172,16 @@ final class SmscPeer implements AutoCloseable {
   }
 
   List<String> answeredIds() {
-    return new ArrayList<>(answered);
+    synchronized (answered) {
+      return new ArrayList<>(answered);
+    }
   }
 
   private String received(String id) {
     return answeredRecipients.get(answered.indexOf(id));
   }
 
-  private final List<String> answeredRecipients = new CopyOnWriteArrayList<>();
+  private final List<String> answeredRecipients = java.util.Collections.synchronizedList(new ArrayList<>());
 
   private void receiptFor(String answeredId, String recipient, String state) throws Exception {
     long value = Long.parseLong(answeredId, 16);
@@ -280,7 +281,6 @@ final class SmscPeer implements AutoCloseable {
       if (state != null) {
         receipts.execute(() -> {
           try {
-            TimeUnit.MILLISECONDS.sleep(5);
             receiptFor(id, submitSm.getDestAddress(), state);
           } catch (Exception e) {
             // the bind went away: a real SMSC would keep the receipt for the next bind
