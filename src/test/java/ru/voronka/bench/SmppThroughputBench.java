@@ -36,7 +36,7 @@ class SmppThroughputBench {
 
   final int count = Integer.getInteger("bench.sms", 2000);
   final int threads = Integer.getInteger("bench.threads", 4);
-  final int limit = Integer.getInteger("bench.limit", 100);
+  final int limit = Integer.getInteger("bench.limit", 50);
 
   @Test
   void smsPerSecondThroughOneBind_withReceipts_andUnderThrottling() throws Exception {

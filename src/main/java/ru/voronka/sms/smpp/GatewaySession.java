@@ -1,6 +1,9 @@
 package ru.voronka.sms.smpp;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.bean.DataCodings;
@@ -13,6 +16,9 @@ import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.SubmitSmCommandTask;
+import org.jsmpp.session.connection.Connection;
+import org.jsmpp.session.connection.ConnectionFactory;
+import org.jsmpp.session.connection.socket.SocketConnection;
 
 /**
  * jSMPP's session with one more way to submit: waiting for the reply longer than the session's
@@ -21,6 +27,10 @@ import org.jsmpp.session.SubmitSmCommandTask;
  * keeps serving bind and enquire_link.
  */
 final class GatewaySession extends SMPPSession {
+
+  GatewaySession(Duration connectTimeout) {
+    super(new NoDelaySockets((int) connectTimeout.toMillis()));
+  }
 
   /** data_coding 0x08: UCS-2, no message class — what gateways test for (0x18/0x19 they do not all read as UCS-2). */
   static final byte UCS2 = 0x08;
@@ -44,6 +54,22 @@ final class GatewaySession extends SMPPSession {
   static final class NotBound extends IOException {
     NotBound(String message) {
       super(message);
+    }
+  }
+
+  /**
+   * Sockets with a connect timeout (a gateway behind a dropped route must not hold the rebind for
+   * minutes) and TCP_NODELAY: a PDU is small, and Nagle's algorithm against the gateway's delayed
+   * ACK costs every request 40 ms.
+   */
+  private record NoDelaySockets(int connectTimeoutMillis) implements ConnectionFactory {
+    @Override
+    public Connection createConnection(String host, int port) throws IOException {
+      Socket socket = new Socket();
+      socket.setTcpNoDelay(true);
+      socket.setKeepAlive(true);
+      socket.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
+      return new SocketConnection(socket);
     }
   }
 }

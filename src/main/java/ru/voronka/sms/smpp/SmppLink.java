@@ -89,7 +89,7 @@ final class SmppLink implements AutoCloseable {
     if (stopped || isBound()) {
       return;
     }
-    GatewaySession fresh = new GatewaySession();
+    GatewaySession fresh = new GatewaySession(smpp.timeout());
     fresh.setTransactionTimer(smpp.timeout().toMillis());
     fresh.setEnquireLinkTimer((int) smpp.enquireLink().toMillis());
     fresh.setMessageReceiverListener(receiver);
