@@ -43,8 +43,9 @@ final class GatewaySession extends SMPPSession {
     } catch (IOException closed) {
       throw new NotBound(closed.getMessage());
     }
-    SubmitSmCommandTask task = new SubmitSmCommandTask(pduSender(), "", TypeOfNumber.INTERNATIONAL,
-        NumberingPlanIndicator.ISDN, from, TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, to, segment.esmClass(),
+    boolean named = !from.matches("\\d+"); // an alphanumeric sender («Voronka») where the gateway allows one
+    SubmitSmCommandTask task = new SubmitSmCommandTask(pduSender(), "", named ? TypeOfNumber.ALPHANUMERIC : TypeOfNumber.INTERNATIONAL,
+        named ? NumberingPlanIndicator.UNKNOWN : NumberingPlanIndicator.ISDN, from, TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, to, segment.esmClass(),
         (byte) 0, (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
         DataCodings.newInstance(UCS2), (byte) 0, segment.shortMessage(), segment.tlvs());
     return ((SubmitSmResp) executeSendCommand(task, waitMillis)).getMessageId();

@@ -170,6 +170,19 @@ class SmppSmsTest {
     assertThat(next().getSourceAddr()).isEqualTo("79260000002");
   }
 
+  @Test
+  void anAlphanumericSenderGoesAsSuch() throws Exception {
+    SmppSms gateway = bound();
+    gateway.close();
+    sms = new SmppSms(Smpp.of("127.0.0.1", smsc.port(), "voronka", "secret", "Voronka", Map.of()), SimCards.of(Map.of(), "Voronka"),
+        database.dataSource, database.transactions, reports::add, TestClock.INSTANCE).start();
+    await().atMost(Duration.ofSeconds(5)).until(sms::isBound);
+    sms.send("+79161002001", "От имени компании", null);
+    SubmitSm submit = next();
+    assertThat(submit.getSourceAddr()).isEqualTo("Voronka");
+    assertThat(submit.getSourceAddrTon()).isEqualTo((byte) 5);
+  }
+
   // ---- long texts (finding 2) ----
 
   static final String LONG = "Просрочен транш по сделке №42: 30 % до 01.12.2026 не оплачен. Свяжитесь с клиентом и уточните "
