@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import ru.voronka.chat.ChatKind;
@@ -32,6 +33,7 @@ import ru.voronka.support.TestClock;
  * is sent once and ends «Доставлено»; a gateway that answers later than the timeout gets no second
  * copy, and its late reply and receipt correct the «Ошибка» the timeout left.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // its own context: not kept, with its connections, for the rest of the run
 class SmsGatewayIT extends PostgresIT {
 
   static final SmscPeer smsc = peer();
@@ -46,6 +48,7 @@ class SmsGatewayIT extends PostgresIT {
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
     registry.add("voronka.sms.provider", () -> "smpp");
     registry.add("voronka.sms.notify-employees", () -> "false");
     registry.add("voronka.sms.smpp.host", () -> "127.0.0.1");
