@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface ChatMessageRepository extends JpaRepository<ChatMessage, Long> {
@@ -103,6 +104,13 @@ interface ChatMessageRepository extends JpaRepository<ChatMessage, Long> {
   @Query("select m from ChatMessage m where m.externalId = ?1")
   Optional<ChatMessage> findByExternalId(String externalId);
 
-  @Query("select m from ChatMessage m where m.externalId like concat(?1, '%') order by m.id desc")
-  List<ChatMessage> findLatestByExternalIdPrefix(String prefix, Pageable pageable);
+  /**
+   * A status change that holds only while the message is in one of {@code from}: the outbox's job and
+   * the gateway's receipt may move one message at the same time, and neither must undo the other.
+   */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("""
+      update ChatMessage m set m.status = ?2, m.statusReason = ?3, m.externalId = coalesce(?4, m.externalId)
+      where m.id = ?1 and m.status in ?5""")
+  int moveStatus(Long id, MessageStatus status, String reason, String externalId, Collection<MessageStatus> from);
 }

@@ -48,7 +48,7 @@ import ru.voronka.platform.audit.Audit;
 import ru.voronka.platform.live.LiveEvents;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
-import ru.voronka.sms.SmsDelivered;
+import ru.voronka.sms.SmsReport;
 import ru.voronka.sms.SmsPort;
 import ru.voronka.sms.SmsTemplates;
 import ru.voronka.telephony.ClickToCall;
@@ -62,6 +62,10 @@ import ru.voronka.telephony.ClickToCall;
 public class Chats {
 
   static final int PAGE = 30;
+  /** A message's idempotency key with its provider (Wazzup's crmMessageId, the SMS gateway's reference). */
+  static final String REFERENCE = "chat-message-";
+  /** 15 SMS parts of 67 characters: a long letter, not an SMS. */
+  static final int MAX_SMS = 1000;
 
   private final ChatRepository chats;
   private final ChatMessageRepository messages;
@@ -345,8 +349,9 @@ public class Chats {
 
   /**
    * TEL-10: an SMS to the client from their chat — an individual text or a template filled in from
-   * the deal — through the SMS port (the GSM gateway's SIM, or WhatsApp). Kept in the chat with the
-   * SMS channel, «Ошибка» and the reason when the gateway refused.
+   * the deal. Stored first and sent by the outbox like every message to a client (retried while the
+   * gateway is down or busy, at most once: its reference is the message), then moved on by the
+   * gateway's late reply and receipts.
    */
   public MessageView sendSms(Long chatId, Viewer viewer, Long templateId, String text) {
     Chat chat = requireVisible(chatId, viewer);
@@ -358,32 +363,44 @@ public class Chats {
     if (body.isEmpty()) {
       throw new DomainException(Kind.INVALID, "Выберите шаблон или напишите текст SMS");
     }
-    String phone = clientPhone(chat.getDeal());
-    if (phone == null) {
+    if (body.length() > MAX_SMS) {
+      throw new DomainException(Kind.INVALID, "SMS длиннее " + MAX_SMS + " знаков: сократите текст");
+    }
+    if (clientPhone(chat.getDeal()) == null) {
       throw new DomainException(Kind.INVALID, "У клиента нет телефона: добавьте его контакту в карточке контрагента");
     }
     ChatMessage message = new ChatMessage(chat, Direction.OUTGOING, Channel.SMS, me, me.getFullName(), body, MessageStatus.QUEUED);
     messages.save(message);
-    try {
-      var receipt = sms.send(phone, body, null);
-      // The gateway's id first (its receipt names it), ours after it: gateways reuse their ids in time.
-      message.markSent("sms:" + receipt.channel() + ":" + receipt.id() + "#" + message.getId());
-    } catch (SmsPort.SmsNotSentException e) {
-      message.markFailed(e.getMessage());
-    }
+    outbox.enqueue(chat.getDeal().getId(), message.getId());
     stored(chat, message);
     return views(List.of(message), me, message.getId()).get(0);
   }
 
-  /** The gateway's delivery receipt of an SMS to a client: «Доставлено», or «Ошибка» with its state. */
+  /**
+   * What the gateway told later of a client's SMS: its late reply («Отправлено»), its receipt
+   * («Доставлено», or «Ошибка» with the state). It corrects an «Ошибка» left by a timeout — the SMS
+   * went out after all — but never moves a delivered one back.
+   */
   @EventListener
-  public void smsDelivered(SmsDelivered receipt) {
-    messages.findLatestByExternalIdPrefix("sms:" + receipt.channel() + ":" + receipt.id() + "#", PageRequest.of(0, 1))
-        .stream().findFirst().ifPresent(m -> {
-          m.advanceStatus(receipt.delivered() ? MessageStatus.DELIVERED : MessageStatus.FAILED,
-              receipt.delivered() ? null : "SMS не доставлено: " + receipt.state());
-          statusChanged(m);
-        });
+  public void smsReported(SmsReport report) {
+    Long id = messageOf(report.reference());
+    if (id == null) {
+      return; // not a client's SMS (an employee's notification)
+    }
+    int changed = switch (report.outcome()) {
+      case SENT -> messages.moveStatus(id, MessageStatus.SENT, null, null, List.of(MessageStatus.QUEUED, MessageStatus.FAILED));
+      case DELIVERED -> messages.moveStatus(id, MessageStatus.DELIVERED, null, null,
+          List.of(MessageStatus.QUEUED, MessageStatus.SENT, MessageStatus.FAILED));
+      case FAILED -> messages.moveStatus(id, MessageStatus.FAILED, "SMS не доставлено: " + report.state(), null,
+          List.of(MessageStatus.QUEUED, MessageStatus.SENT, MessageStatus.FAILED));
+    };
+    if (changed > 0) {
+      messages.findById(id).ifPresent(this::statusChanged);
+    }
+  }
+
+  private static Long messageOf(String reference) {
+    return reference != null && reference.matches(REFERENCE + "\\d+") ? Long.valueOf(reference.substring(REFERENCE.length())) : null;
   }
 
   /** «Позвонить» (COM-2): the employee's phone rings, then the client's; the chat shows the call. */
@@ -541,11 +558,15 @@ public class Chats {
     if (message.isOnItsWay() || message.isDeleted()) {
       return; // a retry after the send went through, or an administrator removed it meanwhile
     }
+    if (message.getChannel() == Channel.SMS) {
+      deliverSms(message);
+      return;
+    }
     Chat chat = message.getChat();
     Optional<String> group = clientGroups.groupOf(chat.getDeal().getId());
     if (group.isPresent()) { // the provider holds the deal's group: one message to the group
       message.markSent(messenger.send(OutgoingMessage.toGroup(chat.getDeal().getId(), group.get(), message.getBody(),
-          "chat-message-" + message.getId())).messageId());
+          REFERENCE + message.getId())).messageId());
       statusChanged(message);
       return;
     }
@@ -554,13 +575,36 @@ public class Chats {
       throw new MessageNotSentException("У клиента нет телефона: добавьте его контакту в карточке контрагента", null, false);
     }
     message.markSent(messenger.send(new OutgoingMessage(chat.getDeal().getId(), phone, message.getBody(),
-        "chat-message-" + message.getId())).messageId());
+        REFERENCE + message.getId())).messageId());
     statusChanged(message);
+  }
+
+  /**
+   * The SMS through the SMS port, its reference the message: a retry after a timeout does not send it
+   * twice. Its receipt may have moved it on already (in a transaction of its own): only a queued or
+   * failed SMS becomes «Отправлено».
+   */
+  private void deliverSms(ChatMessage message) {
+    String phone = clientPhone(message.getChat().getDeal());
+    if (phone == null) {
+      throw new MessageNotSentException("У клиента нет телефона: добавьте его контакту в карточке контрагента", null, false);
+    }
+    SmsPort.SmsReceipt receipt;
+    try {
+      receipt = sms.send(new SmsPort.Sms(phone, message.getBody(), null, REFERENCE + message.getId()));
+    } catch (SmsPort.SmsNotSentException e) {
+      throw new MessageNotSentException(e.getMessage(), e, e.isRetryable());
+    }
+    Long id = message.getId();
+    if (messages.moveStatus(id, MessageStatus.SENT, null, "sms:" + receipt.channel() + ":" + receipt.id(),
+        List.of(MessageStatus.QUEUED, MessageStatus.FAILED)) > 0) {
+      messages.findById(id).ifPresent(this::statusChanged);
+    }
   }
 
   /** The outbox gave up on a message, or its provider refused it: «Ошибка» with the reason. */
   public void markFailed(Long messageId, String reason) {
-    messages.findById(messageId).ifPresent(message -> {
+    messages.findById(messageId).filter(message -> !message.isOnItsWay()).ifPresent(message -> { // a late receipt may have come
       message.markFailed(reason == null || reason.isBlank() ? "Не отправлено" : reason);
       statusChanged(message);
     });

@@ -16,6 +16,7 @@ import ru.voronka.deals.api.Viewers;
 import ru.voronka.directory.EmployeeRepository;
 import ru.voronka.directory.Group;
 import ru.voronka.platform.RussianFormats;
+import ru.voronka.sms.SmsPort;
 import ru.voronka.sms.SmsTemplates;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
@@ -26,7 +27,8 @@ import ru.voronka.whatsapp.WhatsAppSettings;
 /**
  * WhatsApp settings for the leads of sales: who receives whose client messages (WA-1), who gets
  * those of clients without a responsible, the automatic reply and the closed-deal notice (WA-2,
- * WA-4), and the messages that came from strangers.
+ * WA-4), the messages that came from strangers, SMS templates and — for administrators — the SMS
+ * gateway's state.
  */
 @Controller
 class MessagingSettingsController {
@@ -38,9 +40,11 @@ class MessagingSettingsController {
   private final WhatsAppChannels channels;
   private final ObjectProvider<WazzupChannelSync> wazzupSync;
   private final SmsTemplates smsTemplates;
+  private final SmsPort sms;
 
   MessagingSettingsController(MessageRouting routing, WhatsAppSettings texts, EmployeeRepository employees, JdbcTemplate jdbc,
-      WhatsAppChannels channels, ObjectProvider<WazzupChannelSync> wazzupSync, SmsTemplates smsTemplates) {
+      WhatsAppChannels channels, ObjectProvider<WazzupChannelSync> wazzupSync, SmsTemplates smsTemplates, SmsPort sms) {
+    this.sms = sms;
     this.smsTemplates = smsTemplates;
     this.channels = channels;
     this.wazzupSync = wazzupSync;
@@ -60,6 +64,7 @@ class MessagingSettingsController {
     model.addAttribute("employees", employees.findActive().stream().map(e -> new Option(e.getUserId(), e.getFullName())).toList());
     model.addAttribute("channels", channels.all());
     model.addAttribute("smsTemplates", smsTemplates.all());
+    model.addAttribute("smsGateway", sms.state()); // shown to administrators: the bind's state
     model.addAttribute("canSync", wazzupSync.getIfAvailable() != null);
     model.addAttribute("autoReply", texts.text(WhatsAppSettings.AUTO_REPLY));
     model.addAttribute("closedNotice", texts.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
