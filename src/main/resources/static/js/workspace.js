@@ -183,6 +183,13 @@
     function showCall(url) {
       if (window.htmx) htmx.ajax('GET', url, { target: '#call-card', swap: 'innerHTML' });
     }
+    // The open deal card's header follows the deal's stage (a button, a task, a loss elsewhere).
+    source.addEventListener('deal-stage', function (e) {
+      const d = JSON.parse(e.data).data;
+      document.querySelectorAll('[data-deal-stage="' + d.dealId + '"]').forEach(function (el) {
+        el.textContent = '№' + d.dealId + ' · ' + d.stageTitle;
+      });
+    });
     source.addEventListener('call-ringing', function (e) { showCall(JSON.parse(e.data).data.cardUrl); });
     // The call rang on to another manager (three rings, or «Передать дальше»): its ringing card here closes.
     source.addEventListener('call-rung-on', function (e) {

@@ -32,8 +32,8 @@ import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealLinks;
 import ru.voronka.deals.DealNotFoundException;
 import ru.voronka.deals.DealRepository;
+import ru.voronka.deals.DealWork;
 import ru.voronka.deals.Viewer;
-import ru.voronka.deals.process.DealProcesses;
 import ru.voronka.directory.Contact;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
@@ -48,8 +48,8 @@ import ru.voronka.platform.audit.Audit;
 import ru.voronka.platform.live.LiveEvents;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
-import ru.voronka.sms.SmsReport;
 import ru.voronka.sms.SmsPort;
+import ru.voronka.sms.SmsReport;
 import ru.voronka.sms.SmsTemplates;
 import ru.voronka.telephony.ClickToCall;
 
@@ -75,7 +75,7 @@ public class Chats {
   private final ChatAccess access;
   private final Directory directory;
   private final DealRepository deals;
-  private final DealProcesses dealProcesses;
+  private final DealWork dealProcesses;
   private final DealLinks links;
   private final ClientMessenger messenger;
   private final LiveEvents live;
@@ -90,7 +90,7 @@ public class Chats {
   private final Clock clock;
 
   Chats(ChatRepository chats, ChatMessageRepository messages, ChatMemberRepository members, ReadMarkRepository marks,
-      ChatAttachmentRepository attachments, ChatAccess access, Directory directory, DealRepository deals, DealProcesses dealProcesses, DealLinks links,
+      ChatAttachmentRepository attachments, ChatAccess access, Directory directory, DealRepository deals, DealWork dealProcesses, DealLinks links,
       ClientMessenger messenger, LiveEvents live, Audit audit, ApplicationEventPublisher events, ClickToCall telephony, ClientMessageOutbox outbox, SmsPort sms,
       SmsTemplates smsTemplates, ClientGroups clientGroups, Clock clock) {
     this.clock = clock;
@@ -322,6 +322,12 @@ public class Chats {
 
   /** {@link #recordCall(Long, Direction, boolean, String)} with the provider's id of the call, stored once. */
   public ChatMessage recordCall(Long dealId, Direction direction, boolean missed, String number, String externalId) {
+    if (externalId != null) {
+      var noted = messages.findByExternalId(externalId);
+      if (noted.isPresent()) {
+        return noted.get(); // told twice (an event delivered again): noted once
+      }
+    }
     Deal deal = deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
     Chat chat = dealChat(deal, ChatKind.DEAL_CLIENT);
     String shown = PhoneNumbers.display(number);
@@ -334,6 +340,14 @@ public class Chats {
     messages.save(message);
     stored(chat, message);
     return message;
+  }
+
+  /** The deal's values for an SMS template's placeholders; the client by their main contact's name. */
+  private static SmsTemplates.Filling smsFilling(Deal deal) {
+    String client = deal.getCounterparty() == null ? "" : deal.getCounterparty().mainContact().map(Contact::getFullName)
+        .orElse(deal.getCounterparty().getName());
+    return new SmsTemplates.Filling(client, deal.getId(), deal.getTitle(),
+        deal.getResponsible() == null ? null : deal.getResponsible().getFullName());
   }
 
   /** A provider's delivery status of one of our messages (WA: statuses update messages). */
@@ -359,7 +373,7 @@ public class Chats {
     if (!chat.isClientChat()) {
       throw new DomainException(Kind.INVALID, "SMS отправляют из чата клиента");
     }
-    String body = templateId != null ? smsTemplates.render(templateId, chat.getDeal()) : text == null ? "" : text.strip();
+    String body = templateId != null ? smsTemplates.render(templateId, smsFilling(chat.getDeal())) : text == null ? "" : text.strip();
     if (body.isEmpty()) {
       throw new DomainException(Kind.INVALID, "Выберите шаблон или напишите текст SMS");
     }

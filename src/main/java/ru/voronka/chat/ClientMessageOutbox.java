@@ -3,7 +3,7 @@ package ru.voronka.chat;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
-import ru.voronka.deals.process.DealProcesses;
+import ru.voronka.deals.DealWork;
 
 /**
  * Messages to clients leave through «Отправка сообщения клиенту» (processes/send-client-message.bpmn):
@@ -22,7 +22,7 @@ class ClientMessageOutbox {
   }
 
   void enqueue(Long dealId, Long messageId) {
-    runtime.startProcessInstanceByKey(PROCESS, DealProcesses.businessKey(dealId),
+    runtime.startProcessInstanceByKey(PROCESS, DealWork.businessKey(dealId),
         Map.of("messageId", messageId, "dealId", dealId));
   }
 }

@@ -16,7 +16,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealLinks;
 import ru.voronka.deals.DealRepository;
-import ru.voronka.deals.process.DealProcesses;
+import ru.voronka.deals.DealWork;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Group;
 import ru.voronka.notifications.PopupSettings;
@@ -31,7 +31,7 @@ import ru.voronka.platform.live.LiveEvents;
 @Component
 class ClientMessagePopups {
 
-  private final DealProcesses processes;
+  private final DealWork processes;
   private final DealRepository deals;
   private final Directory directory;
   private final PopupSettings settings;
@@ -42,7 +42,7 @@ class ClientMessagePopups {
 
   private final Clock clock;
 
-  ClientMessagePopups(DealProcesses processes, DealRepository deals, Directory directory,
+  ClientMessagePopups(DealWork processes, DealRepository deals, Directory directory,
       PopupSettings settings, ChatMessageRepository messages, DealLinks links, LiveEvents live, MessageRouting routing, Clock clock) {
     this.clock = clock;
     this.routing = routing;
@@ -62,7 +62,7 @@ class ClientMessagePopups {
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void clientMessageReceived(ClientMessageReceived event) {
-    List<DealProcesses.TaskHolders> open = processes.taskHolders(event.dealId());
+    List<DealWork.TaskHolders> open = processes.taskHolders(event.dealId());
     Set<String> holders = holdersOf(open);
     if (holders.isEmpty()) {
       deals.findById(event.dealId()).ifPresent(deal -> routing.recipients(deal).forEach(e -> holders.add(e.getUserId())));
@@ -85,9 +85,9 @@ class ClientMessagePopups {
     live.publish(wanting, "popup", popup);
   }
 
-  private Set<String> holdersOf(List<DealProcesses.TaskHolders> open) {
+  private Set<String> holdersOf(List<DealWork.TaskHolders> open) {
     Set<String> holders = new LinkedHashSet<>();
-    for (DealProcesses.TaskHolders task : open) {
+    for (DealWork.TaskHolders task : open) {
       if (task.assignee() != null) {
         holders.add(task.assignee());
         continue;

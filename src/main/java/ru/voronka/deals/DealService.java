@@ -8,7 +8,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.voronka.deals.process.DealAssignmentsProcess;
 import ru.voronka.deals.process.DealProcesses;
 import ru.voronka.directory.Counterparty;
 import ru.voronka.directory.CounterpartyRepository;
@@ -143,6 +142,7 @@ public class DealService {
     }
     deal.assignResponsible(next);
     processes.handOver(id, previous, next.getUserId());
+    events.publishEvent(new ResponsibleChanged(id, previous, next.getUserId(), viewer.userId()));
     history.record(id, viewer.userId(), HistoryKind.RESPONSIBLE, "Ответственный: "
         + (deal.getPreviousResponsible() == null ? "не назначен" : deal.getPreviousResponsible().getFullName())
         + " → " + next.getFullName());
@@ -154,9 +154,9 @@ public class DealService {
     Deal deal = manageable(id, viewer);
     deal.requireOpen();
     List<String> unknown = new ArrayList<>(flags.keySet());
-    unknown.removeAll(DealAssignmentsProcess.FLAGS.keySet());
+    unknown.removeAll(Assignments.TEAMS.keySet());
     if (!unknown.isEmpty()) {
-      throw new DomainException(Kind.INVALID, "Неизвестные задания: " + unknown + ". Допустимы: " + DealAssignmentsProcess.FLAGS.keySet());
+      throw new DomainException(Kind.INVALID, "Неизвестные задания: " + unknown + ". Допустимы: " + Assignments.TEAMS.keySet());
     }
     if (flags.values().stream().noneMatch(Boolean.TRUE::equals)) {
       throw new DomainException(Kind.INVALID, "Отметьте хотя бы одно задание");

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.voronka.calendar.WorkingCalendar;
@@ -43,8 +44,11 @@ public class FunnelSteps {
 
   private final Clock clock;
 
+  private final ApplicationEventPublisher events;
+
   FunnelSteps(DealRepository deals, DealHistory history, Directory directory, CounterpartyRepository counterparties,
-      WorkingCalendar calendar, Notifier notifier, DealProcesses processes, CurrentActor actor, DealLinks links, Clock clock) {
+      WorkingCalendar calendar, Notifier notifier, DealProcesses processes, CurrentActor actor, DealLinks links, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.clock = clock;
     this.deals = deals;
     this.history = history;
@@ -93,6 +97,7 @@ public class FunnelSteps {
     }
     DealStage left = deal.moveTo(stage);
     history.recordStage(dealId, actor.userId(), left, stage, "Смена стадии с «" + left.title() + "» на «" + stage.title() + "»");
+    events.publishEvent(new DealStageEntered(dealId, left, stage));
   }
 
   public void notifyManagersOfNewRequest(Long dealId) {
@@ -105,7 +110,11 @@ public class FunnelSteps {
   public Employee takeIntoWork(Long dealId, String userId) {
     Deal deal = deal(dealId);
     Employee employee = directory.requireEmployee(userId);
+    String previous = deal.getResponsibleUserId();
     deal.assignResponsible(employee);
+    if (!userId.equals(previous)) {
+      events.publishEvent(new ResponsibleChanged(dealId, previous, userId, userId));
+    }
     if (deal.getCounterparty() != null && deal.getCounterparty().getResponsible() == null) {
       deal.getCounterparty().assignResponsible(employee);
     }
@@ -174,6 +183,7 @@ public class FunnelSteps {
     Deal deal = deal(dealId);
     deal.win(clock.instant());
     history.record(dealId, actor.userId(), HistoryKind.ACTION, "Сделка закрыта: «" + deal.getStage().title() + "»");
+    events.publishEvent(new DealClosed(dealId, deal.getStatus()));
   }
 
   public void closeAsLost(Long dealId, LostReason reason, String comment) {
@@ -182,6 +192,7 @@ public class FunnelSteps {
     history.recordStage(dealId, actor.userId(), left, DealStage.LOST, "Сделка провалена на стадии «" + left.title()
         + "». Причина: " + reason.title() + (deal.getLostComment() == null ? "" : " — " + deal.getLostComment()));
     processes.cancelPaymentControl(dealId, "Сделка провалена");
+    events.publishEvent(new DealClosed(dealId, deal.getStatus()));
   }
 
   /** FUN-9: a won sale continues as a deal of the «Инженеры» funnel. */

@@ -4,10 +4,6 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.voronka.deals.Deal;
-import ru.voronka.deals.Viewer;
-import ru.voronka.directory.Contact;
-import ru.voronka.directory.Group;
 import ru.voronka.platform.audit.Audit;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
@@ -21,6 +17,9 @@ import ru.voronka.platform.web.DomainException.Kind;
 public class SmsTemplates {
 
   public record Template(Long id, String name, String body) {}
+
+  /** What a template's placeholders are filled with: {клиент}, {сделка}, {название}, {менеджер}. */
+  public record Filling(String client, Long dealId, String title, String manager) {}
 
   private final JdbcTemplate jdbc;
   private final Audit audit;
@@ -37,21 +36,24 @@ public class SmsTemplates {
   }
 
   @Transactional(readOnly = true)
-  public String render(Long templateId, Deal deal) {
+  public String render(Long templateId, Filling filling) {
     Template template = all().stream().filter(t -> t.id().equals(templateId)).findFirst()
         .orElseThrow(() -> new DomainException(Kind.INVALID, "Шаблон SMS №" + templateId + " не найден"));
-    String client = deal.getCounterparty() == null ? "" : deal.getCounterparty().mainContact().map(Contact::getFullName)
-        .orElse(deal.getCounterparty().getName());
     return template.body()
-        .replace("{клиент}", client)
-        .replace("{сделка}", String.valueOf(deal.getId()))
-        .replace("{название}", deal.getTitle())
-        .replace("{менеджер}", deal.getResponsible() == null ? "" : deal.getResponsible().getFullName())
+        .replace("{клиент}", nullToEmpty(filling.client()))
+        .replace("{сделка}", filling.dealId() == null ? "" : String.valueOf(filling.dealId()))
+        .replace("{название}", nullToEmpty(filling.title()))
+        .replace("{менеджер}", nullToEmpty(filling.manager()))
         .strip();
   }
 
-  public void save(Viewer viewer, String name, String body) {
-    if (!viewer.groups().contains(Group.ADMINS)) {
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** @param administrator only administrators change templates */
+  public void save(String userId, boolean administrator, String name, String body) {
+    if (!administrator) {
       throw new DomainException(Kind.FORBIDDEN, "Шаблоны SMS меняет администратор");
     }
     if (name == null || name.isBlank() || body == null || body.isBlank()) {
@@ -63,6 +65,6 @@ public class SmsTemplates {
     if (jdbc.update("update sms_template set body = ? where name = ?", body.strip(), name.strip()) == 0) {
       jdbc.update("insert into sms_template (name, body) values (?, ?)", name.strip(), body.strip());
     }
-    audit.record(viewer.userId(), "SMS_TEMPLATE_SAVED", "sms_template", name.strip(), body.strip());
+    audit.record(userId, "SMS_TEMPLATE_SAVED", "sms_template", name.strip(), body.strip());
   }
 }

@@ -19,7 +19,6 @@ import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
-import ru.voronka.chat.Direction;
 
 /**
  * Reads a call out of Asterisk's AMI events (chan_pjsip, Asterisk 16+): {@code Linkedid} ties
@@ -143,7 +142,7 @@ class AmiCallTracker {
           String number = client.map(CoreShowChannelEvent::getExtension).orElse(leg.getCallerIdNum());
           channels.put(linkedId, new Channels(leg.getChannel(), client.get().getChannel()));
           onCall.accept(linkedId, () -> {
-            journal.ringing(linkedId, Direction.OUTGOING, number, fromDesk.get(), began);
+            journal.ringing(linkedId, CallDirection.OUTGOING, number, fromDesk.get(), began);
             if (up) {
               journal.answered(linkedId, fromDesk.get(), answered);
             }
@@ -155,7 +154,7 @@ class AmiCallTracker {
           channels.put(linkedId, new Channels(client.map(CoreShowChannelEvent::getChannel).orElse(null), leg.getChannel()));
           if (ringing || up) {
             onCall.accept(linkedId, () -> {
-              journal.ringing(linkedId, Direction.INCOMING, number, desk.get(), began);
+              journal.ringing(linkedId, CallDirection.INCOMING, number, desk.get(), began);
               if (up) {
                 journal.answered(linkedId, desk.get(), answered);
               }
@@ -168,7 +167,7 @@ class AmiCallTracker {
             .flatMap(c -> CallRouting.Target.mobileOf(firstArgument(c.getApplicationdata())));
         if (mobile.isPresent() && (ringing || up)) {
           onCall.accept(linkedId, () -> {
-            journal.ringingOnMobile(linkedId, Direction.INCOMING, number, mobile.get(), began);
+            journal.ringingOnMobile(linkedId, CallDirection.INCOMING, number, mobile.get(), began);
             if (up) {
               journal.answered(linkedId, null, answered);
             }
@@ -209,17 +208,17 @@ class AmiCallTracker {
         Optional<String> mobile = "Dial".equalsIgnoreCase(leg.lastApp()) ? CallRouting.Target.mobileOf(firstArgument(leg.lastData()))
             : Optional.empty();
         if (toDesk.isPresent() && fromDesk.isEmpty()) {
-          journal.ringing(linkedId, Direction.INCOMING, leg.src(), toDesk.get(), leg.start());
+          journal.ringing(linkedId, CallDirection.INCOMING, leg.src(), toDesk.get(), leg.start());
           if (leg.answer() != null) {
             journal.answered(linkedId, toDesk.get(), leg.answer());
           }
         } else if (fromDesk.isPresent() && leg.dstChannel() != null && !leg.dstChannel().isBlank() && toDesk.isEmpty()) {
-          journal.ringing(linkedId, Direction.OUTGOING, leg.dst(), fromDesk.get(), leg.start());
+          journal.ringing(linkedId, CallDirection.OUTGOING, leg.dst(), fromDesk.get(), leg.start());
           if (leg.answer() != null) {
             journal.answered(linkedId, fromDesk.get(), leg.answer());
           }
         } else if (mobile.isPresent() && fromDesk.isEmpty()) {
-          journal.ringingOnMobile(linkedId, Direction.INCOMING, leg.src(), mobile.get(), leg.start());
+          journal.ringingOnMobile(linkedId, CallDirection.INCOMING, leg.src(), mobile.get(), leg.start());
           if (leg.answer() != null) {
             journal.answered(linkedId, null, leg.answer());
           }
@@ -234,17 +233,17 @@ class AmiCallTracker {
     String linkedId = e.getLinkedId();
     Optional<String> toDesk = desk(e.getDestChannel());
     if (toDesk.isPresent()) { // a client rings a desk (or is passed on to the next one)
-      journal.ringing(linkedId, Direction.INCOMING, e.getCallerIdNum(), toDesk.get(), clock.instant());
+      journal.ringing(linkedId, CallDirection.INCOMING, e.getCallerIdNum(), toDesk.get(), clock.instant());
       return;
     }
     Optional<String> fromDesk = desk(e.getChannel());
     if (fromDesk.isPresent()) { // click-to-call: the desk picked up, the client's number is dialled
-      journal.ringing(linkedId, Direction.OUTGOING, dialled(e), fromDesk.get(), clock.instant());
+      journal.ringing(linkedId, CallDirection.OUTGOING, dialled(e), fromDesk.get(), clock.instant());
       return;
     }
     // TEL-7: a mobile through a carrier's trunk — the leg is named after the trunk, the Dial string names the number
     CallRouting.Target.mobileOf(e.getDialString()).ifPresent(mobile ->
-        journal.ringingOnMobile(linkedId, Direction.INCOMING, e.getCallerIdNum(), mobile, clock.instant()));
+        journal.ringingOnMobile(linkedId, CallDirection.INCOMING, e.getCallerIdNum(), mobile, clock.instant()));
   }
 
   /** The client's number a desk dials: the Dial string's number ({@code 79126007080@trunk}), else the dialplan's exten. */

@@ -7,8 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-import ru.voronka.chat.Direction;
-import ru.voronka.deals.process.DealProcesses;
+import ru.voronka.deals.DealWork;
 
 /**
  * TEL-8: «Итог звонка» for every answered or missed call of a manager. Until its task is done the
@@ -33,7 +32,7 @@ public class CallFollowUps {
     variables.put("callId", call.getId());
     variables.put("employee", call.getEmployee().getUserId());
     variables.put("clientNumber", call.getClientNumber());
-    variables.put("incoming", call.getDirection() == Direction.INCOMING);
+    variables.put("incoming", call.getDirection() == CallDirection.INCOMING);
     variables.put("missed", call.isMissed());
     variables.put("knownClient", call.getCounterparty() != null);
     if (call.getCounterparty() != null) {
@@ -43,7 +42,7 @@ public class CallFollowUps {
     if (call.getDeal() != null) {
       variables.put("dealId", call.getDeal().getId());
     }
-    String businessKey = call.getDeal() == null ? "call-" + call.getId() : DealProcesses.businessKey(call.getDeal().getId());
+    String businessKey = call.getDeal() == null ? "call-" + call.getId() : DealWork.businessKey(call.getDeal().getId());
     runtime.startProcessInstanceByKey(PROCESS, businessKey, variables);
   }
 

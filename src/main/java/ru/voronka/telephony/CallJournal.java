@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.voronka.chat.Chats;
-import ru.voronka.chat.Direction;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealRepository;
 import ru.voronka.directory.Counterparty;
@@ -35,16 +34,16 @@ public class CallJournal {
   private final PhoneCallRepository calls;
   private final Directory directory;
   private final DealRepository deals;
-  private final Chats chats;
+  private final ApplicationEventPublisher events;
   private final LiveEvents live;
   private final CallFollowUps followUps;
 
-  CallJournal(PhoneCallRepository calls, Directory directory, DealRepository deals, Chats chats, LiveEvents live,
-      CallFollowUps followUps) {
+  CallJournal(PhoneCallRepository calls, Directory directory, DealRepository deals, ApplicationEventPublisher events,
+      LiveEvents live, CallFollowUps followUps) {
     this.calls = calls;
     this.directory = directory;
     this.deals = deals;
-    this.chats = chats;
+    this.events = events;
     this.live = live;
     this.followUps = followUps;
   }
@@ -89,7 +88,7 @@ public class CallJournal {
   }
 
   /** A phone rings: an incoming call at a manager's extension, or the first leg of a click-to-call. */
-  public PhoneCall ringing(String callKey, Direction direction, String clientNumber, String extension, Instant at) {
+  public PhoneCall ringing(String callKey, CallDirection direction, String clientNumber, String extension, Instant at) {
     Optional<Employee> employee = extension == null ? Optional.empty() : directory.employeeByExtension(extension);
     return ring(callKey, direction, clientNumber, extension, employee, at);
   }
@@ -99,11 +98,11 @@ public class CallJournal {
    * desk answered). The call is that employee's — journal, card, «Итог звонка», statistics, plan —
    * as if it rang their desk. A number that is nobody's mobile rings nobody of ours.
    */
-  public PhoneCall ringingOnMobile(String callKey, Direction direction, String clientNumber, String mobile, Instant at) {
+  public PhoneCall ringingOnMobile(String callKey, CallDirection direction, String clientNumber, String mobile, Instant at) {
     return ring(callKey, direction, clientNumber, null, directory.employeeByMobile(mobile), at);
   }
 
-  private PhoneCall ring(String callKey, Direction direction, String clientNumber, String extension, Optional<Employee> employee,
+  private PhoneCall ring(String callKey, CallDirection direction, String clientNumber, String extension, Optional<Employee> employee,
       Instant at) {
     Optional<PhoneCall> known = calls.findByCallKey(callKey);
     if (known.isEmpty()) { // the first ring: one insert with the phone already in it
@@ -191,7 +190,7 @@ public class CallJournal {
     if (calls.findByCallKey(callKey).isPresent()) {
       return;
     }
-    PhoneCall call = fresh(callKey, Direction.OUTGOING, clientNumber, startedAt);
+    PhoneCall call = fresh(callKey, CallDirection.OUTGOING, clientNumber, startedAt);
     Optional<Employee> employee = directory.employeeByExtension(extension);
     call.ringsAt(extension, employee.orElse(null));
     call.failed(at);
@@ -208,10 +207,10 @@ public class CallJournal {
 
   /** The end of an answered or missed call: the client's chat, «Итог звонка», the manager's card. */
   private void over(PhoneCall call) {
-    if (call.getDeal() != null) { // TEL-2/COM-3: the client's chat shows the call, a missed one as such
-      chats.recordCall(call.getDeal().getId(), call.getDirection(), call.isMissed(), call.getClientNumber(),
-          "call:" + call.getCallKey());
-    }
+    // TEL-2/COM-3: the client's chat shows the call, a missed one as such (the chat module listens).
+    events.publishEvent(new CallFinished(call.getId(), call.getCallKey(), call.getDeal() == null ? null : call.getDeal().getId(),
+        call.getDirection(), call.isMissed(), call.getClientNumber(),
+        call.getEmployee() == null ? null : call.getEmployee().getUserId()));
     if (call.getEmployee() != null) {
       followUps.start(call);
       live.publish(List.of(call.getEmployee().getUserId()), "call-ended", Map.of("callId", call.getId(),
@@ -249,7 +248,7 @@ public class CallJournal {
   }
 
   /** A call not yet in the journal, with the client whose number it is and their current deal. */
-  private PhoneCall fresh(String callKey, Direction direction, String clientNumber, Instant startedAt) {
+  private PhoneCall fresh(String callKey, CallDirection direction, String clientNumber, Instant startedAt) {
     PhoneCall call = new PhoneCall(callKey, direction, number(clientNumber), startedAt);
     Optional<Counterparty> client = directory.counterpartiesByPhone(clientNumber).stream().findFirst();
     call.identify(client.orElse(null), client.flatMap(this::currentDeal).orElse(null));
@@ -272,7 +271,7 @@ public class CallJournal {
     Map<String, Object> card = new HashMap<>();
     card.put("callId", call.getId());
     card.put("number", call.getClientNumber());
-    card.put("incoming", call.getDirection() == Direction.INCOMING);
+    card.put("incoming", call.getDirection() == CallDirection.INCOMING);
     card.put("client", call.getCounterparty() == null ? "" : call.getCounterparty().getName());
     card.put("cardUrl", "/calls/" + call.getId() + "/card");
     return card;

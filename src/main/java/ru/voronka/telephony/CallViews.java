@@ -10,7 +10,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.voronka.chat.Direction;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
@@ -28,7 +27,7 @@ public class CallViews {
       boolean missed, String talked, String recording, String followUp, String transferredFrom, String readiness,
       String managerUserId, boolean ringing, String route) {}
 
-  public record Filter(Long employeeId, Direction direction, PhoneCall.State state, LocalDate from, LocalDate to) {}
+  public record Filter(Long employeeId, CallDirection direction, PhoneCall.State state, LocalDate from, LocalDate to) {}
 
   private final PhoneCallRepository calls;
   private final Directory directory;
@@ -100,8 +99,8 @@ public class CallViews {
 
   CallView view(PhoneCall c) {
     Duration talked = c.talked(clock.instant());
-    return new CallView(c.getId(), RussianFormats.dateTime(c.getStartedAt()), c.getDirection() == Direction.INCOMING,
-        c.getDirection() == Direction.INCOMING ? "Входящий" : "Исходящий", c.getClientNumber(),
+    return new CallView(c.getId(), RussianFormats.dateTime(c.getStartedAt()), c.getDirection() == CallDirection.INCOMING,
+        c.getDirection() == CallDirection.INCOMING ? "Входящий" : "Исходящий", c.getClientNumber(),
         c.getCounterparty() == null ? null : c.getCounterparty().getName(),
         c.getCounterparty() == null ? null : c.getCounterparty().getId(),
         c.getDeal() == null ? null : c.getDeal().getId(), c.getDeal() == null ? null : c.getDeal().getTitle(),

@@ -11,7 +11,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import ru.voronka.chat.Direction;
 import ru.voronka.deals.Deal;
 import ru.voronka.directory.Counterparty;
 import ru.voronka.directory.Employee;
@@ -49,7 +48,7 @@ public class PhoneCall {
   private String callKey;
 
   @Enumerated(EnumType.STRING)
-  private Direction direction;
+  private CallDirection direction;
 
   @Enumerated(EnumType.STRING)
   private State state;
@@ -76,7 +75,7 @@ public class PhoneCall {
 
   protected PhoneCall() {}
 
-  PhoneCall(String callKey, Direction direction, String clientNumber, Instant startedAt) {
+  PhoneCall(String callKey, CallDirection direction, String clientNumber, Instant startedAt) {
     this.callKey = callKey;
     this.direction = direction;
     this.clientNumber = clientNumber;
@@ -174,7 +173,7 @@ public class PhoneCall {
     return callKey;
   }
 
-  public Direction getDirection() {
+  public CallDirection getDirection() {
     return direction;
   }
 

@@ -8,7 +8,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
-import ru.voronka.chat.Direction;
 
 interface PhoneCallRepository extends JpaRepository<PhoneCall, Long> {
 
@@ -27,6 +26,6 @@ interface PhoneCallRepository extends JpaRepository<PhoneCall, Long> {
         and (:state is null or c.state = :state)
         and c.startedAt >= :from and c.startedAt < :to
       order by c.startedAt desc""")
-  Page<PhoneCall> journal(Long employeeId, Direction direction, PhoneCall.State state, Instant from, Instant to,
+  Page<PhoneCall> journal(Long employeeId, CallDirection direction, PhoneCall.State state, Instant from, Instant to,
       Pageable pageable);
 }

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ru.voronka.chat.Direction;
 
 /**
  * The demo's PBX: the softphone page ({@code /simulator/phone}) plays the client and the desk
@@ -22,7 +21,7 @@ public class SimulatedPbx implements Pbx {
   private static final Logger log = LoggerFactory.getLogger(SimulatedPbx.class);
 
   /** One call in progress: who rings now, and who is next. */
-  public record Line(String key, Direction direction, String clientNumber, List<CallRouting.Target> targets, int at,
+  public record Line(String key, CallDirection direction, String clientNumber, List<CallRouting.Target> targets, int at,
       boolean answered, Instant since) {
 
     public CallRouting.Target ringing() {
@@ -50,7 +49,7 @@ public class SimulatedPbx implements Pbx {
   public String call(String clientNumber) {
     String key = "sim-" + UUID.randomUUID();
     CallRouting.Route route = routing.route(clientNumber);
-    Line line = new Line(key, Direction.INCOMING, clientNumber, route.targets(), 0, false, clock.instant());
+    Line line = new Line(key, CallDirection.INCOMING, clientNumber, route.targets(), 0, false, clock.instant());
     lines.put(key, line);
     journal.routed(key, route.summary());
     ring(line);
@@ -102,9 +101,9 @@ public class SimulatedPbx implements Pbx {
     PbxArguments.extension(extension);
     PbxArguments.clientNumber(clientNumber);
     String key = "sim-" + UUID.randomUUID();
-    lines.put(key, new Line(key, Direction.OUTGOING, clientNumber,
+    lines.put(key, new Line(key, CallDirection.OUTGOING, clientNumber,
         List.of(new CallRouting.Target("PJSIP/" + extension, extension, null, "доб. " + extension)), 0, false, clock.instant()));
-    journal.ringing(key, Direction.OUTGOING, clientNumber, extension, clock.instant());
+    journal.ringing(key, CallDirection.OUTGOING, clientNumber, extension, clock.instant());
   }
 
   @Override

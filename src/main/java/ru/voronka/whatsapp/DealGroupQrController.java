@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import ru.voronka.deals.DealService;
-import ru.voronka.deals.api.Viewers;
+import ru.voronka.deals.Viewers;
 
 /** The QR code of a deal's WhatsApp group (WA-10), for its documents and its card: a PNG made with ZXing. */
 @RestController

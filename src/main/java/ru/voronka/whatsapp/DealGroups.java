@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealCreated;
 import ru.voronka.deals.DealRepository;
-import ru.voronka.deals.process.DealProcesses;
+import ru.voronka.deals.DealWork;
 import ru.voronka.messaging.ClientGroups;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
@@ -69,7 +69,7 @@ public class DealGroups implements ClientGroups {
     Timestamp now = Timestamp.from(clock.instant());
     jdbc.update("insert into provider_group (deal_id, provider, state, created_at, updated_at) values (?, ?, ?, ?, ?)",
         event.dealId(), groups.name(), State.REQUESTING.name(), now, now);
-    runtime.startProcessInstanceByKey(PROCESS, DealProcesses.businessKey(event.dealId()), Map.of("dealId", event.dealId()));
+    runtime.startProcessInstanceByKey(PROCESS, DealWork.businessKey(event.dealId()), Map.of("dealId", event.dealId()));
   }
 
   /** «Запросить группу у провайдера»: returns the provider's request id. */

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.voronka.deals.Deal;
+import ru.voronka.deals.DealWork;
 import ru.voronka.deals.Viewer;
-import ru.voronka.deals.process.DealProcesses;
 import ru.voronka.directory.PhoneNumbers;
 import ru.voronka.platform.RussianFormats;
 import ru.voronka.platform.audit.Audit;
@@ -97,7 +97,7 @@ public class GroupAdmissions {
   /** A join request the provider holds ({@code joinRequestId} in its group): the decision goes back to it. */
   public boolean request(Deal deal, String phone, String clientName, String groupId, String joinRequestId) {
     boolean waiting = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-        .processInstanceBusinessKey(DealProcesses.businessKey(deal.getId())).variableValueEquals("phone", phone).count() > 0;
+        .processInstanceBusinessKey(DealWork.businessKey(deal.getId())).variableValueEquals("phone", phone).count() > 0;
     if (waiting) {
       return false;
     }
@@ -109,7 +109,7 @@ public class GroupAdmissions {
     variables.put("responsible", deal.getResponsibleUserId());
     variables.put("groupId", groupId);
     variables.put("joinRequestId", joinRequestId);
-    runtime.startProcessInstanceByKey(PROCESS, DealProcesses.businessKey(deal.getId()), variables);
+    runtime.startProcessInstanceByKey(PROCESS, DealWork.businessKey(deal.getId()), variables);
     return true;
   }
 }

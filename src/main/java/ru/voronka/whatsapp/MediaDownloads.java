@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.voronka.chat.Chats;
-import ru.voronka.deals.process.DealProcesses;
+import ru.voronka.deals.DealWork;
 
 /**
  * Clients' files, fetched after their message is stored. The webhook only writes down where each
@@ -51,7 +51,7 @@ public class MediaDownloads {
   void enqueue(long messageId, long dealId, List<InboundMessage.MediaRef> media) {
     for (InboundMessage.MediaRef ref : media) {
       Number id = insert(messageId, ref);
-      runtime.startProcessInstanceByKey(PROCESS, DealProcesses.businessKey(dealId),
+      runtime.startProcessInstanceByKey(PROCESS, DealWork.businessKey(dealId),
           Map.of("mediaId", id.longValue(), "messageId", messageId, "dealId", dealId));
     }
   }

@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import ru.voronka.chat.Direction;
 import ru.voronka.deals.Viewer;
-import ru.voronka.deals.api.Viewers;
+import ru.voronka.deals.Viewers;
 import ru.voronka.directory.Directory;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
+import ru.voronka.telephony.CallDirection;
 import ru.voronka.telephony.CallFollowUps;
 import ru.voronka.telephony.CallViews;
 import ru.voronka.telephony.CallViews.CallView;
@@ -52,7 +52,7 @@ class CallsController {
   }
 
   @GetMapping("/calls")
-  String journal(@RequestParam(required = false) Long manager, @RequestParam(required = false) Direction direction,
+  String journal(@RequestParam(required = false) Long manager, @RequestParam(required = false) CallDirection direction,
       @RequestParam(required = false) PhoneCall.State state,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.voronka.chat.ChatAdministration;
-import ru.voronka.deals.api.Viewers;
+import ru.voronka.deals.Viewers;
 import ru.voronka.directory.DepartmentRepository;
 import ru.voronka.directory.EmployeeRepository;
 import ru.voronka.directory.Group;

@@ -25,7 +25,7 @@ import ru.voronka.chat.Chats;
 import ru.voronka.chat.Upload;
 import ru.voronka.deals.Viewer;
 import ru.voronka.sms.SmsTemplates;
-import ru.voronka.deals.api.Viewers;
+import ru.voronka.deals.Viewers;
 import ru.voronka.directory.Employee;
 import ru.voronka.directory.EmployeeRepository;
 

@@ -14,7 +14,7 @@ import ru.voronka.chat.Chats;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealService;
 import ru.voronka.deals.Viewer;
-import ru.voronka.deals.api.Viewers;
+import ru.voronka.deals.Viewers;
 import ru.voronka.directory.EmployeeRepository;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;

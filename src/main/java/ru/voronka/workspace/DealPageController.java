@@ -12,19 +12,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import ru.voronka.deals.Assignments;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealAction;
+import ru.voronka.deals.DealCards;
 import ru.voronka.deals.DealHistory;
 import ru.voronka.deals.DealService;
 import ru.voronka.deals.DealStage;
+import ru.voronka.deals.DealViews.HistoryView;
 import ru.voronka.deals.Funnel;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.OrderKind;
 import ru.voronka.deals.Viewer;
-import ru.voronka.deals.api.DealCards;
-import ru.voronka.deals.api.DealViews.HistoryView;
-import ru.voronka.deals.api.Viewers;
-import ru.voronka.deals.process.DealAssignmentsProcess;
+import ru.voronka.deals.Viewers;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Group;
 import ru.voronka.platform.web.DomainException;
@@ -109,13 +109,13 @@ class DealPageController {
   @PostMapping("/deals/{id}/assignments")
   String assignments(@PathVariable Long id, @RequestParam Map<String, String> form, Authentication auth, Model model) {
     Map<String, Boolean> flags = new LinkedHashMap<>();
-    DealAssignmentsProcess.FLAGS.keySet().forEach(flag -> {
+    Assignments.TEAMS.keySet().forEach(flag -> {
       if (form.containsKey(flag)) {
         flags.put(flag, true);
       }
     });
     deals.requestAssignments(id, flags, Viewers.of(auth));
-    return done(id, "Задания поставлены: " + flags.keySet().stream().map(DealAssignmentsProcess.FLAGS::get).toList(), auth, model);
+    return done(id, "Задания поставлены: " + flags.keySet().stream().map(Assignments.TEAMS::get).toList(), auth, model);
   }
 
   @PostMapping("/deals/{id}/orders")
@@ -151,7 +151,7 @@ class DealPageController {
       model.addAttribute("stages", Option.of(DealStage.manualTargets(deal.getFunnel()), DealStage::title));
       model.addAttribute("lostReasons", Option.of(LostReason.values(), LostReason::title));
       model.addAttribute("orderKinds", Option.of(OrderKind.values(), OrderKind::title));
-      model.addAttribute("assignmentFlags", DealAssignmentsProcess.FLAGS);
+      model.addAttribute("assignmentFlags", Assignments.TEAMS);
       model.addAttribute("managers", viewer.leadsSales()
           ? directory.members(Group.MANAGERS).stream().map(e -> new Option(e.getUserId(), e.getFullName())).toList()
           : List.<Option>of());

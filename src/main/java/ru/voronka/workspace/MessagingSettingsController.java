@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.voronka.chat.MessageRouting;
 import ru.voronka.deals.Viewer;
-import ru.voronka.deals.api.Viewers;
+import ru.voronka.deals.Viewers;
 import ru.voronka.directory.EmployeeRepository;
 import ru.voronka.directory.Group;
 import ru.voronka.platform.RussianFormats;
@@ -120,7 +120,8 @@ class MessagingSettingsController {
   @PostMapping("/settings/messaging/sms-templates")
   String saveSmsTemplate(@RequestParam(required = false) String name, @RequestParam(required = false) String body,
       Authentication auth, RedirectAttributes redirect) {
-    smsTemplates.save(Viewers.of(auth), name, body);
+    Viewer viewer = Viewers.of(auth);
+    smsTemplates.save(viewer.userId(), viewer.groups().contains(ru.voronka.directory.Group.ADMINS), name, body);
     redirect.addFlashAttribute("saved", "Шаблон SMS сохранён");
     return "redirect:/settings/messaging";
   }

@@ -7,7 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import ru.voronka.chat.Chats;
-import ru.voronka.deals.api.Viewers;
+import ru.voronka.deals.Viewers;
 
 /** WA-5: deals whose clients wrote and whose responsible has not read it yet; a click opens the chat tab. */
 @Controller

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.voronka.deals.Viewer;
-import ru.voronka.deals.api.Viewers;
+import ru.voronka.deals.Viewers;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
 import ru.voronka.platform.RussianFormats;

@@ -4,7 +4,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import ru.voronka.deals.Viewer;
-import ru.voronka.deals.api.Viewers;
+import ru.voronka.deals.Viewers;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
 import ru.voronka.directory.Group;

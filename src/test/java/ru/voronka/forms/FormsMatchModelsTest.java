@@ -1,5 +1,6 @@
 package ru.voronka.forms;
 
+import ru.voronka.deals.Assignments;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +39,6 @@ import ru.voronka.deals.Funnel;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.PaymentTerms;
 import ru.voronka.deals.Priority;
-import ru.voronka.deals.process.DealAssignmentsProcess;
 import ru.voronka.deals.process.InternalApprovalProcess;
 import ru.voronka.deals.process.TaskCompletionRules;
 import ru.voronka.platform.web.DomainException;
@@ -241,7 +241,7 @@ class FormsMatchModelsTest {
   @Test
   void assignmentFlags_areAllOffered() {
     for (String formRef : List.of("check-items", "deal-assignments")) {
-      for (String flag : DealAssignmentsProcess.FLAGS.keySet()) {
+      for (String flag : Assignments.TEAMS.keySet()) {
         Field field = fields.get(formRef).get(flag);
         assertNotNull(field, formRef + ": flag " + flag);
         assertEquals("checkbox", field.type(), formRef + ": flag " + flag);

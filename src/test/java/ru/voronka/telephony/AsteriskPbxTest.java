@@ -21,7 +21,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import ru.voronka.chat.Direction;
 import ru.voronka.support.TestClock;
 
 /**
@@ -77,7 +76,7 @@ class AsteriskPbxTest {
     String call = "1763890000.12";
     peer.emitAll(AsteriskEvents.incomingRinging("79126007080", "101", call));
     verify(journal, timeout(3000)).popAhead(call, "79126007080", "101", "user101"); // the card pops from the event itself
-    verify(journal, timeout(3000)).ringing(eq(call), eq(Direction.INCOMING), eq("79126007080"), eq("101"), any());
+    verify(journal, timeout(3000)).ringing(eq(call), eq(CallDirection.INCOMING), eq("79126007080"), eq("101"), any());
 
     peer.emitAll(AsteriskEvents.incomingAnswered("79126007080", "101", call));
     verify(journal, timeout(3000)).answered(eq(call), eq("101"), any());
@@ -105,7 +104,7 @@ class AsteriskPbxTest {
 
     String call = "1763890200.20";
     peer.emitAll(AsteriskEvents.clickToCall("101", "79126007080", call));
-    verify(journal, timeout(3000)).ringing(eq(call), eq(Direction.OUTGOING), eq("79126007080"), eq("101"), any());
+    verify(journal, timeout(3000)).ringing(eq(call), eq(CallDirection.OUTGOING), eq("79126007080"), eq("101"), any());
     verify(journal, timeout(3000)).answered(eq(call), eq("101"), any());
     verify(journal, timeout(3000)).ended(eq(call), any());
   }
@@ -215,7 +214,7 @@ class AsteriskPbxTest {
         .containsEntry("Cause", "21");
     peer.emitAll(AsteriskEvents.rungOn("79126007080", "101", "102", call, 1, true)); // what Asterisk does about it
     verify(journal, timeout(3000)).popAhead(call, "79126007080", "102", "user102");
-    verify(journal, timeout(3000)).ringing(eq(call), eq(Direction.INCOMING), eq("79126007080"), eq("102"), any());
+    verify(journal, timeout(3000)).ringing(eq(call), eq(CallDirection.INCOMING), eq("79126007080"), eq("102"), any());
     verify(journal, never()).ended(eq(call), any());
   }
 
@@ -225,7 +224,7 @@ class AsteriskPbxTest {
     String call = "1763890650.12";
     peer.emitAll(AsteriskEvents.incomingRinging("79126007080", "101", call));
     peer.emitAll(AsteriskEvents.rungOn("79126007080", "101", "79161002001@gsm-mts", call, 1, false));
-    verify(journal, timeout(3000)).ringingOnMobile(eq(call), eq(Direction.INCOMING), eq("79126007080"), eq("+79161002001"), any());
+    verify(journal, timeout(3000)).ringingOnMobile(eq(call), eq(CallDirection.INCOMING), eq("79126007080"), eq("+79161002001"), any());
     peer.emitAll(AsteriskEvents.answeredOnMobile("79126007080", "gsm-mts", call, 2));
     verify(journal, timeout(3000)).answered(eq(call), eq(null), any()); // no desk: the mobile's owner keeps it
     peer.emit(AsteriskEvents.hangup(AsteriskEvents.client("79126007080", call), 6, 16, "Normal Clearing"));
@@ -291,10 +290,10 @@ class AsteriskPbxTest {
 
     Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> peer.connections() > 0 && pbx.isConnected());
     var inOrder = org.mockito.Mockito.inOrder(journal);
-    inOrder.verify(journal, timeout(5000)).ringing(ended, Direction.INCOMING, "79126007080", "102", t.plusSeconds(15));
+    inOrder.verify(journal, timeout(5000)).ringing(ended, CallDirection.INCOMING, "79126007080", "102", t.plusSeconds(15));
     inOrder.verify(journal, timeout(5000)).answered(ended, "102", t.plusSeconds(19));
     inOrder.verify(journal, timeout(5000)).ended(ended, t.plusSeconds(80));
-    verify(journal, timeout(5000)).ringing(unseen, Direction.INCOMING, "79126007080", "100", t.plusSeconds(30));
+    verify(journal, timeout(5000)).ringing(unseen, CallDirection.INCOMING, "79126007080", "100", t.plusSeconds(30));
     verify(journal, timeout(5000)).ended(unseen, t.plusSeconds(45));
     verify(journal, timeout(5000)).endedUnheard(eq(lost), any());
     verify(journal, after(500).never()).ended(eq(going), any());
@@ -317,10 +316,10 @@ class AsteriskPbxTest {
     peer.dropConnections();
 
     Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> peer.connections() > 0 && pbx.isConnected());
-    verify(journal, timeout(5000)).ringingOnMobile(eq(talking), eq(Direction.INCOMING), eq("79126007080"),
+    verify(journal, timeout(5000)).ringingOnMobile(eq(talking), eq(CallDirection.INCOMING), eq("79126007080"),
         eq("+79161002001"), any());
     verify(journal, timeout(5000)).answered(eq(talking), eq(null), any());
-    verify(journal, timeout(5000)).ringingOnMobile(over, Direction.INCOMING, "79035551234", "+79161002001", t);
+    verify(journal, timeout(5000)).ringingOnMobile(over, CallDirection.INCOMING, "79035551234", "+79161002001", t);
     verify(journal, timeout(5000)).answered(over, null, t.plusSeconds(9));
     verify(journal, timeout(5000)).ended(over, t.plusSeconds(70));
   }
@@ -343,11 +342,11 @@ class AsteriskPbxTest {
 
     java.time.Instant back = TestClock.INSTANCE.instant();
     Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> peer.connections() > 0 && pbx.isConnected());
-    verify(journal, timeout(5000)).ringing(eq(ringing), eq(Direction.INCOMING), eq("79126007080"), eq("101"), any());
+    verify(journal, timeout(5000)).ringing(eq(ringing), eq(CallDirection.INCOMING), eq("79126007080"), eq("101"), any());
     var began = org.mockito.ArgumentCaptor.forClass(java.time.Instant.class);
     var talking = org.mockito.ArgumentCaptor.forClass(java.time.Instant.class);
     var inOrder = org.mockito.Mockito.inOrder(journal);
-    inOrder.verify(journal, timeout(5000)).ringing(eq(answered), eq(Direction.INCOMING), eq("79035551234"), eq("102"),
+    inOrder.verify(journal, timeout(5000)).ringing(eq(answered), eq(CallDirection.INCOMING), eq("79035551234"), eq("102"),
         began.capture());
     inOrder.verify(journal, timeout(5000)).answered(eq(answered), eq("102"), talking.capture());
     assertThat(Duration.between(began.getValue(), back).toSeconds()).isBetween(178L, 200L); // Duration 00:03:00

@@ -6,7 +6,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import ru.voronka.chat.Direction;
 import ru.voronka.support.TestClock;
 import ru.voronka.support.WorkspaceTest;
 
@@ -21,8 +20,8 @@ class CallJournalTest extends WorkspaceTest {
   void aRecordingNamedBeforeTheFirstRingIsKept_andReplaysChangeNothing() {
     String key = "1763891000.12";
     journal.recorded(key, "/var/spool/asterisk/monitor/" + key + ".wav"); // MixMonitor runs before Dial
-    journal.ringing(key, Direction.INCOMING, "79126007080", "101", TestClock.INSTANCE.instant());
-    journal.ringing(key, Direction.INCOMING, "79126007080", "101", TestClock.INSTANCE.instant()); // a replay
+    journal.ringing(key, CallDirection.INCOMING, "79126007080", "101", TestClock.INSTANCE.instant());
+    journal.ringing(key, CallDirection.INCOMING, "79126007080", "101", TestClock.INSTANCE.instant()); // a replay
     journal.answered(key, "101", TestClock.INSTANCE.instant());
     journal.ended(key, TestClock.INSTANCE.instant());
     journal.ended(key, TestClock.INSTANCE.instant());
@@ -38,9 +37,9 @@ class CallJournalTest extends WorkspaceTest {
     String key = "1763891100.12";
     int mark = ru.voronka.platform.live.LiveEventsHeard.count();
     journal.popAhead(key, "79161234501", "101", "petrov"); // the AMI event of the first DialBegin, on the reading thread
-    journal.ringing(key, Direction.INCOMING, "79161234501", "101", TestClock.INSTANCE.instant()); // its worker, moments later
+    journal.ringing(key, CallDirection.INCOMING, "79161234501", "101", TestClock.INSTANCE.instant()); // its worker, moments later
     journal.popAhead(key, "79161234501", "102", "sidorova"); // three rings later: the next desk's DialBegin
-    journal.ringing(key, Direction.INCOMING, "79161234501", "102", TestClock.INSTANCE.instant());
+    journal.ringing(key, CallDirection.INCOMING, "79161234501", "102", TestClock.INSTANCE.instant());
 
     assertThat(ru.voronka.platform.live.LiveEventsHeard.by("petrov", mark)).containsExactly("call-ringing", "call-rung-on");
     assertThat(ru.voronka.platform.live.LiveEventsHeard.by("sidorova", mark)).containsExactly("call-ringing");

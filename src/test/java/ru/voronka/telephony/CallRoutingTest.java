@@ -8,7 +8,6 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.voronka.chat.Direction;
 import ru.voronka.directory.Group;
 import ru.voronka.directory.Staff;
 import ru.voronka.directory.Staff.NewEmployee;
@@ -37,7 +36,7 @@ class CallRoutingTest extends WorkspaceTest {
           List.of(Group.MANAGERS), null, "+7 916 100-00-0" + i, "МТС", null));
       staff.assignExtension(user, "31" + i);
     }
-    journal.ringing("1763895000.12", Direction.INCOMING, "79990001111", "311", TestClock.INSTANCE.instant()); // route1 is on a call
+    journal.ringing("1763895000.12", CallDirection.INCOMING, "79990001111", "311", TestClock.INSTANCE.instant()); // route1 is on a call
 
     // the journal's busy desks are re-read once a second
     Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {

@@ -59,8 +59,9 @@ class JournalRebuildTest extends WorkspaceTest {
         assertThat(call.get("user_id")).isEqualTo("sidorova");
         assertThat(time("answered_at", key)).isEqualTo(answered);
         assertThat(time("ended_at", key)).isEqualTo(ended);
-        List<String> chat = jdbc.queryForList("select body from chat_message where external_id = ?", String.class, "call:" + key);
-        assertThat(chat).singleElement().asString().startsWith("Входящий звонок");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+            jdbc.queryForList("select body from chat_message where external_id = ?", String.class, "call:" + key))
+            .singleElement().asString().startsWith("Входящий звонок")); // the chat hears of it after the commit
       } finally {
         pbx.stop();
       }

@@ -69,8 +69,9 @@ class TelephonyPagesTest extends WorkspaceTest {
     pbx.answer(key);
     pbx.hangUp(key);
     assertThat(state(key)).isEqualTo("COMPLETED");
-    assertThat(jdbc.queryForObject("select count(*) from chat_message where external_id = ?", Long.class, "call:" + key))
-        .isEqualTo(1); // the client's chat shows the call
+    // The client's chat shows the call: the chat hears of it after the journal's commit (CallFinished).
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        jdbc.queryForObject("select count(*) from chat_message where external_id = ?", Long.class, "call:" + key)).isEqualTo(1));
 
     // The card stays on every page until «Итог звонка» is done.
     mvc.perform(get("/").with(PETROV)).andExpect(content().string(containsString("/calls/" + id + "/card")));

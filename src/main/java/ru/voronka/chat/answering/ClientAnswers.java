@@ -10,9 +10,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import ru.voronka.chat.ClientMessageReceived;
-import ru.voronka.deals.process.DealProcesses;
+import ru.voronka.deals.DealClosed;
+import ru.voronka.deals.DealWork;
 import ru.voronka.directory.Group;
 import ru.voronka.platform.RussianFormats;
 
@@ -26,6 +28,7 @@ public class ClientAnswers {
 
   public static final String PROCESS = "answerClient";
   public static final String MESSAGE = "ClientMessageReceived";
+  static final String DEAL_CLOSED = "DealClosed";
 
   /** How much later the due time must move to be worth moving. */
   static final Duration SLACK = Duration.ofMinutes(5);
@@ -33,10 +36,10 @@ public class ClientAnswers {
   private final RuntimeService runtime;
   static final String ANSWER_TASK = "Task_AnswerClient";
 
-  private final DealProcesses processes;
+  private final DealWork processes;
   private final Duration answerWithin;
 
-  ClientAnswers(RuntimeService runtime, DealProcesses processes,
+  ClientAnswers(RuntimeService runtime, DealWork processes,
       @Value("${voronka.chat.answer-within:PT1H}") Duration answerWithin) {
     this.runtime = runtime;
     this.processes = processes;
@@ -65,7 +68,7 @@ public class ClientAnswers {
     variables.put("clientName", event.from());
     variables.put("lastMessage", event.text());
     runtime.createMessageCorrelation(MESSAGE)
-        .processInstanceBusinessKey(DealProcesses.businessKey(event.dealId()))
+        .processInstanceBusinessKey(DealWork.businessKey(event.dealId()))
         .setVariables(variables)
         .correlateWithResult();
   }
@@ -80,6 +83,13 @@ public class ClientAnswers {
     // query costs MyBatis a hundred optional clauses); «Ответить клиенту» is among them.
     return processes.openTasks(event.dealId()).stream().filter(t -> ANSWER_TASK.equals(t.getTaskDefinitionKey()))
         .anyMatch(t -> t.getDueDate() != null && !t.getDueDate().before(Date.from(wanted.toInstant().minus(SLACK))));
+  }
+
+  /** A won or lost deal needs no answer: its «Ответить клиенту» ends, with the open task (issue 15). */
+  @ApplicationModuleListener
+  public void dealClosed(DealClosed event) {
+    runtime.createMessageCorrelation(DEAL_CLOSED).processInstanceBusinessKey(DealWork.businessKey(event.dealId()))
+        .correlateAllWithResult();
   }
 
   /** With nobody responsible, every sales manager is a candidate (EL hands a null over as ""). */

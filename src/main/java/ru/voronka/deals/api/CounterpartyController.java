@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.voronka.deals.ClientAccess;
 import ru.voronka.deals.Viewer;
+import ru.voronka.deals.Viewers;
 import ru.voronka.directory.Counterparty;
 import ru.voronka.directory.Directory;
 import ru.voronka.platform.web.DomainException;

@@ -21,25 +21,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import ru.voronka.deals.Assignments;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealAction;
+import ru.voronka.deals.DealCards;
 import ru.voronka.deals.DealHistory;
 import ru.voronka.deals.DealService;
 import ru.voronka.deals.DealService.DealFilter;
 import ru.voronka.deals.DealStage;
 import ru.voronka.deals.DealStatus;
+import ru.voronka.deals.DealViews;
+import ru.voronka.deals.DealViews.Coded;
+import ru.voronka.deals.DealViews.DealDetails;
+import ru.voronka.deals.DealViews.DealSummary;
+import ru.voronka.deals.DealViews.HistoryView;
 import ru.voronka.deals.Funnel;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.NewDeal;
 import ru.voronka.deals.OrderKind;
-import ru.voronka.deals.api.DealViews.Coded;
-import ru.voronka.deals.api.DealViews.DealDetails;
-import ru.voronka.deals.api.DealViews.DealSummary;
-import ru.voronka.deals.api.DealViews.HistoryView;
-import ru.voronka.deals.process.DealAssignmentsProcess;
-import ru.voronka.platform.web.PageView;
+import ru.voronka.deals.Viewers;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
+import ru.voronka.platform.web.PageView;
 
 @Tag(name = "Сделки", description = "Воронка «Продажа»: сделки, стадии, действия, история")
 @RestController
@@ -169,7 +172,7 @@ class DealController {
         Arrays.stream(DealAction.values()).map(a -> new Coded(a.name(), a.title())).toList(),
         Arrays.stream(LostReason.values()).map(r -> new Coded(r.name(), r.title())).toList(),
         Arrays.stream(OrderKind.values()).map(k -> new Coded(k.name(), k.title())).toList(),
-        List.copyOf(DealAssignmentsProcess.FLAGS.keySet()));
+        List.copyOf(Assignments.TEAMS.keySet()));
   }
 
   private DealDetails details(Deal deal) {

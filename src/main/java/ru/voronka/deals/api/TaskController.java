@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ru.voronka.deals.DealLinks;
-import ru.voronka.platform.web.PageView;
+import ru.voronka.deals.Viewers;
 import ru.voronka.deals.process.DealTasks;
+import ru.voronka.platform.web.PageView;
 
 @Tag(name = "Задачи", description = "Задачи сделок — те же, что в Camunda Tasklist, с теми же правилами заполнения")
 @RestController

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import ru.voronka.deals.Deal;
+import ru.voronka.deals.DealWork;
 import ru.voronka.deals.DealStage;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.OrderKind;
@@ -24,7 +25,7 @@ import ru.voronka.platform.web.DomainException.Kind;
  * business key, so "everything running for deal 42" is one query.
  */
 @Component
-public class DealProcesses {
+public class DealProcesses implements DealWork {
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -40,14 +41,12 @@ public class DealProcesses {
     this.jdbc = jdbc;
   }
 
-  /** An open task of a deal and who holds it: its assignee, or while nobody has claimed it its candidates. */
-  public record TaskHolders(String taskId, String assignee, Set<String> candidateUsers, Set<String> candidateGroups) {}
-
   /**
    * The deal's open tasks, oldest first, with their candidates — in one read of the engine's tables
    * (the same ones {@link #openTasks} reads), not one engine command per task: asked with every
    * client message for its pop-up.
    */
+  @Override
   public List<TaskHolders> taskHolders(Long dealId) {
     Map<String, TaskHolders> byTask = new LinkedHashMap<>();
     jdbc.query("""
@@ -71,7 +70,7 @@ public class DealProcesses {
   }
 
   public static String businessKey(Long dealId) {
-    return String.valueOf(dealId);
+    return DealWork.businessKey(dealId);
   }
 
   public String startSalesFunnel(Deal deal) {
@@ -148,6 +147,7 @@ public class DealProcesses {
     }
   }
 
+  @Override
   public List<Task> openTasks(Long dealId) {
     // A native query: the same SQL as TaskQuery.processInstanceBusinessKey, without MyBatis evaluating the
     // generic task query's hundred optional clauses on every deal card.

@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ru.voronka.deals.Assignments;
 import ru.voronka.deals.FunnelSteps;
 import ru.voronka.deals.ProcessValues;
 import ru.voronka.deals.process.SalesFunnelProcess.Vars;
@@ -21,7 +22,7 @@ class RecordAssignments implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long dealId = DealIds.require(execution);
-    List<String> whom = DealAssignmentsProcess.FLAGS.entrySet().stream()
+    List<String> whom = Assignments.TEAMS.entrySet().stream()
         .filter(flag -> ProcessValues.flag(execution.getVariable(flag.getKey()))).map(flag -> flag.getValue()).toList();
     steps.recordAssignments(dealId, whom);
   }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ru.voronka.deals.Assignments;
 import ru.voronka.deals.ProcessValues;
 import ru.voronka.deals.process.SalesFunnelProcess.Vars;
 
@@ -21,7 +22,7 @@ class StartAssignments implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Map<String, Boolean> flags = new LinkedHashMap<>();
-    DealAssignmentsProcess.FLAGS.keySet().forEach(flag -> flags.put(flag, ProcessValues.flag(execution.getVariable(flag))));
+    Assignments.TEAMS.keySet().forEach(flag -> flags.put(flag, ProcessValues.flag(execution.getVariable(flag))));
     if (flags.containsValue(true)) {
       processes.startAssignments((Long) execution.getVariable(Vars.DEAL_ID), flags);
     }

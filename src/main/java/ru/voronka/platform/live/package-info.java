@@ -4,4 +4,5 @@
  * it commits, so a page never hears of a row it cannot read yet. With several nodes on one
  * PostgreSQL, events travel between nodes by LISTEN/NOTIFY (PLT-4).
  */
+@org.springframework.modulith.NamedInterface("live")
 package ru.voronka.platform.live;

@@ -4,4 +4,5 @@
  * rows' write times and for the Camunda engine's timers and due dates. Tests put a clock of their
  * own in its place.
  */
+@org.springframework.modulith.NamedInterface("time")
 package ru.voronka.platform.time;

@@ -54,6 +54,17 @@ class AnswerClientProcessTest extends ProcessTest {
   }
 
   @Test
+  void aClosedDealNeedsNoAnswer_itsOpenTaskEndsWithTheProcess() {
+    clientWrites("petrov", MORNING, "Передумали, спасибо");
+    ProcessInstance answering = instance();
+
+    answers.dealClosed(new ru.voronka.deals.DealClosed(DEAL, ru.voronka.deals.DealStatus.LOST));
+
+    assertThat(answering).isEnded().hasPassed("StartEvent_DealClosed", "EndEvent_AnswersEnded").hasNotPassed("EndEvent_DayOver");
+    answers.dealClosed(new ru.voronka.deals.DealClosed(DEAL, ru.voronka.deals.DealStatus.LOST)); // told twice: nothing to end
+  }
+
+  @Test
   void theFirstMessageOfTheDaySetsTheResponsibleATaskDueInAnHour() {
     clientWrites("petrov", MORNING, "Когда будет КП?");
 

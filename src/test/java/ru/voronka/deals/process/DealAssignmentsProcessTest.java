@@ -1,5 +1,6 @@
 package ru.voronka.deals.process;
 
+import ru.voronka.deals.Assignments;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import ru.voronka.deals.process.SalesFunnelProcess.Vars;
 import ru.voronka.platform.web.DomainException;
 
@@ -74,7 +75,7 @@ class DealAssignmentsProcessTest extends ProcessTest {
 
   private ProcessInstance start(Map<String, Boolean> flags) {
     Map<String, Object> vars = new HashMap<>();
-    DealAssignmentsProcess.FLAGS.keySet().forEach(f -> vars.put(f, flags.getOrDefault(f, false)));
+    Assignments.TEAMS.keySet().forEach(f -> vars.put(f, flags.getOrDefault(f, false)));
     vars.put(Vars.DEAL_ID, DEAL);
     return runtimeService().startProcessInstanceByKey(DealAssignmentsProcess.KEY, vars);
   }

@@ -1,16 +1,10 @@
-package ru.voronka.deals.api;
+package ru.voronka.deals;
 
 import java.util.List;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-import ru.voronka.deals.Deal;
-import ru.voronka.deals.DealLinks;
-import ru.voronka.deals.DealOrders;
-import ru.voronka.deals.KpLineRepository;
-import ru.voronka.deals.LogisticsMirroring;
-import ru.voronka.deals.PaymentSchedule;
-import ru.voronka.deals.api.DealViews.DealDetails;
-import ru.voronka.deals.api.DealViews.TaskView;
+import ru.voronka.deals.DealViews.DealDetails;
+import ru.voronka.deals.DealViews.TaskView;
 import ru.voronka.deals.process.DealProcesses;
 
 /** A deal's whole card — fields, open tasks, orders, schedule, KP, 1C — for the API and the workspace alike. */

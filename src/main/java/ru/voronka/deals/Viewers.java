@@ -1,8 +1,7 @@
-package ru.voronka.deals.api;
+package ru.voronka.deals;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import ru.voronka.deals.Viewer;
 
 /** The API caller as a {@link Viewer}: their login and the roles Spring Security read from Camunda groups. */
 public final class Viewers {

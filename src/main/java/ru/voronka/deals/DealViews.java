@@ -1,16 +1,10 @@
-package ru.voronka.deals.api;
+package ru.voronka.deals;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import ru.voronka.deals.Deal;
-import ru.voronka.deals.DealHistoryEntry;
-import ru.voronka.deals.DealOrder;
-import ru.voronka.deals.KpLine;
-import ru.voronka.deals.LogisticsMirror;
-import ru.voronka.deals.PaymentTranche;
 import ru.voronka.directory.Employee;
 import ru.voronka.platform.RussianFormats;
 

@@ -1,0 +1,7 @@
+package ru.voronka.deals;
+
+/**
+ * A deal has a new responsible (FUN-1: taken into work; or handed over by the РОП). {@code previous}
+ * is null for a new request; {@code by} is who did it.
+ */
+public record ResponsibleChanged(Long dealId, String previous, String responsible, String by) {}
