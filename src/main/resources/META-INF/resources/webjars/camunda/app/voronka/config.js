@@ -17,6 +17,8 @@ export default {
     long: 'dddd, DD.MM.YYYY HH:mm',
     short: 'DD.MM.YYYY'
   },
+  // the zone every date and time is shown in, whatever the browser's (read by app/voronka/russian.js)
+  timeZone: 'Europe/Moscow',
   // relative to app/<app>/: app/voronka/russian.js
   customScripts: ['../voronka/russian'],
   // Camunda's «Welcome to Camunda, see the Welcome page» notice on a first login

@@ -1,6 +1,6 @@
 /*
- * Voronka: Camunda's webapps (Tasklist, Cockpit, Admin, Welcome) in Russian and in Moscow time,
- * whatever the browser's own language and time zone. Loaded by every app's scripts/config.js as a
+ * Voronka: Camunda's webapps (Tasklist, Cockpit, Admin, Welcome) in Russian and in Moscow time
+ * (config.js's timeZone), whatever the browser's own language and time zone. Loaded by every app's scripts/config.js as a
  * custom script (an ES module imported before AngularJS starts the app), so it can add AngularJS
  * config blocks to the app's module.
  *
@@ -14,7 +14,10 @@
  *   times, in the formats of config.js's dateFormat (Cockpit reads them only through this script).
  * - Tasklist: every filter shows its count of tasks, not only the open one.
  */
-const ZONE = 'Europe/Moscow';
+const appName = document.querySelector('base').getAttribute('app-name');
+const appConfig = window['cam' + appName.charAt(0).toUpperCase() + appName.slice(1) + 'Conf'] || {};
+/** The zone every time is shown in (config.js's timeZone, app/voronka/config.js). */
+const ZONE = appConfig.timeZone || 'Europe/Moscow';
 const LOCALE = 'ru-RU';
 
 const DATE_FORMATS = ['monthName', 'day', 'abbr', 'normal', 'long', 'short'];
@@ -105,9 +108,9 @@ new MutationObserver((mutations) => mutations.forEach((m) => {
   }
 })).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
-// --- Moscow wall-clock time for the camDate filter
+// --- the wall-clock time of ZONE for the camDate filter
 
-const moscowParts = new NativeDateTimeFormat('en-US', {
+const zoneParts = new NativeDateTimeFormat('en-US', {
   timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
   hour: 'numeric', minute: 'numeric', second: 'numeric'
 });
@@ -132,19 +135,18 @@ function instantOf(value) {
   return null;
 }
 
-/** A browser-local Date whose fields are the instant's Moscow wall clock, for moment to format. */
-function moscowWallClock(value) {
+/** A browser-local Date whose fields are the instant's wall clock in ZONE, for moment to format. */
+function wallClock(value) {
   const instant = instantOf(value);
   if (instant === null || isNaN(instant)) {
     return value;
   }
   const f = {};
-  moscowParts.formatToParts(new Date(instant)).forEach((p) => { f[p.type] = +p.value; });
+  zoneParts.formatToParts(new Date(instant)).forEach((p) => { f[p.type] = +p.value; });
   return new Date(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, instant % 1000);
 }
 
 const angular = window.angular;
-const appName = document.querySelector('base').getAttribute('app-name');
 const app = angular && appName ? angular.module('cam.' + appName) : null;
 
 if (app) {
@@ -153,7 +155,7 @@ if (app) {
     DATE_FORMATS.forEach((name) => formats.setDateFormat(configuration.getDateFormat(name), name));
     $provide.decorator('camDateFilter', ['$delegate', function (camDate) {
       return function (value, format) {
-        return camDate(moscowWallClock(value), format);
+        return camDate(wallClock(value), format);
       };
     }]);
   }]);
