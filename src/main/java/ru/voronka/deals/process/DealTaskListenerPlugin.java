@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds the bean {@code ${dealTaskJournal}} as a create and complete listener to every user task at
- * deployment, so the deal's history and the completion rules cover every model without a line in it.
+ * deployment, so the deal's history and the completion rules cover every model without a line in it,
+ * and {@link TasklistDealCaptions} as a create listener (each task's deal in Tasklist's list).
  * Process tests use the same plugin (src/test/resources/process-tests.cfg.xml) and register the journal as a mock bean.
  */
 @Component
@@ -39,6 +40,7 @@ public class DealTaskListenerPlugin extends AbstractProcessEnginePlugin {
         TaskListener journal = task -> ((TaskListener) expression.getValue(task)).notify(task);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, journal);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, journal);
+        taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, TasklistDealCaptions.CAPTION);
       }
     });
   }

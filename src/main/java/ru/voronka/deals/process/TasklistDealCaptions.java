@@ -1,18 +1,7 @@
 package ru.voronka.deals.process;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.springframework.stereotype.Component;
 import ru.voronka.deals.process.SalesFunnelProcess.Vars;
 
 /**
@@ -25,28 +14,14 @@ import ru.voronka.deals.process.SalesFunnelProcess.Vars;
  * process variables stay hidden, while a task's own variables are readable by exactly those who see
  * the task. The caption is the deal as it was when the task was set.
  */
-@Component
-public class TasklistDealCaptions extends AbstractProcessEnginePlugin {
+public final class TasklistDealCaptions {
 
   public static final String VARIABLE = "tasklistDeal";
 
+  /** A create listener of every user task ({@link DealTaskListenerPlugin} adds it). */
   static final TaskListener CAPTION = TasklistDealCaptions::caption;
 
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-    if (listeners == null) {
-      listeners = new ArrayList<>();
-      configuration.setCustomPostBPMNParseListeners(listeners);
-    }
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_CREATE, CAPTION);
-      }
-    });
-  }
+  private TasklistDealCaptions() {}
 
   static void caption(DelegateTask task) {
     String caption = caption(task.getVariable(Vars.DEAL_ID), task.getVariable(Vars.TITLE), task.getVariable(Vars.CLIENT_NAME));
