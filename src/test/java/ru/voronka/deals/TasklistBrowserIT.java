@@ -222,7 +222,7 @@ class TasklistBrowserIT extends PostgresIT {
     browser.seesText("Сделка «Манометры МП-100, 40 шт.»");
     browser.click(radio("B"));
     By date = By.cssSelector("input[id$='Field_deliveryDate-date']");
-    assertThat(browser.visible(date).getAttribute("placeholder")).isEqualTo("dd.mm.yyyy");
+    assertThat(browser.visible(date).getAttribute("placeholder")).isEqualTo("дд.мм.гггг");
     browser.type(date, DAY.format(delivery));
     browser.click(By.cssSelector("input[id$='Field_clientName']"));
     assertThat(browser.driver().findElement(date).getAttribute("value")).as("the field after leaving it")

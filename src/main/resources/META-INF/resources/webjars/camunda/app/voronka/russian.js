@@ -9,7 +9,7 @@
  *   read as month 20 (8/1/2028). With ru-RU the field reads and shows дд.мм.гггг. The footer's
  *   «Часовой пояс» is Intl's default zone too.
  * - The date picker of Camunda Forms (flatpickr) speaks Russian, weeks start on Monday; the forms'
- *   validation messages (English only in form-js) are put into Russian as they appear.
+ *   validation messages (English only in form-js) and date placeholders are put into Russian as they appear.
  * - Dates shown through the camDate filter (every date of Tasklist and Cockpit) are Moscow wall-clock
  *   times, in the formats of config.js's dateFormat (Cockpit reads them only through this script).
  * - Tasklist: every filter shows its count of tasks, not only the open one.
@@ -100,11 +100,27 @@ function translateFormMessages(node) {
   });
 }
 
+/** The date fields' placeholder, «dd.mm.yyyy» from the locale's pattern, as Russians write it. */
+function translateDatePlaceholders(node) {
+  if (node.nodeType !== Node.ELEMENT_NODE) {
+    return;
+  }
+  const inputs = node.matches('input.fjs-input') ? [node] : node.querySelectorAll('input.fjs-input[placeholder]');
+  inputs.forEach((input) => {
+    if (input.placeholder === 'dd.mm.yyyy') {
+      input.placeholder = 'дд.мм.гггг';
+    }
+  });
+}
+
 new MutationObserver((mutations) => mutations.forEach((m) => {
   if (m.type === 'characterData') {
     translateFormMessages(m.target);
   } else {
-    m.addedNodes.forEach(translateFormMessages);
+    m.addedNodes.forEach((node) => {
+      translateFormMessages(node);
+      translateDatePlaceholders(node);
+    });
   }
 })).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
