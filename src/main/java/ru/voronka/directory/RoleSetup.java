@@ -3,6 +3,7 @@ package ru.voronka.directory;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,6 @@ public class RoleSetup {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.USER, ANY, Permissions.READ);
       grant(group, Resources.GROUP, ANY, Permissions.READ);
-      grant(group, Resources.FILTER, ANY, Permissions.READ);
     }
     for (Group sales : List.of(Group.MANAGERS, Group.HEAD_OF_SALES)) {
       grant(sales, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
@@ -165,26 +165,73 @@ public class RoleSetup {
     }
   }
 
+  /**
+   * Tasklist's filters, in the order Tasklist lists them (by priority) and opens the first: the
+   * РОП's approvals first for the РОП, then one's own tasks, one's roles' tasks and all tasks. Each
+   * filter is readable by the groups it is for (the approvals by the РОП only). Every task's row
+   * shows its deal ({@code tasklistDeal}, a task variable every model's user task gets on creation;
+   * Tasklist reads process variables only with rights on the whole process instance, which a manager
+   * lacks). Tasklist shows a filter's count for the filter open; the webapps' custom script
+   * (app/voronka/russian.js) adds the count of every other one.
+   */
   private void ensureFilters() {
-    filter("Мои задачи", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), "Задачи, назначенные мне");
+    List<Group> everyone = List.of(Group.values());
+    filter("Согласования", -20, tasks.createTaskQuery().taskCandidateGroup(Group.HEAD_OF_SALES.id()).includeAssignedTasks(),
+        "Документы на согласование РОП: счета и договоры", List.of(Group.HEAD_OF_SALES));
+    filter("Мои задачи", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), "Задачи, назначенные мне",
+        everyone);
     filter("Задачи моих групп", -5, tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-        .taskUnassigned(), "Никем не взятые задачи моих ролей: новые заявки, задания");
-    filter("Все задачи", 10, tasks.createTaskQuery(), "Все открытые задачи (видны те, на которые есть права)");
+        .taskUnassigned(), "Никем не взятые задачи моих ролей: новые заявки, задания", everyone);
+    filter("Все задачи", 10, tasks.createTaskQuery(), "Все открытые задачи (видны те, на которые есть права)", everyone);
+    revokeReadOfEveryFilter();
   }
 
-  private void filter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query, String description) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
+  /** What each row of a filter shows beside the task's name and process. */
+  static final List<Map<String, Object>> FILTER_VARIABLES = List.of(Map.of("name", "tasklistDeal", "label", "Сделка"));
+
+  /** The row variables of the filters made before the deal's caption: replaced unless someone changed them. */
+  private static final List<Map<String, Object>> EARLIER_FILTER_VARIABLES = List.of(
+      Map.of("name", "dealId", "label", "Сделка №"),
+      Map.of("name", "title", "label", "Сделка"),
+      Map.of("name", "clientName", "label", "Клиент"));
+
+  private void filter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query, String description,
+      List<Group> readers) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      Map<String, Object> properties = new HashMap<>();
+      properties.put("priority", priority);
+      properties.put("description", description);
+      properties.put("refresh", true);
+      properties.put("variables", FILTER_VARIABLES);
+      filter = filters.saveFilter(filters.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties));
+    } else if (EARLIER_FILTER_VARIABLES.equals(filter.getProperties().get("variables"))) {
+      Map<String, Object> properties = new HashMap<>(filter.getProperties());
+      properties.put("variables", FILTER_VARIABLES);
+      filter = filters.saveFilter(filter.setProperties(properties));
     }
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("priority", priority);
-    properties.put("description", description);
-    properties.put("refresh", true);
-    properties.put("variables", List.of(
-        Map.of("name", "dealId", "label", "Сделка №"),
-        Map.of("name", "title", "label", "Сделка"),
-        Map.of("name", "clientName", "label", "Клиент")));
-    Filter filter = filters.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties);
-    filters.saveFilter(filter);
+    for (Group reader : readers) {
+      grant(reader, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
   }
+
+  /**
+   * Earlier every group read every filter (a grant on «*»); now each filter names its readers, so
+   * that grant would show the РОП's approvals to everyone: its READ is taken back.
+   */
+  private void revokeReadOfEveryFilter() {
+    for (Authorization auth : authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(ANY).list()) {
+      if (auth.getGroupId() == null || auth.getAuthorizationType() != AUTH_TYPE_GRANT
+          || !auth.isPermissionGranted(Permissions.READ) || Group.ADMINS.id().equals(auth.getGroupId())) {
+        continue;
+      }
+      auth.removePermission(Permissions.READ);
+      if (Arrays.stream(auth.getPermissions(Permissions.values())).allMatch(p -> p == Permissions.NONE)) {
+        authorizations.deleteAuthorization(auth.getId());
+      } else {
+        authorizations.saveAuthorization(auth);
+      }
+    }
+  }
+
 }

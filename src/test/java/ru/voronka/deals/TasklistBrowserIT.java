@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import ru.voronka.platform.RussianFormats;
 import ru.voronka.support.Api;
 import ru.voronka.support.Browser;
 import ru.voronka.support.PostgresIT;
@@ -27,11 +30,15 @@ import ru.voronka.support.TestClock;
  * once at Voronka's /login and lands in Tasklist as themselves, finds a
  * new request in Camunda Tasklist, claims it, is refused by the Camunda Form (and by the server)
  * while the refusal has no reason, then accepts it; the rest of the deal runs through the REST API
- * to «Сделка успешна», another deal is lost; the administrator finds «Продажа» in Cockpit.
+ * to «Сделка успешна», another deal is lost; a manager types a Russian date into a form and that
+ * date is saved; the administrator finds «Продажа» in Cockpit.
  *
- * <p>Tasklist and Cockpit are AngularJS apps in English (Camunda ships no Russian locale): the
- * selectors lean on their structure (ng-model, ng-click, CSS classes of Tasklist and form-js) and
- * on our own Russian texts, and every step waits explicitly.
+ * <p>The browser speaks English (en-US) and keeps Yekaterinburg time, as a manager's laptop in the
+ * Urals might: Tasklist and Cockpit speak Russian all the same (our ru.json, app/voronka/), show
+ * Moscow time and read dates as дд.мм.гггг. (Not a zone west of Greenwich: form-js reads a stored
+ * «2027-01-20» as UTC midnight, the evening before there — no Russian zone is west of Greenwich.) The
+ * selectors lean on the apps' structure (ng-model, ng-click, CSS classes of Tasklist and form-js)
+ * and on the Russian texts, and every step waits explicitly.
  */
 class TasklistBrowserIT extends PostgresIT {
 
@@ -42,8 +49,11 @@ class TasklistBrowserIT extends PostgresIT {
   static final By COMPLETE = By.cssSelector(".form-actions button[ng-click='complete()']");
   static final By ERROR_NOTICE = By.cssSelector(".page-notifications .alert-danger");
 
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+  static final DateTimeFormatter MOSCOW_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
   @RegisterExtension
-  final Browser browser = new Browser();
+  final Browser browser = new Browser("en-US", "Asia/Yekaterinburg");
 
   @LocalServerPort
   int port;
@@ -75,23 +85,34 @@ class TasklistBrowserIT extends PostgresIT {
 
     logIn("tasklist", MANAGER, PASSWORD);
     browser.visible(By.cssSelector(".task-filter"));
+    seesRussianTasklist();
     browser.click(By.xpath("//*[contains(@class,'task-filter')]//a[contains(normalize-space(.),'Задачи моих групп')]"));
 
-    // The request in the list of the managers' group tasks: «Взять заявку в работу» of «Продажа».
+    // The request in the list of the managers' group tasks: «Взять заявку в работу» of «Продажа», with its deal.
     By entry = By.cssSelector("li.task a[href$='task=" + taskId + "']");
     browser.visible(entry);
     String listed = browser.until("the entry's texts", d -> {
       WebElement link = d.findElement(entry);
-      return link.getText().trim() + " / " + link.findElement(
-          By.xpath("ancestor::li[contains(@class,'task')]//h6[contains(@class,'process-definition')]")).getText().trim();
+      WebElement card = link.findElement(By.xpath("ancestor::li[contains(@class,'task')]"));
+      return link.getText().trim() + " / " + card.findElement(By.cssSelector("h6.process-definition")).getText().trim()
+          + " / " + card.findElement(By.cssSelector(".variable-item")).getText().replaceAll("\\s+", " ").trim();
     });
-    assertThat(listed).isEqualTo("Взять заявку в работу / Продажа");
+    assertThat(listed).isEqualTo("Взять заявку в работу / Продажа / Сделка: №" + deal + " Расходомеры РМ-5, 12 шт. — ООО «Клиент "
+        + "Расходомеры РМ-5, 12 шт.".hashCode() + "»");
+    // Its deadline in Moscow time, whatever the browser's zone (Yekaterinburg here), as дд.мм.гггг ЧЧ:мм.
+    String due = MOSCOW_TIME.format(OffsetDateTime.parse(task(manager, deal, "Task_TakeRequest").path("due").asText())
+        .atZoneSameInstant(RussianFormats.MOSCOW));
+    String dueShown = browser.until("the deadline's full date", d -> d.findElement(entry)
+        .findElement(By.xpath("ancestor::li[contains(@class,'task')]//span[contains(@class,'due-date')]/span"))
+        .getAttribute("uib-tooltip"));
+    assertThat(dueShown).contains(due);
     browser.click(entry);
 
     // The Camunda Form (form-js) of the task, with the deal's own data.
     browser.visible(By.cssSelector(".fjs-form"));
     browser.seesText("Сделка «Расходомеры РМ-5, 12 шт.»");
     assertThat(browser.driver().findElement(COMPLETE).isEnabled()).as("Complete before the claim").isFalse();
+    assertThat(browser.visible(By.cssSelector("button.claim")).getText()).isEqualTo("Взять");
     browser.click(By.cssSelector("button.claim"));
     browser.until("the task is claimed", ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
     browser.until("Complete enabled", ExpectedConditions.elementToBeClickable(COMPLETE));
@@ -101,10 +122,10 @@ class TasklistBrowserIT extends PostgresIT {
     By reason = By.cssSelector("textarea[id$='Field_refusalReason']");
     browser.visible(reason);
     browser.click(COMPLETE);
-    browser.until("form-js marks the reason as required", d -> d.findElement(
-        By.cssSelector("[id$='Field_refusalReason-error-message']")).getText().contains("Field is required."));
+    browser.until("form-js marks the reason as required, in Russian", d -> d.findElement(
+        By.cssSelector("[id$='Field_refusalReason-error-message']")).getText().contains("Заполните это поле."));
     browser.until("Tasklist refuses to submit", d -> d.findElements(ERROR_NOTICE).stream()
-        .anyMatch(n -> n.getText().contains("An error happened while submitting the task form")));
+        .anyMatch(n -> n.getText().contains("Не удалось отправить форму задачи")));
     dismissNotices();
 
     // A blank reason passes form-js but not the server's rules: their Russian refusal is shown.
@@ -183,10 +204,53 @@ class TasklistBrowserIT extends PostgresIT {
         .contains("Сделка провалена на стадии «КП». Причина: Денег нет — Перенесли закупку"));
   }
 
+  /**
+   * The bug this guards against: «20.01.2027» typed into a Camunda Forms date field in an en-US
+   * browser was read as month 20 and saved as 8/1/2028. The field reads дд.мм.гггг (app/voronka/russian.js).
+   */
+  @Test
+  void aManagerTypesARussianDate_andTheDateSavedIsTheDateTyped() {
+    long deal = newDeal("Манометры МП-100, 40 шт.", 64_000);
+    complete(manager, deal, "Task_TakeRequest", Map.of("takeDecision", "ACCEPT"));
+    String taskId = task(manager, deal, "Task_CheckItems").path("id").asText();
+    // A day after the 12th, so that month-first reading could not take it: 20.01.2027 today.
+    LocalDate delivery = LocalDate.now(TestClock.INSTANCE).plusMonths(1).withDayOfMonth(20);
+
+    logIn("tasklist", MANAGER, PASSWORD);
+    browser.click(By.xpath("//*[contains(@class,'task-filter')]//a[contains(normalize-space(.),'Мои задачи')]"));
+    browser.click(By.cssSelector("li.task a[href$='task=" + taskId + "']"));
+    browser.visible(By.cssSelector(".fjs-form"));
+    browser.seesText("Сделка «Манометры МП-100, 40 шт.»");
+    browser.click(radio("B"));
+    By date = By.cssSelector("input[id$='Field_deliveryDate-date']");
+    assertThat(browser.visible(date).getAttribute("placeholder")).isEqualTo("дд.мм.гггг");
+    browser.type(date, DAY.format(delivery));
+    browser.click(By.cssSelector("input[id$='Field_clientName']"));
+    assertThat(browser.driver().findElement(date).getAttribute("value")).as("the field after leaving it")
+        .isEqualTo(DAY.format(delivery));
+    browser.click(COMPLETE);
+    browser.until("the task leaves the list", ExpectedConditions.invisibilityOfElementLocated(
+        By.cssSelector("li.task a[href$='task=" + taskId + "']")));
+    assertThat(browser.driver().findElements(ERROR_NOTICE)).isEmpty();
+
+    JsonNode saved = manager.await("/api/deals/" + deal, d -> !d.path("deliveryDate").isMissingNode()
+        && !d.path("deliveryDate").isNull(), WAIT);
+    assertThat(saved.path("deliveryDate").asText()).isEqualTo(delivery.toString());
+    String processInstance = admin.get("/engine-rest/history/task?taskId=" + taskId).expect(200).json()
+        .path(0).path("processInstanceId").asText();
+    JsonNode variable = admin.get("/engine-rest/history/variable-instance?variableName=deliveryDate&processInstanceId="
+        + processInstance).expect(200).json();
+    assertThat(variable).singleElement().satisfies(v -> assertThat(v.path("value").asText()).isEqualTo(delivery.toString()));
+  }
+
   @Test
   void theAdministrator_findsTheSalesFunnel_inCockpit() {
     logIn("cockpit", ADMIN, ADMIN_PASSWORD);
-    browser.seesText("Process Definitions");
+    browser.seesText("Определения процессов");
+    browser.seesText("Выполняющиеся экземпляры процессов");
+    browser.seesText("Дата и время указаны в часовом поясе: Europe/Moscow");
+    assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
+        .as("no «migrate to Camunda 8» banner").noneMatch(WebElement::isDisplayed);
     browser.open(base() + "/camunda/app/cockpit/default/#/processes");
     By salesFunnel = By.cssSelector("td.key a[href*='#/process-definition/salesFunnel:']");
     browser.visibleReloading(salesFunnel, Duration.ofSeconds(15));
@@ -199,6 +263,20 @@ class TasklistBrowserIT extends PostgresIT {
   }
 
   // --- the browser
+
+  /** Tasklist's own labels in Russian in an American browser, Moscow's time zone, no upgrade banner. */
+  private void seesRussianTasklist() {
+    browser.seesText("Запустить процесс");
+    browser.seesText("Дата и время указаны в часовом поясе: Europe/Moscow");
+    assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript("return new Date(Date.UTC(2026, 11, 4, 12)).getTimezoneOffset();"))
+        .as("the browser's own zone is not Moscow's, or the test would prove nothing").isNotEqualTo(-180L);
+    assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
+        .as("no «migrate to Camunda 8» banner").noneMatch(WebElement::isDisplayed);
+    // Every filter with its count, not only the open one.
+    browser.until("the counts of every filter", d -> d.findElements(By.cssSelector(".task-filter .counter")).stream()
+        .filter(WebElement::isDisplayed).count() == d.findElements(By.cssSelector(".task-filter")).size());
+  }
 
   private String base() {
     return "http://localhost:" + port;

@@ -35,8 +35,25 @@ public final class Browser implements TestWatcher, AutoCloseable {
   public static final Duration WAIT = Duration.ofSeconds(45);
   private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
+  private final String language;
+  private final String timeZone;
   private ChromeDriver driver;
   private WebDriverWait wait;
+
+  /** A Russian browser in the machine's time zone. */
+  public Browser() {
+    this("ru-RU", null);
+  }
+
+  /**
+   * A browser with another language (e.g. {@code en-US}: Camunda's webapps must speak Russian and
+   * read Russian dates all the same) and, when given, another time zone (the {@code TZ} of
+   * chromedriver and the Chromium it starts).
+   */
+  public Browser(String language, String timeZone) {
+    this.language = language;
+    this.timeZone = timeZone;
+  }
 
   /** The running browser, started on first use. */
   public WebDriver driver() {
@@ -53,14 +70,17 @@ public final class Browser implements TestWatcher, AutoCloseable {
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000", "--lang=ru",
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000", "--lang=" + language,
         "--disable-dev-shm-usage", "--no-first-run", "--disable-search-engine-choice-screen");
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ru-RU,ru"));
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language + "," + language.split("-")[0]));
     // An explicit executable: Selenium Manager is never asked to find or download a driver.
-    ChromeDriverService service = new ChromeDriverService.Builder()
+    ChromeDriverService.Builder builder = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
+        .usingAnyFreePort();
+    if (timeZone != null) {
+      builder.withEnvironment(java.util.Map.of("TZ", timeZone));
+    }
+    ChromeDriverService service = builder.build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, WAIT);
   }

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * Adds Voronka's listeners to every model at deployment, so that none can forget them — including
  * models an analyst draws later: {@code ${dealOwnership}} ({@link DealOwnership}) at the start of
  * every process, {@code ${dealTaskJournal}} ({@link DealTaskJournal}) at the creation and completion
- * of every user task (the deal's history and the completion rules). Each is resolved on every call,
- * like a delegate expression, so the bean behind the name decides. Process tests use the same plugin
+ * of every user task (the deal's history and the completion rules), and {@link TasklistDealCaptions}
+ * at a task's creation (its deal in Tasklist's list). Each bean is resolved on every call, like a
+ * delegate expression, so the bean behind the name decides. Process tests use the same plugin
  * (src/test/resources/process-tests.cfg.xml) and register the beans behind the names.
  */
 @Component
@@ -48,6 +49,7 @@ public class DealListenersPlugin extends AbstractProcessEnginePlugin {
         var taskDefinition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, journal);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, journal);
+        taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, TasklistDealCaptions.CAPTION);
       }
     });
   }
