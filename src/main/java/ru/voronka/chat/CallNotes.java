@@ -9,16 +9,16 @@ import ru.voronka.telephony.CallFinished;
 @Component
 class CallNotes {
 
-  private final Chats chats;
+  private final ChatReceiving receiving;
 
-  CallNotes(Chats chats) {
-    this.chats = chats;
+  CallNotes(ChatReceiving receiving) {
+    this.receiving = receiving;
   }
 
   @ApplicationModuleListener
   void callFinished(CallFinished call) {
     if (call.dealId() != null) {
-      chats.recordCall(call.dealId(), call.direction() == CallDirection.INCOMING ? Direction.INCOMING : Direction.OUTGOING,
+      receiving.recordCall(call.dealId(), call.direction() == CallDirection.INCOMING ? Direction.INCOMING : Direction.OUTGOING,
           call.missed(), call.clientNumber(), "call:" + call.callKey());
     }
   }

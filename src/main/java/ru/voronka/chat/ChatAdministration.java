@@ -9,8 +9,8 @@ import ru.voronka.deals.DealCreated;
 import ru.voronka.deals.DealRepository;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.DepartmentRepository;
-import ru.voronka.directory.EmployeeHired;
 import ru.voronka.directory.Employee;
+import ru.voronka.directory.EmployeeHired;
 import ru.voronka.directory.EmployeeRepository;
 import ru.voronka.directory.Group;
 import ru.voronka.directory.PositionRepository;
@@ -27,7 +27,7 @@ import ru.voronka.platform.web.DomainException.Kind;
 @Transactional
 public class ChatAdministration {
 
-  private final Chats chats;
+  private final ChatFinder finder;
   private final ChatRepository chatRepository;
   private final ChatAccessRuleRepository rules;
   private final EmployeeRepository employees;
@@ -36,11 +36,11 @@ public class ChatAdministration {
   private final Audit audit;
   private final DealRepository deals;
 
-  ChatAdministration(Chats chats, ChatRepository chatRepository, ChatAccessRuleRepository rules,
+  ChatAdministration(ChatFinder finder, ChatRepository chatRepository, ChatAccessRuleRepository rules,
       EmployeeRepository employees, PositionRepository positions, DepartmentRepository departments, Audit audit,
       DealRepository deals) {
     this.deals = deals;
-    this.chats = chats;
+    this.finder = finder;
     this.chatRepository = chatRepository;
     this.rules = rules;
     this.employees = employees;
@@ -56,15 +56,15 @@ public class ChatAdministration {
     employees.findAll().stream()
         .filter(Employee::isActive)
         .filter(e -> !e.getId().equals(hired.getId()))
-        .forEach(e -> chats.personalChat(hired, e));
+        .forEach(e -> finder.personalChat(hired, e));
   }
 
   /** WA-3: a deal comes with its client group («Клиент WhatsApp») and its internal group («ВС WhatsApp»). */
   @EventListener
   public void dealCreated(DealCreated event) {
     Deal deal = deals.findById(event.dealId()).orElseThrow();
-    chats.dealChat(deal, ChatKind.DEAL_CLIENT);
-    chats.dealChat(deal, ChatKind.DEAL_INTERNAL);
+    finder.dealChat(deal, ChatKind.DEAL_CLIENT);
+    finder.dealChat(deal, ChatKind.DEAL_INTERNAL);
   }
 
   /** «Создать чаты сотрудников»: the personal chats missing between current employees; returns how many were made. */
@@ -75,7 +75,7 @@ public class ChatAdministration {
     for (int i = 0; i < current.size(); i++) {
       for (int j = i + 1; j < current.size(); j++) {
         if (chatRepository.findByPairKey(Chat.pairKey(current.get(i), current.get(j))).isEmpty()) {
-          chats.personalChat(current.get(i), current.get(j));
+          finder.personalChat(current.get(i), current.get(j));
           made++;
         }
       }

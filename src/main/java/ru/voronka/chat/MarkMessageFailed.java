@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component("markMessageFailed")
 class MarkMessageFailed implements JavaDelegate {
 
-  private final Chats chats;
+  private final ClientDelivery delivery;
 
-  MarkMessageFailed(Chats chats) {
-    this.chats = chats;
+  MarkMessageFailed(ClientDelivery delivery) {
+    this.delivery = delivery;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    chats.markFailed(((Number) execution.getVariable("messageId")).longValue(), (String) execution.getVariable("failureReason"));
+    delivery.markFailed(((Number) execution.getVariable("messageId")).longValue(), (String) execution.getVariable("failureReason"));
   }
 }

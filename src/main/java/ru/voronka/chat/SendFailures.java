@@ -8,14 +8,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SendFailures {
 
-  private final Chats chats;
+  private final ClientDelivery delivery;
 
-  SendFailures(Chats chats) {
-    this.chats = chats;
+  SendFailures(ClientDelivery delivery) {
+    this.delivery = delivery;
   }
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void record(Long messageId, String reason) {
-    chats.markFailed(messageId, reason);
+    delivery.markFailed(messageId, reason);
   }
 }

@@ -16,11 +16,11 @@ class SendToClient implements JavaDelegate {
 
   static final String NOT_SENDABLE = "NOT_SENDABLE";
 
-  private final Chats chats;
+  private final ClientDelivery delivery;
   private final SendFailures failures;
 
-  SendToClient(Chats chats, SendFailures failures) {
-    this.chats = chats;
+  SendToClient(ClientDelivery delivery, SendFailures failures) {
+    this.delivery = delivery;
     this.failures = failures;
   }
 
@@ -28,7 +28,7 @@ class SendToClient implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Long messageId = ((Number) execution.getVariable("messageId")).longValue();
     try {
-      chats.deliver(messageId);
+      delivery.deliver(messageId);
     } catch (MessageNotSentException e) {
       if (!e.isRetryable()) {
         throw new BpmnError(NOT_SENDABLE, e.getMessage());

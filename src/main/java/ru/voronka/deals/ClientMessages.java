@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.voronka.directory.Contact;
 import ru.voronka.directory.Employee;
 import ru.voronka.directory.PhoneNumbers;
 import ru.voronka.messaging.ClientMessenger;
@@ -88,12 +87,9 @@ public class ClientMessages {
   }
 
   private static String clientPhone(Deal deal) {
-    if (deal.getCounterparty() == null) {
-      return null;
-    }
-    return deal.getCounterparty().mainContact().map(Contact::getPhones)
-        .filter(phones -> !phones.isEmpty()).map(phones -> phones.get(0)).orElse(null);
+    return deal.getCounterparty() == null ? null : deal.getCounterparty().phoneToWrite().orElse(null);
   }
+
 
   private static String nullToEmpty(String s) {
     return s == null ? "" : s;

@@ -8,8 +8,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.voronka.chat.Channel;
 import ru.voronka.chat.ChatAdministration;
+import ru.voronka.chat.ChatFinder;
 import ru.voronka.chat.ChatKind;
-import ru.voronka.chat.Chats;
+import ru.voronka.chat.ChatPosting;
+import ru.voronka.chat.ChatReceiving;
 import ru.voronka.chat.Direction;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealRepository;
@@ -22,13 +24,17 @@ import ru.voronka.directory.Group;
 @ConditionalOnProperty(name = "voronka.demo.enabled", havingValue = "true")
 class DemoChats {
 
-  private final Chats chats;
+  private final ChatFinder finder;
+  private final ChatPosting posting;
+  private final ChatReceiving receiving;
   private final ChatAdministration administration;
   private final DealRepository deals;
   private final DepartmentRepository departments;
 
-  DemoChats(Chats chats, ChatAdministration administration, DealRepository deals, DepartmentRepository departments) {
-    this.chats = chats;
+  DemoChats(ChatFinder finder, ChatPosting posting, ChatReceiving receiving, ChatAdministration administration, DealRepository deals, DepartmentRepository departments) {
+    this.finder = finder;
+    this.posting = posting;
+    this.receiving = receiving;
     this.administration = administration;
     this.deals = deals;
     this.departments = departments;
@@ -48,26 +54,26 @@ class DemoChats {
     administration.createGroup(admin, "Вся компания", List.of(), List.of(), List.of());
     Long sales = administration.createGroup(admin, "Отдел продаж", List.of(), List.of(),
         departments.findByName("Отдел продаж").map(d -> List.of(d.getId())).orElse(List.of()));
-    chats.post(sales, rop, "Коллеги, планёрка в понедельник в 10:00. Подготовьте статусы по сделкам.", List.of());
-    chats.post(sales, petrov, "Принято. По «Узлу учёта тепла» КП согласовано, готовлю счёт.", List.of());
+    posting.post(sales, rop, "Коллеги, планёрка в понедельник в 10:00. Подготовьте статусы по сделкам.", List.of());
+    posting.post(sales, petrov, "Принято. По «Узлу учёта тепла» КП согласовано, готовлю счёт.", List.of());
 
-    Long ropToPetrov = chats.personalChatWith(rop, "petrov");
-    chats.post(ropToPetrov, rop, "Алексей, клиент по обратным клапанам ждёт КП — успеете сегодня?", List.of());
+    Long ropToPetrov = finder.personalChatWith(rop, "petrov");
+    posting.post(ropToPetrov, rop, "Алексей, клиент по обратным клапанам ждёт КП — успеете сегодня?", List.of());
 
     deal("Поставка обратных клапанов").ifPresent(d -> {
-      chats.receiveFromClient(d.getId(), "Павлова Ирина", Channel.WHATSAPP,
+      receiving.receiveFromClient(d.getId(), "Павлова Ирина", Channel.WHATSAPP,
           "Добрый день! Когда ждать коммерческое предложение по клапанам?", List.of(), null);
-      chats.post(chats.dealChat(d.getId(), ChatKind.DEAL_INTERNAL, petrov), petrov,
+      posting.post(finder.dealChat(d.getId(), ChatKind.DEAL_INTERNAL, petrov), petrov,
           "Инженерам: уточните, подходят ли клапаны Ду80 под давление 16 бар.", List.of());
     });
     deal("Узел учёта тепла").ifPresent(d -> {
-      chats.post(chats.dealChat(d.getId(), ChatKind.DEAL_CLIENT, petrov), petrov,
+      posting.post(finder.dealChat(d.getId(), ChatKind.DEAL_CLIENT, petrov), petrov,
           "Андрей, добрый день! Направляю счёт на оплату.", List.of());
-      chats.receiveFromClient(d.getId(), "Соколов Андрей", Channel.WHATSAPP, "Спасибо, передал в бухгалтерию.", List.of(), null);
+      receiving.receiveFromClient(d.getId(), "Соколов Андрей", Channel.WHATSAPP, "Спасибо, передал в бухгалтерию.", List.of(), null);
     });
     deal("Насосная станция для ТЭЦ").ifPresent(d -> {
-      chats.recordCall(d.getId(), Direction.INCOMING, true, "+77011234567");
-      chats.post(chats.dealChat(d.getId(), ChatKind.DEAL_CLIENT, sidorova), sidorova,
+      receiving.recordCall(d.getId(), Direction.INCOMING, true, "+77011234567");
+      posting.post(finder.dealChat(d.getId(), ChatKind.DEAL_CLIENT, sidorova), sidorova,
           "Ерлан, видела ваш звонок — перезвоню через 15 минут.", List.of());
     });
   }

@@ -64,6 +64,21 @@ public class Counterparty implements Timestamped {
     return contact;
   }
 
+  /**
+   * The number to write and call the client on — one rule for chats, the funnel's messages and
+   * calls: the main contact's first number, else any contact's first.
+   */
+  public Optional<String> phoneToWrite() {
+    return mainContact().map(Contact::getPhones).filter(phones -> !phones.isEmpty()).map(phones -> phones.get(0))
+        .or(() -> contacts.stream().flatMap(c -> c.getPhones().stream()).findFirst());
+  }
+
+  /** Whether the number, in any spelling, is one of this client's contacts' — one rule for joins, admissions and routing. */
+  public boolean hasNumber(String anySpelling) {
+    String e164 = PhoneNumbers.normalize(anySpelling);
+    return e164 != null && contacts.stream().flatMap(c -> c.getPhones().stream()).anyMatch(e164::equals);
+  }
+
   public Optional<Contact> mainContact() {
     return contacts.stream().filter(Contact::isMain).findFirst().or(() -> contacts.stream().findFirst());
   }

@@ -67,8 +67,7 @@ public class GroupAdmissions {
   public void admitByHand(Deal deal, String phone, Viewer viewer) {
     requireManager(deal, viewer);
     String number = PhoneNumbers.normalize(phone);
-    boolean theirs = deal.getCounterparty() != null && deal.getCounterparty().getContacts().stream()
-        .flatMap(c -> c.getPhones().stream()).anyMatch(p -> p.equals(number));
+    boolean theirs = deal.getCounterparty() != null && deal.getCounterparty().hasNumber(number);
     if (!theirs) {
       throw new DomainException(Kind.INVALID, "В группу сделки добавляют номера из карточки контрагента; «" + phone + "» там нет");
     }

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.voronka.chat.Chats;
+import ru.voronka.chat.ChatReceiving;
 import ru.voronka.deals.DealWork;
 
 /**
@@ -36,14 +36,14 @@ public class MediaDownloads {
   private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
   private final MediaDownloader downloader;
-  private final Chats chats;
+  private final ChatReceiving receiving;
   private final Clock clock;
 
-  MediaDownloads(JdbcTemplate jdbc, RuntimeService runtime, MediaDownloader downloader, Chats chats, Clock clock) {
+  MediaDownloads(JdbcTemplate jdbc, RuntimeService runtime, MediaDownloader downloader, ChatReceiving receiving, Clock clock) {
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.downloader = downloader;
-    this.chats = chats;
+    this.receiving = receiving;
     this.clock = clock;
   }
 
@@ -69,7 +69,7 @@ public class MediaDownloads {
     try {
       var file = downloader.download(media.ref());
       lock(media.messageId());
-      chats.attachReceived(media.messageId(), file);
+      receiving.attachReceived(media.messageId(), file);
       settle(media, State.DONE, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
@@ -96,7 +96,7 @@ public class MediaDownloads {
     if (rest.stream().noneMatch(r -> State.PENDING.name().equals(r.get("state")))) {
       String lost = rest.stream().filter(r -> State.FAILED.name().equals(r.get("state")))
           .map(r -> "[вложение не получено: " + r.get("error") + "]").collect(Collectors.joining("\n"));
-      chats.rewriteReceived(media.messageId(), body -> without(body, lost));
+      receiving.rewriteReceived(media.messageId(), body -> without(body, lost));
     }
   }
 

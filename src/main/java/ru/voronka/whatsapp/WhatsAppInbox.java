@@ -2,7 +2,6 @@ package ru.voronka.whatsapp;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.voronka.chat.Channel;
 import ru.voronka.chat.ChatMessage;
-import ru.voronka.chat.Chats;
+import ru.voronka.chat.ChatReceiving;
+import ru.voronka.chat.ClientDelivery;
 import ru.voronka.chat.Direction;
 import ru.voronka.chat.MessageStatus;
 import ru.voronka.deals.Deal;
@@ -26,7 +26,6 @@ import ru.voronka.directory.PhoneNumbers;
 import ru.voronka.messaging.ClientMessenger;
 import ru.voronka.messaging.ClientMessenger.MessageNotSentException;
 import ru.voronka.messaging.ClientMessenger.OutgoingMessage;
-import ru.voronka.platform.RussianFormats;
 
 /**
  * Where every provider's incoming messages go (WA-1, WA-2, WA-4). A message is stored once, however
@@ -46,7 +45,8 @@ public class WhatsAppInbox {
 
   private final Directory directory;
   private final DealRepository deals;
-  private final Chats chats;
+  private final ChatReceiving receiving;
+  private final ClientDelivery delivery;
   private final ClientMessenger messenger;
   private final WhatsAppSettings settings;
   private final JdbcTemplate jdbc;
@@ -58,7 +58,7 @@ public class WhatsAppInbox {
 
   private final Clock clock;
 
-  WhatsAppInbox(Directory directory, DealRepository deals, Chats chats, ClientMessenger messenger, WhatsAppSettings settings,
+  WhatsAppInbox(Directory directory, DealRepository deals, ChatReceiving receiving, ClientDelivery delivery, ClientMessenger messenger, WhatsAppSettings settings,
       JdbcTemplate jdbc, GroupJoinLinks joinLinks, GroupAdmissions admissions, MediaDownloads media,
       DealGroups dealGroups, WhatsAppUsers users, Clock clock) {
     this.clock = clock;
@@ -69,7 +69,8 @@ public class WhatsAppInbox {
     this.admissions = admissions;
     this.directory = directory;
     this.deals = deals;
-    this.chats = chats;
+    this.receiving = receiving;
+    this.delivery = delivery;
     this.messenger = messenger;
     this.settings = settings;
     this.jdbc = jdbc;
@@ -123,8 +124,8 @@ public class WhatsAppInbox {
    */
   private Outcome join(GroupJoinLinks.JoinCode join, InboundMessage message, String phone) {
     Optional<Deal> deal = joinLinks.valid(join) ? deals.findById(join.dealId()) : Optional.empty();
-    boolean theirs = phone != null && deal.isPresent() && deal.get().getCounterparty() != null && deal.get().getCounterparty()
-        .getContacts().stream().flatMap(c -> c.getPhones().stream()).anyMatch(phone::equals);
+    boolean theirs = phone != null && deal.isPresent() && deal.get().getCounterparty() != null
+        && deal.get().getCounterparty().hasNumber(phone);
     if (!theirs) {
       keepAsStranger(message, phone);
       return Outcome.JOIN_REFUSED;
@@ -159,8 +160,7 @@ public class WhatsAppInbox {
       log.info("Join request {} to group {} from an unknown WhatsApp user {}: rejected", joinRequestId, groupId, userId);
       return Outcome.JOIN_REFUSED;
     }
-    boolean theirs = deal.get().isOpen() && deal.get().getCounterparty() != null && deal.get().getCounterparty().getContacts()
-        .stream().flatMap(c -> c.getPhones().stream()).anyMatch(phone::equals);
+    boolean theirs = deal.get().isOpen() && deal.get().getCounterparty() != null && deal.get().getCounterparty().hasNumber(phone);
     if (!theirs) {
       dealGroups.rejectJoin(groupId, joinRequestId);
       replyOncePerDay(phone, "stranger", settings.text(WhatsAppSettings.AUTO_REPLY));
@@ -213,7 +213,7 @@ public class WhatsAppInbox {
 
   /** A delivery status of one of our messages; statuses never go back (a late «delivered» after «read»). */
   public void statusChanged(String externalId, MessageStatus status, String reason) {
-    chats.updateStatus(externalId, status, reason);
+    delivery.updateStatus(externalId, status, reason);
   }
 
   /**
@@ -225,14 +225,14 @@ public class WhatsAppInbox {
     String from = Stream.of(message.senderName(), message.phone(), message.userId()).filter(s -> s != null && !s.isBlank())
         .findFirst().orElse("Клиент");
     if (message.missedCall()) {
-      chats.recordCall(deal.getId(), Direction.INCOMING, true, message.phone(), message.externalId());
+      receiving.recordCall(deal.getId(), Direction.INCOMING, true, message.phone(), message.externalId());
       return;
     }
     String text = message.text() == null ? "" : message.text();
     if (!message.media().isEmpty()) {
       text = text.isBlank() ? MediaDownloads.PLACEHOLDER : text + "\n" + MediaDownloads.PLACEHOLDER;
     }
-    ChatMessage stored = chats.receiveFromClient(deal.getId(), from, Channel.WHATSAPP, text, List.of(), message.externalId());
+    ChatMessage stored = receiving.receiveFromClient(deal.getId(), from, Channel.WHATSAPP, text, List.of(), message.externalId());
     if (!message.media().isEmpty()) {
       media.enqueue(stored.getId(), deal.getId(), message.media());
     }

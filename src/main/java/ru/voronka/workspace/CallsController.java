@@ -25,8 +25,8 @@ import ru.voronka.telephony.CallViews;
 import ru.voronka.telephony.CallViews.CallView;
 import ru.voronka.telephony.ClientEvent;
 import ru.voronka.telephony.ClientEvents;
-import ru.voronka.telephony.PhoneCall;
 import ru.voronka.telephony.Pbx;
+import ru.voronka.telephony.PhoneCall;
 
 /**
  * The call journal (TEL-2), the call card that pops on ringing and stays until «Итог звонка» is

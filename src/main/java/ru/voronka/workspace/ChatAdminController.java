@@ -15,9 +15,9 @@ import ru.voronka.directory.DepartmentRepository;
 import ru.voronka.directory.EmployeeRepository;
 import ru.voronka.directory.Group;
 import ru.voronka.directory.PositionRepository;
+import ru.voronka.platform.audit.AuditRepository;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
-import ru.voronka.platform.audit.AuditRepository;
 
 /** The administrator's chat settings (COM-1) and the audit trail (WA-8). */
 @Controller

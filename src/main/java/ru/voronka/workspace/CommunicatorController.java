@@ -20,14 +20,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import ru.voronka.chat.ChatAttachment;
+import ru.voronka.chat.ChatFinder;
 import ru.voronka.chat.ChatKind;
-import ru.voronka.chat.Chats;
+import ru.voronka.chat.ChatPosting;
+import ru.voronka.chat.ChatReading;
+import ru.voronka.chat.CounterpartyChats;
+import ru.voronka.chat.MessageDeletion;
+import ru.voronka.chat.ReadState;
 import ru.voronka.chat.Upload;
 import ru.voronka.deals.Viewer;
-import ru.voronka.sms.SmsTemplates;
 import ru.voronka.deals.Viewers;
 import ru.voronka.directory.Employee;
 import ru.voronka.directory.EmployeeRepository;
+import ru.voronka.sms.SmsTemplates;
 
 /**
  * The communicator (COM-1 … COM-3): the tree of chats on the left, the open chat on the right;
@@ -36,12 +41,22 @@ import ru.voronka.directory.EmployeeRepository;
 @Controller
 class CommunicatorController {
 
-  private final Chats chats;
+  private final ChatReading reading;
+  private final ChatPosting posting;
+  private final CounterpartyChats counterpartyChats;
+  private final ChatFinder finder;
+  private final MessageDeletion deletion;
+  private final ReadState readState;
   private final EmployeeRepository employees;
   private final SmsTemplates smsTemplates;
 
-  CommunicatorController(Chats chats, EmployeeRepository employees, SmsTemplates smsTemplates) {
-    this.chats = chats;
+  CommunicatorController(ChatReading reading, ChatPosting posting, CounterpartyChats counterpartyChats, ChatFinder finder, MessageDeletion deletion, ReadState readState, EmployeeRepository employees, SmsTemplates smsTemplates) {
+    this.reading = reading;
+    this.posting = posting;
+    this.counterpartyChats = counterpartyChats;
+    this.finder = finder;
+    this.deletion = deletion;
+    this.readState = readState;
     this.employees = employees;
     this.smsTemplates = smsTemplates;
   }
@@ -57,13 +72,13 @@ class CommunicatorController {
   String chat(@PathVariable Long id, @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
       Authentication auth, Model model) {
     Viewer viewer = Viewers.of(auth);
-    model.addAttribute("chat", chats.open(id, viewer, null));
+    model.addAttribute("chat", reading.open(id, viewer, null));
     tree(viewer, q, page, model);
     return "workspace/chats";
   }
 
   private void tree(Viewer viewer, String q, int page, Model model) {
-    model.addAttribute("tree", chats.myChats(viewer, q, true, PageRequest.of(Math.max(page, 0), 40)));
+    model.addAttribute("tree", finder.myChats(viewer, q, true, PageRequest.of(Math.max(page, 0), 40)));
     model.addAttribute("q", q == null ? "" : q);
   }
 
@@ -72,7 +87,7 @@ class CommunicatorController {
   String pick(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Authentication auth,
       Model model) {
     Viewer viewer = Viewers.of(auth);
-    model.addAttribute("found", chats.myChats(viewer, q, false, PageRequest.of(Math.max(page, 0), 40)));
+    model.addAttribute("found", finder.myChats(viewer, q, false, PageRequest.of(Math.max(page, 0), 40)));
     String needle = q == null ? "" : q.trim().toLowerCase();
     List<Employee> colleagues = new ArrayList<>(employees.findActive().stream()
         .filter(e -> !e.getUserId().equals(viewer.userId()))
@@ -85,12 +100,12 @@ class CommunicatorController {
 
   @PostMapping("/chats/with/{userId}")
   String personal(@PathVariable String userId, Authentication auth) {
-    return "redirect:/chats/" + chats.personalChatWith(Viewers.of(auth), userId);
+    return "redirect:/chats/" + finder.personalChatWith(Viewers.of(auth), userId);
   }
 
   @GetMapping("/chats/{id}/panel")
   String panel(@PathVariable Long id, Authentication auth, Model model) {
-    model.addAttribute("chat", chats.open(id, Viewers.of(auth), null));
+    model.addAttribute("chat", reading.open(id, Viewers.of(auth), null));
     return "workspace/fragments/chat-panel";
   }
 
@@ -98,7 +113,7 @@ class CommunicatorController {
   String dealChat(@PathVariable Long dealId, @PathVariable String which, Authentication auth, Model model) {
     Viewer viewer = Viewers.of(auth);
     ChatKind kind = "internal".equals(which) ? ChatKind.DEAL_INTERNAL : ChatKind.DEAL_CLIENT;
-    model.addAttribute("chat", chats.open(chats.dealChat(dealId, kind, viewer), viewer, null));
+    model.addAttribute("chat", reading.open(finder.dealChat(dealId, kind, viewer), viewer, null));
     return "workspace/fragments/chat-panel";
   }
 
@@ -108,11 +123,11 @@ class CommunicatorController {
       Authentication auth, Model model) {
     Viewer viewer = Viewers.of(auth);
     if (after != null) {
-      model.addAttribute("messages", chats.newer(id, viewer, after));
+      model.addAttribute("messages", reading.newer(id, viewer, after));
       model.addAttribute("mayDelete", false);
       return "workspace/fragments/messages";
     }
-    model.addAttribute("chat", chats.open(id, viewer, before));
+    model.addAttribute("chat", reading.open(id, viewer, before));
     return "workspace/fragments/older-messages";
   }
 
@@ -120,7 +135,7 @@ class CommunicatorController {
   @PostMapping("/chats/{id}/messages")
   String post(@PathVariable Long id, @RequestParam(required = false) String text,
       @RequestParam(name = "files", required = false) List<MultipartFile> files, Authentication auth, Model model) {
-    model.addAttribute("messages", List.of(chats.post(id, Viewers.of(auth), text, uploads(files))));
+    model.addAttribute("messages", List.of(posting.post(id, Viewers.of(auth), text, uploads(files))));
     model.addAttribute("mayDelete", false);
     return "workspace/fragments/messages";
   }
@@ -134,45 +149,45 @@ class CommunicatorController {
   @PostMapping("/chats/{id}/sms")
   String sms(@PathVariable Long id, @RequestParam(required = false) Long templateId, @RequestParam(required = false) String text,
       Authentication auth, Model model) {
-    model.addAttribute("messages", List.of(chats.sendSms(id, Viewers.of(auth), templateId, text)));
+    model.addAttribute("messages", List.of(posting.sendSms(id, Viewers.of(auth), templateId, text)));
     model.addAttribute("mayDelete", false);
     return "workspace/fragments/messages";
   }
 
   @PostMapping("/chats/{id}/call")
   ResponseEntity<Void> call(@PathVariable Long id, Authentication auth) {
-    chats.callClient(id, Viewers.of(auth));
+    posting.callClient(id, Viewers.of(auth));
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/chats/{id}/read")
   ResponseEntity<Void> read(@PathVariable Long id, @RequestParam long upTo, Authentication auth) {
-    chats.markRead(id, Viewers.of(auth), upTo);
+    readState.markRead(id, Viewers.of(auth), upTo);
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/chats/messages/{messageId}/readers")
   String readers(@PathVariable Long messageId, Authentication auth, Model model) {
-    model.addAttribute("readers", chats.readers(messageId, Viewers.of(auth)));
+    model.addAttribute("readers", readState.readers(messageId, Viewers.of(auth)));
     return "workspace/fragments/readers";
   }
 
   @PostMapping("/chats/messages/{messageId}/delete")
   ResponseEntity<String> delete(@PathVariable Long messageId, Authentication auth) {
-    chats.delete(messageId, Viewers.of(auth));
+    deletion.delete(messageId, Viewers.of(auth));
     return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body("<div class=\"msg deleted\">Сообщение удалено</div>");
   }
 
   @GetMapping(path = "/chats/unread-count", produces = MediaType.TEXT_PLAIN_VALUE)
   @ResponseBody
   String unreadCount(Authentication auth) {
-    long unread = chats.unreadTotal(Viewers.of(auth));
+    long unread = readState.unreadTotal(Viewers.of(auth));
     return unread == 0 ? "" : String.valueOf(unread);
   }
 
   @GetMapping("/chats/attachments/{id}")
   ResponseEntity<byte[]> attachment(@PathVariable Long id, Authentication auth) {
-    ChatAttachment file = chats.attachment(id, Viewers.of(auth));
+    ChatAttachment file = reading.attachment(id, Viewers.of(auth));
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.getFileName(),
             java.nio.charset.StandardCharsets.UTF_8).build().toString())
@@ -182,13 +197,13 @@ class CommunicatorController {
 
   @GetMapping("/counterparties/{id}/chats")
   String counterpartyChats(@PathVariable Long id, Authentication auth, Model model) {
-    model.addAttribute("deals", chats.chatsOfCounterparty(id, Viewers.of(auth)));
+    model.addAttribute("deals", counterpartyChats.chatsOfCounterparty(id, Viewers.of(auth)));
     return "workspace/fragments/counterparty-chats";
   }
 
   @GetMapping("/counterparties/{id}/feed")
   String feed(@PathVariable Long id, Authentication auth, Model model) {
-    model.addAttribute("messages", chats.feed(id, Viewers.of(auth), 100));
+    model.addAttribute("messages", counterpartyChats.feed(id, Viewers.of(auth), 100));
     return "workspace/fragments/feed";
   }
 

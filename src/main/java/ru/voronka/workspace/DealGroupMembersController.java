@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import ru.voronka.chat.ChatReading;
 import ru.voronka.chat.ChatViews.ChatPage;
-import ru.voronka.chat.Chats;
+import ru.voronka.chat.DealChatMembers;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealService;
 import ru.voronka.deals.Viewer;
@@ -29,13 +30,15 @@ import ru.voronka.whatsapp.GroupAdmissions;
 @Transactional
 class DealGroupMembersController {
 
-  private final Chats chats;
+  private final DealChatMembers dealMembers;
+  private final ChatReading reading;
   private final DealService deals;
   private final GroupAdmissions admissions;
   private final EmployeeRepository employees;
 
-  DealGroupMembersController(Chats chats, DealService deals, GroupAdmissions admissions, EmployeeRepository employees) {
-    this.chats = chats;
+  DealGroupMembersController(DealChatMembers dealMembers, ChatReading reading, DealService deals, GroupAdmissions admissions, EmployeeRepository employees) {
+    this.dealMembers = dealMembers;
+    this.reading = reading;
     this.deals = deals;
     this.admissions = admissions;
     this.employees = employees;
@@ -48,13 +51,13 @@ class DealGroupMembersController {
 
   @PostMapping("/chats/{id}/members")
   String add(@PathVariable Long id, @RequestParam(required = false) String userId, Authentication auth, Model model) {
-    chats.addMember(id, userId, Viewers.of(auth));
+    dealMembers.addMember(id, userId, Viewers.of(auth));
     return fragment(id, Viewers.of(auth), model);
   }
 
   @PostMapping("/chats/{id}/members/{userId}/delete")
   String remove(@PathVariable Long id, @PathVariable String userId, Authentication auth, Model model) {
-    chats.removeMember(id, userId, Viewers.of(auth));
+    dealMembers.removeMember(id, userId, Viewers.of(auth));
     return fragment(id, Viewers.of(auth), model);
   }
 
@@ -73,7 +76,7 @@ class DealGroupMembersController {
   }
 
   private Deal dealOf(Long chatId, Viewer viewer) {
-    ChatPage chat = chats.open(chatId, viewer, Long.MAX_VALUE);
+    ChatPage chat = reading.open(chatId, viewer, Long.MAX_VALUE);
     if (chat.dealId() == null) {
       throw new DomainException(Kind.INVALID, "Номера клиента добавляют в чат клиента сделки");
     }
@@ -81,10 +84,10 @@ class DealGroupMembersController {
   }
 
   private String fragment(Long chatId, Viewer viewer, Model model) {
-    ChatPage chat = chats.open(chatId, viewer, Long.MAX_VALUE);
+    ChatPage chat = reading.open(chatId, viewer, Long.MAX_VALUE);
     model.addAttribute("chatId", chatId);
-    model.addAttribute("members", chats.members(chatId, viewer));
-    model.addAttribute("mayManage", chats.mayManageMembers(chatId, viewer));
+    model.addAttribute("members", dealMembers.members(chatId, viewer));
+    model.addAttribute("mayManage", dealMembers.mayManageMembers(chatId, viewer));
     model.addAttribute("colleagues", employees.findActive().stream().map(e -> new Option(e.getUserId(), e.getFullName())).toList());
     model.addAttribute("clientChat", chat.clientChat());
     if (chat.clientChat() && chat.dealId() != null) {

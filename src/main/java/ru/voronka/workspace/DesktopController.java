@@ -11,15 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import ru.voronka.chat.Chats;
+import ru.voronka.chat.CounterpartyChats;
 import ru.voronka.deals.DealService;
 import ru.voronka.deals.DealService.DealFilter;
 import ru.voronka.deals.DealStage;
 import ru.voronka.deals.DealStatus;
-import ru.voronka.deals.Funnel;
-import ru.voronka.deals.Viewer;
 import ru.voronka.deals.DealViews;
 import ru.voronka.deals.DealViews.DealSummary;
+import ru.voronka.deals.Funnel;
+import ru.voronka.deals.Viewer;
 import ru.voronka.deals.Viewers;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
@@ -32,12 +32,12 @@ class DesktopController {
   static final int PAGE_SIZE = 20;
 
   private final DealService deals;
-  private final Chats chats;
+  private final CounterpartyChats counterpartyChats;
   private final Directory directory;
 
-  DesktopController(DealService deals, Chats chats, Directory directory) {
+  DesktopController(DealService deals, CounterpartyChats counterpartyChats, Directory directory) {
     this.deals = deals;
-    this.chats = chats;
+    this.counterpartyChats = counterpartyChats;
     this.directory = directory;
   }
 
@@ -52,7 +52,7 @@ class DesktopController {
     Page<DealSummary> found = deals.search(new DealFilter(null, stage, status, who, search), viewer,
         PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "updatedAt").and(Sort.by(Sort.Direction.DESC, "id"))))
         .map(DealViews::summary);
-    Set<Long> withNewMessages = chats.dealsWithNewClientMessages(found.getContent().stream().map(DealSummary::id).toList());
+    Set<Long> withNewMessages = counterpartyChats.dealsWithNewClientMessages(found.getContent().stream().map(DealSummary::id).toList());
     model.addAttribute("deals", found);
     model.addAttribute("newMessages", List.copyOf(withNewMessages));
     model.addAttribute("stages", Option.of(DealStage.values(), s -> (s.funnel() == Funnel.SALES ? "" : "Инженеры: ") + s.title()));

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import ru.voronka.chat.ChatAdministration;
-import ru.voronka.chat.Chats;
+import ru.voronka.chat.ChatPosting;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Group;
 import ru.voronka.directory.Staff;
@@ -35,7 +35,7 @@ class LiveEventsLatencyBench extends PostgresIT {
   static final String PASSWORD = "bench1";
 
   @Autowired Staff staff;
-  @Autowired Chats chats;
+  @Autowired ChatPosting posting;
   @Autowired ChatAdministration administration;
   @Autowired LiveEvents live;
   @Autowired ObjectMapper json;
@@ -78,13 +78,13 @@ class LiveEventsLatencyBench extends PostgresIT {
 
     Viewer sender = Viewer.of("bsender", List.of(Group.MANAGERS.id()));
     for (int i = 0; i < 5; i++) { // warm-up, not measured
-      chats.post(chat, sender, "разогрев " + i, List.of());
+      posting.post(chat, sender, "разогрев " + i, List.of());
     }
     Thread.sleep(1000);
     latenciesMicros.clear();
     long started = System.nanoTime();
     for (int i = 0; i < messages; i++) {
-      chats.post(chat, sender, "Сообщение " + i, List.of());
+      posting.post(chat, sender, "Сообщение " + i, List.of());
       Thread.sleep(100);
     }
     boolean all = waitFor(latenciesMicros, clients * messages, 30_000);

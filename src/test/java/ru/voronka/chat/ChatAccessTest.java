@@ -28,7 +28,13 @@ class ChatAccessTest extends WorkspaceTest {
   static final Viewer ENGINEER = Viewer.of("orlov", List.of(Group.ENGINEERS.id()));
   static final Viewer ADMIN = Viewer.of("demoadmin", List.of(Group.ADMINS.id()));
 
-  @Autowired Chats chats;
+  @Autowired ChatReading reading;
+  @Autowired ChatFinder finder;
+  @Autowired CounterpartyChats counterpartyChats;
+  @Autowired MessageDeletion deletion;
+  @Autowired ReadState readState;
+  @Autowired ChatPosting posting;
+  @Autowired ChatReceiving receiving;
   @Autowired ChatAdministration administration;
   @Autowired DealRepository deals;
   @Autowired AuditRepository audit;
@@ -40,24 +46,24 @@ class ChatAccessTest extends WorkspaceTest {
   }
 
   List<Long> visibleIds(Viewer viewer) {
-    return chats.myChats(viewer, null, false, Pageable.unpaged()).map(ChatSummary::id).getContent();
+    return finder.myChats(viewer, null, false, Pageable.unpaged()).map(ChatSummary::id).getContent();
   }
 
   @Test
   void aManagerNeverSeesTheClientChatOfADealRoutedToSomeoneElse() {
-    Long pumpsChat = chats.dealChat(deal("Насосная станция для ТЭЦ").getId(), ChatKind.DEAL_CLIENT, SIDOROVA);
+    Long pumpsChat = finder.dealChat(deal("Насосная станция для ТЭЦ").getId(), ChatKind.DEAL_CLIENT, SIDOROVA);
 
     assertThat(visibleIds(SIDOROVA)).contains(pumpsChat);
     assertThat(visibleIds(PETROV)).doesNotContain(pumpsChat);
     assertThat(visibleIds(ROP)).contains(pumpsChat);
-    assertThatThrownBy(() -> chats.open(pumpsChat, PETROV, null))
+    assertThatThrownBy(() -> reading.open(pumpsChat, PETROV, null))
         .isInstanceOf(DomainException.class).hasMessageContaining("не найден");
-    assertThatThrownBy(() -> chats.dealChat(deal("Насосная станция для ТЭЦ").getId(), ChatKind.DEAL_CLIENT, PETROV))
+    assertThatThrownBy(() -> finder.dealChat(deal("Насосная станция для ТЭЦ").getId(), ChatKind.DEAL_CLIENT, PETROV))
         .isInstanceOf(DomainException.class);
-    assertThatThrownBy(() -> chats.post(pumpsChat, PETROV, "чужой клиент", List.of()))
+    assertThatThrownBy(() -> posting.post(pumpsChat, PETROV, "чужой клиент", List.of()))
         .isInstanceOf(DomainException.class);
-    assertThat(chats.feed(deal("Насосная станция для ТЭЦ").getCounterparty().getId(), PETROV, 50)).isEmpty();
-    assertThat(chats.feed(deal("Насосная станция для ТЭЦ").getCounterparty().getId(), SIDOROVA, 50))
+    assertThat(counterpartyChats.feed(deal("Насосная станция для ТЭЦ").getCounterparty().getId(), PETROV, 50)).isEmpty();
+    assertThat(counterpartyChats.feed(deal("Насосная станция для ТЭЦ").getCounterparty().getId(), SIDOROVA, 50))
         .extracting(ChatViews.MessageView::body).anyMatch(b -> b.contains("Пропущенный звонок"));
   }
 
@@ -68,45 +74,45 @@ class ChatAccessTest extends WorkspaceTest {
 
     assertThat(visibleIds(PETROV)).contains(sales, everyone);
     assertThat(visibleIds(ENGINEER)).contains(everyone).doesNotContain(sales);
-    assertThat(chats.audience(sales, PETROV)).contains("Петров Алексей", "Смирнова Елена").doesNotContain("Орлов Павел");
+    assertThat(reading.audience(sales, PETROV)).contains("Петров Алексей", "Смирнова Елена").doesNotContain("Орлов Павел");
 
-    Long personal = chats.personalChatWith(ROP, "petrov");
-    assertThat(chats.personalChatWith(PETROV, "smirnova")).isEqualTo(personal);
+    Long personal = finder.personalChatWith(ROP, "petrov");
+    assertThat(finder.personalChatWith(PETROV, "smirnova")).isEqualTo(personal);
     assertThat(visibleIds(PETROV)).contains(personal);
     assertThat(visibleIds(SIDOROVA)).doesNotContain(personal);
-    assertThat(chats.open(personal, PETROV, null).chat().title()).isEqualTo("Смирнова Елена");
+    assertThat(reading.open(personal, PETROV, null).chat().title()).isEqualTo("Смирнова Елена");
   }
 
   @Test
   void unreadUntilReadAndEveryReaderTicked() {
-    Long chat = chats.personalChatWith(SIDOROVA, "kuznetsov");
+    Long chat = finder.personalChatWith(SIDOROVA, "kuznetsov");
     Viewer kuznetsov = Viewer.of("kuznetsov", List.of(Group.MANAGERS.id()));
-    long before = chats.unreadTotal(kuznetsov);
-    var sent = chats.post(chat, SIDOROVA, "Дмитрий, подмени меня завтра на встрече?", List.of());
+    long before = readState.unreadTotal(kuznetsov);
+    var sent = posting.post(chat, SIDOROVA, "Дмитрий, подмени меня завтра на встрече?", List.of());
 
-    assertThat(chats.unreadTotal(kuznetsov)).isEqualTo(before + 1);
-    assertThat(chats.open(chat, kuznetsov, null).messages()).last().matches(m -> m.unread() && !m.fromUs());
-    assertThat(chats.readers(sent.id(), SIDOROVA)).containsExactly(new ChatViews.Reader("Кузнецов Дмитрий", false));
+    assertThat(readState.unreadTotal(kuznetsov)).isEqualTo(before + 1);
+    assertThat(reading.open(chat, kuznetsov, null).messages()).last().matches(m -> m.unread() && !m.fromUs());
+    assertThat(readState.readers(sent.id(), SIDOROVA)).containsExactly(new ChatViews.Reader("Кузнецов Дмитрий", false));
 
-    chats.markRead(chat, kuznetsov, sent.id());
+    readState.markRead(chat, kuznetsov, sent.id());
 
-    assertThat(chats.unreadTotal(kuznetsov)).isEqualTo(before);
-    assertThat(chats.readers(sent.id(), SIDOROVA)).containsExactly(new ChatViews.Reader("Кузнецов Дмитрий", true));
-    assertThat(chats.open(chat, SIDOROVA, null).messages()).last().matches(m -> m.fromUs() && !m.unread());
+    assertThat(readState.unreadTotal(kuznetsov)).isEqualTo(before);
+    assertThat(readState.readers(sent.id(), SIDOROVA)).containsExactly(new ChatViews.Reader("Кузнецов Дмитрий", true));
+    assertThat(reading.open(chat, SIDOROVA, null).messages()).last().matches(m -> m.fromUs() && !m.unread());
   }
 
   @Test
   void onlyAnAdministratorDeletesAndTheDeletionIsAudited() {
-    Long chat = chats.dealChat(deal("Узел учёта тепла").getId(), ChatKind.DEAL_CLIENT, PETROV);
-    var message = chats.post(chat, PETROV, "Удалите меня", List.of());
+    Long chat = finder.dealChat(deal("Узел учёта тепла").getId(), ChatKind.DEAL_CLIENT, PETROV);
+    var message = posting.post(chat, PETROV, "Удалите меня", List.of());
 
-    assertThatThrownBy(() -> chats.delete(message.id(), PETROV))
+    assertThatThrownBy(() -> deletion.delete(message.id(), PETROV))
         .isInstanceOf(DomainException.class).hasMessage("Удалять переписку может только администратор");
-    assertThatThrownBy(() -> chats.delete(message.id(), ROP)).isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> deletion.delete(message.id(), ROP)).isInstanceOf(DomainException.class);
 
-    chats.delete(message.id(), ADMIN);
+    deletion.delete(message.id(), ADMIN);
 
-    var shown = chats.open(chat, PETROV, null).messages().stream().filter(m -> m.id().equals(message.id())).findFirst().orElseThrow();
+    var shown = reading.open(chat, PETROV, null).messages().stream().filter(m -> m.id().equals(message.id())).findFirst().orElseThrow();
     assertThat(shown.deleted()).isTrue();
     assertThat(shown.body()).isNull();
     assertThat(audit.findBySubject("chat_message", String.valueOf(message.id())))
@@ -119,35 +125,35 @@ class ChatAccessTest extends WorkspaceTest {
   @Test
   void newClientMessagesAreThoseTheResponsibleHasNotRead() {
     Deal valves = deal("Поставка обратных клапанов");
-    assertThat(chats.dealsWithNewClientMessages(List.of(valves.getId()))).containsExactly(valves.getId());
-    assertThat(chats.newClientMessages(ROP, Pageable.unpaged()).getContent())
+    assertThat(counterpartyChats.dealsWithNewClientMessages(List.of(valves.getId()))).containsExactly(valves.getId());
+    assertThat(counterpartyChats.newClientMessages(ROP, Pageable.unpaged()).getContent())
         .anyMatch(r -> r.dealId().equals(valves.getId()) && r.responsible().equals("Петров Алексей"));
-    assertThat(chats.newClientMessages(SIDOROVA, Pageable.unpaged()).getContent()).noneMatch(r -> r.dealId().equals(valves.getId()));
+    assertThat(counterpartyChats.newClientMessages(SIDOROVA, Pageable.unpaged()).getContent()).noneMatch(r -> r.dealId().equals(valves.getId()));
 
-    Long chat = chats.dealChat(valves.getId(), ChatKind.DEAL_CLIENT, ROP);
-    chats.markRead(chat, ROP, Long.MAX_VALUE); // the РОП reading does not answer for the manager
-    assertThat(chats.dealsWithNewClientMessages(List.of(valves.getId()))).containsExactly(valves.getId());
+    Long chat = finder.dealChat(valves.getId(), ChatKind.DEAL_CLIENT, ROP);
+    readState.markRead(chat, ROP, Long.MAX_VALUE); // the РОП reading does not answer for the manager
+    assertThat(counterpartyChats.dealsWithNewClientMessages(List.of(valves.getId()))).containsExactly(valves.getId());
 
-    chats.markRead(chat, PETROV, Long.MAX_VALUE);
-    assertThat(chats.dealsWithNewClientMessages(List.of(valves.getId()))).isEmpty();
-    chats.receiveFromClient(valves.getId(), "Павлова Ирина", Channel.WHATSAPP, "И ещё вопрос по срокам", List.of(), "wamid.test-1");
-    assertThat(chats.dealsWithNewClientMessages(List.of(valves.getId()))).containsExactly(valves.getId());
+    readState.markRead(chat, PETROV, Long.MAX_VALUE);
+    assertThat(counterpartyChats.dealsWithNewClientMessages(List.of(valves.getId()))).isEmpty();
+    receiving.receiveFromClient(valves.getId(), "Павлова Ирина", Channel.WHATSAPP, "И ещё вопрос по срокам", List.of(), "wamid.test-1");
+    assertThat(counterpartyChats.dealsWithNewClientMessages(List.of(valves.getId()))).containsExactly(valves.getId());
   }
 
   @Test
   void aLeadOpensEveryDealsChatsWithoutThemFillingTheirInbox() {
     Deal pumps = deal("Насосная станция для ТЭЦ");
-    Long chat = chats.dealChat(pumps.getId(), ChatKind.DEAL_CLIENT, SIDOROVA);
-    long ropUnread = chats.unreadTotal(ROP);
-    long managerUnread = chats.unreadTotal(SIDOROVA);
+    Long chat = finder.dealChat(pumps.getId(), ChatKind.DEAL_CLIENT, SIDOROVA);
+    long ropUnread = readState.unreadTotal(ROP);
+    long managerUnread = readState.unreadTotal(SIDOROVA);
 
-    chats.receiveFromClient(pumps.getId(), "Ахметов Ерлан", Channel.WHATSAPP, "Ждём проект договора", List.of(), null);
+    receiving.receiveFromClient(pumps.getId(), "Ахметов Ерлан", Channel.WHATSAPP, "Ждём проект договора", List.of(), null);
 
-    assertThat(chats.unreadTotal(SIDOROVA)).isEqualTo(managerUnread + 1);
-    assertThat(chats.unreadTotal(ROP)).isEqualTo(ropUnread);
-    assertThat(chats.myChats(ROP, null, true, Pageable.unpaged()).map(ChatSummary::id).getContent()).doesNotContain(chat);
-    assertThat(chats.myChats(SIDOROVA, null, true, Pageable.unpaged()).map(ChatSummary::id).getContent()).contains(chat);
-    assertThat(chats.open(chat, ROP, null).messages()).last().matches(m -> m.body().equals("Ждём проект договора"));
+    assertThat(readState.unreadTotal(SIDOROVA)).isEqualTo(managerUnread + 1);
+    assertThat(readState.unreadTotal(ROP)).isEqualTo(ropUnread);
+    assertThat(finder.myChats(ROP, null, true, Pageable.unpaged()).map(ChatSummary::id).getContent()).doesNotContain(chat);
+    assertThat(finder.myChats(SIDOROVA, null, true, Pageable.unpaged()).map(ChatSummary::id).getContent()).contains(chat);
+    assertThat(reading.open(chat, ROP, null).messages()).last().matches(m -> m.body().equals("Ждём проект договора"));
   }
 
   @Test

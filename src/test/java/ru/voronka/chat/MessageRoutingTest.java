@@ -30,7 +30,11 @@ class MessageRoutingTest extends WorkspaceTest {
   static final Viewer KUZNETSOV = Viewer.of("kuznetsov", List.of(Group.MANAGERS.id()));
   static final Viewer ROP = Viewer.of("smirnova", List.of(Group.HEAD_OF_SALES.id()));
 
-  @Autowired Chats chats;
+  @Autowired ChatFinder finder;
+  @Autowired CounterpartyChats counterpartyChats;
+  @Autowired ChatReading reading;
+  @Autowired ChatReceiving receiving;
+  @Autowired ReadState readState;
   @Autowired MessageRouting routing;
   @Autowired DealRepository deals;
   @Autowired MockMvc mvc;
@@ -40,43 +44,43 @@ class MessageRoutingTest extends WorkspaceTest {
   }
 
   List<Long> inbox(Viewer viewer) {
-    return chats.myChats(viewer, null, false, Pageable.unpaged()).map(ChatSummary::id).getContent();
+    return finder.myChats(viewer, null, false, Pageable.unpaged()).map(ChatSummary::id).getContent();
   }
 
   @Test
   void aDelegateAlsoReceivesTheClientMessagesOfTheEmployeeTheyStandFor() {
     Deal meter = deal("Узел учёта тепла"); // petrov's
-    Long chat = chats.dealChat(meter.getId(), ChatKind.DEAL_CLIENT, PETROV);
+    Long chat = finder.dealChat(meter.getId(), ChatKind.DEAL_CLIENT, PETROV);
     assertThat(inbox(KUZNETSOV)).doesNotContain(chat);
 
     routing.delegate(ROP, "kuznetsov", "petrov");
     try {
-      long before = chats.unreadTotal(KUZNETSOV);
-      chats.receiveFromClient(meter.getId(), "Соколов Андрей", Channel.WHATSAPP, "Оплату отправили", List.of(), null);
+      long before = readState.unreadTotal(KUZNETSOV);
+      receiving.receiveFromClient(meter.getId(), "Соколов Андрей", Channel.WHATSAPP, "Оплату отправили", List.of(), null);
 
       assertThat(inbox(KUZNETSOV)).contains(chat);
-      assertThat(chats.unreadTotal(KUZNETSOV)).isEqualTo(before + 1);
-      assertThat(chats.open(chat, KUZNETSOV, null).messages()).last().matches(m -> m.body().equals("Оплату отправили"));
-      assertThat(chats.newClientMessages(KUZNETSOV, Pageable.unpaged()).getContent()).anyMatch(r -> r.dealId().equals(meter.getId()));
+      assertThat(readState.unreadTotal(KUZNETSOV)).isEqualTo(before + 1);
+      assertThat(reading.open(chat, KUZNETSOV, null).messages()).last().matches(m -> m.body().equals("Оплату отправили"));
+      assertThat(counterpartyChats.newClientMessages(KUZNETSOV, Pageable.unpaged()).getContent()).anyMatch(r -> r.dealId().equals(meter.getId()));
     } finally {
       routing.delegations().stream().filter(d -> d.receiver().equals("Кузнецов Дмитрий"))
           .forEach(d -> routing.removeDelegation(ROP, d.id()));
     }
     assertThat(inbox(KUZNETSOV)).doesNotContain(chat);
-    assertThatThrownBy(() -> chats.open(chat, KUZNETSOV, null)).isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> reading.open(chat, KUZNETSOV, null)).isInstanceOf(DomainException.class);
   }
 
   @Test
   void messagesOfAClientWithoutAResponsibleGoToTheUnassignedRecipients() {
     Deal gauges = deal("Манометры для котельной"); // nobody has taken it
-    Long chat = chats.dealChat(gauges.getId(), ChatKind.DEAL_CLIENT, ROP);
+    Long chat = finder.dealChat(gauges.getId(), ChatKind.DEAL_CLIENT, ROP);
     assertThat(inbox(PETROV)).doesNotContain(chat);
 
     routing.addUnassignedRecipient(ROP, "petrov");
     try {
-      chats.receiveFromClient(gauges.getId(), "Иванов Сергей", Channel.WHATSAPP, "Кто со мной работает?", List.of(), null);
+      receiving.receiveFromClient(gauges.getId(), "Иванов Сергей", Channel.WHATSAPP, "Кто со мной работает?", List.of(), null);
       assertThat(inbox(PETROV)).contains(chat);
-      assertThat(chats.newClientMessages(PETROV, Pageable.unpaged()).getContent())
+      assertThat(counterpartyChats.newClientMessages(PETROV, Pageable.unpaged()).getContent())
           .anyMatch(r -> r.dealId().equals(gauges.getId()));
     } finally {
       routing.removeUnassignedRecipient(ROP, "petrov");

@@ -31,13 +31,13 @@ class SendClientMessageProcessTest extends ProcessTest {
 
   static final long MESSAGE = 17L;
 
-  Chats chats = mock(Chats.class);
+  ClientDelivery delivery = mock(ClientDelivery.class);
   SendFailures failures = mock(SendFailures.class);
 
   @BeforeEach
   void delegates() {
-    Mocks.register("sendToClient", new SendToClient(chats, failures));
-    Mocks.register("markMessageFailed", new MarkMessageFailed(chats));
+    Mocks.register("sendToClient", new SendToClient(delivery, failures));
+    Mocks.register("markMessageFailed", new MarkMessageFailed(delivery));
   }
 
   ProcessInstance start() {
@@ -52,13 +52,13 @@ class SendClientMessageProcessTest extends ProcessTest {
     ProcessInstance sending = start();
     execute(job());
     assertThat(sending).isEnded().hasPassed("EndEvent_Sent");
-    verify(chats).deliver(MESSAGE);
+    verify(delivery).deliver(MESSAGE);
   }
 
   @Test
   void aProviderOutageIsRetriedWithBackOff_theMessageShowsTheErrorMeanwhile_andRecoveryDeliversIt() {
     ProcessInstance sending = start();
-    doThrow(new MessageNotSentException("Wazzup недоступен", null, true)).when(chats).deliver(MESSAGE);
+    doThrow(new MessageNotSentException("Wazzup недоступен", null, true)).when(delivery).deliver(MESSAGE);
 
     Job first = job();
     assertThatThrownBy(() -> managementService().executeJob(first.getId())).isInstanceOf(MessageNotSentException.class);
@@ -68,7 +68,7 @@ class SendClientMessageProcessTest extends ProcessTest {
     assertThat(retry.getDuedate()).isAfter(first.getDuedate() == null ? new java.util.Date(0) : first.getDuedate());
     verify(failures).record(eq(MESSAGE), contains("Wazzup недоступен"));
 
-    doNothing().when(chats).deliver(MESSAGE);
+    doNothing().when(delivery).deliver(MESSAGE);
     managementService().executeJob(retry.getId());
     assertThat(sending).isEnded().hasPassed("EndEvent_Sent");
   }
@@ -76,7 +76,7 @@ class SendClientMessageProcessTest extends ProcessTest {
   @Test
   void anOutageThatLastsBecomesAnIncidentInCockpit() {
     ProcessInstance sending = start();
-    doThrow(new MessageNotSentException("Wazzup недоступен", null, true)).when(chats).deliver(anyLong());
+    doThrow(new MessageNotSentException("Wazzup недоступен", null, true)).when(delivery).deliver(anyLong());
     for (int attempt = 0; attempt < 6; attempt++) {
       Job job = job();
       assertThatThrownBy(() -> managementService().executeJob(job.getId())).isInstanceOf(MessageNotSentException.class);
@@ -89,11 +89,11 @@ class SendClientMessageProcessTest extends ProcessTest {
   @Test
   void aRefusalNoRetryCanFixMarksTheMessageFailed() {
     ProcessInstance sending = start();
-    doThrow(new MessageNotSentException("У клиента нет телефона", null, false)).when(chats).deliver(MESSAGE);
+    doThrow(new MessageNotSentException("У клиента нет телефона", null, false)).when(delivery).deliver(MESSAGE);
 
     execute(job());
 
     assertThat(sending).isEnded().hasPassed("Boundary_NotSendable", "Task_MarkMessageFailed", "EndEvent_NotSent");
-    verify(chats).markFailed(MESSAGE, "У клиента нет телефона");
+    verify(delivery).markFailed(MESSAGE, "У клиента нет телефона");
   }
 }

@@ -10,20 +10,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.voronka.chat.ChatFinder;
 import ru.voronka.chat.ChatKind;
-import ru.voronka.chat.Chats;
+import ru.voronka.chat.ChatPosting;
+import ru.voronka.chat.ClientDelivery;
 import ru.voronka.deals.DealRepository;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Group;
 import ru.voronka.notifications.Notice;
 import ru.voronka.notifications.Notifier;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import ru.voronka.support.WorkspaceTest;
 
 /**
@@ -34,7 +36,9 @@ class SmsNotificationsTest extends WorkspaceTest {
 
   @Autowired Notifier notifier;
   @Autowired MockMvc mvc;
-  @Autowired Chats chats;
+  @Autowired ChatFinder finder;
+  @Autowired ClientDelivery delivery;
+  @Autowired ChatPosting posting;
   @Autowired DealRepository deals;
   @Autowired SmsTemplates templates;
   @Autowired JdbcTemplate jdbc;
@@ -56,7 +60,7 @@ class SmsNotificationsTest extends WorkspaceTest {
   @Test
   void aManagerTextsTheClientFromTheChat_byTemplateOrInTheirOwnWords_throughTheOutbox() throws Exception {
     var meter = deals.findAll().stream().filter(d -> d.getTitle().equals("Узел учёта тепла")).findFirst().orElseThrow();
-    Long chat = chats.dealChat(meter.getId(), ChatKind.DEAL_CLIENT,
+    Long chat = finder.dealChat(meter.getId(), ChatKind.DEAL_CLIENT,
         Viewer.of("petrov", List.of(Group.MANAGERS.id())));
     Long reminder = templates.all().stream().filter(t -> t.name().equals("Напоминание об оплате")).findFirst().orElseThrow().id();
 
@@ -74,7 +78,7 @@ class SmsNotificationsTest extends WorkspaceTest {
     sendByTheOutbox(own);
     assertThat(statusOf(own)).isEqualTo("SENT");
     jdbc.update("update chat_message set status = 'FAILED' where id = ?", own); // as if the job's commit was lost
-    chats.deliver(own); // its retry hands the same SMS over: the gateway sends it once
+    delivery.deliver(own); // its retry hands the same SMS over: the gateway sends it once
     assertThat(statusOf(own)).isEqualTo("SENT");
 
     String page = mvc.perform(get("/simulator/sms").with(user("petrov").roles("MANAGERS")))
@@ -97,8 +101,8 @@ class SmsNotificationsTest extends WorkspaceTest {
   void anSmsFromTheClientsChatLeavesFromTheSimOfTheClientsCarrier() throws Exception {
     var sensors = deals.findAll().stream().filter(d -> d.getTitle().equals("Датчики давления")).findFirst().orElseThrow();
     Viewer kuznetsov = Viewer.of("kuznetsov", List.of(Group.MANAGERS.id()));
-    Long chat = chats.dealChat(sensors.getId(), ChatKind.DEAL_CLIENT, kuznetsov);
-    var sent = chats.sendSms(chat, kuznetsov, null, "Датчики отгружены сегодня");
+    Long chat = finder.dealChat(sensors.getId(), ChatKind.DEAL_CLIENT, kuznetsov);
+    var sent = posting.sendSms(chat, kuznetsov, null, "Датчики отгружены сегодня");
     sendByTheOutbox(sent.id());
 
     String page = mvc.perform(get("/simulator/sms").with(user("kuznetsov").roles("MANAGERS")))
@@ -111,16 +115,16 @@ class SmsNotificationsTest extends WorkspaceTest {
   @Test
   void aGatewaysReceiptMarksTheClientsSmsDeliveredOrFailed_evenAfterAnError() throws Exception {
     var meter = deals.findAll().stream().filter(d -> d.getTitle().equals("Узел учёта тепла")).findFirst().orElseThrow();
-    Long chat = chats.dealChat(meter.getId(), ChatKind.DEAL_CLIENT, Viewer.of("petrov", List.of(Group.MANAGERS.id())));
-    var sent = chats.sendSms(chat, Viewer.of("petrov", List.of(Group.MANAGERS.id())), null, "Проверка квитанции");
+    Long chat = finder.dealChat(meter.getId(), ChatKind.DEAL_CLIENT, Viewer.of("petrov", List.of(Group.MANAGERS.id())));
+    var sent = posting.sendSms(chat, Viewer.of("petrov", List.of(Group.MANAGERS.id())), null, "Проверка квитанции");
     sendByTheOutbox(sent.id());
 
     events.publishEvent(new SmsReport("chat-message-" + sent.id(), SmsReport.Outcome.FAILED, "UNDELIV"));
     assertThat(jdbc.queryForObject("select status_reason from chat_message where id = ?",
         String.class, sent.id())).isEqualTo("SMS не доставлено: UNDELIV");
 
-    var late = chats.sendSms(chat, Viewer.of("petrov", List.of(Group.MANAGERS.id())), null, "Шлюз ответил поздно");
-    chats.markFailed(late.id(), "SMS-шлюз не ответил; ждём его ответа или квитанции");
+    var late = posting.sendSms(chat, Viewer.of("petrov", List.of(Group.MANAGERS.id())), null, "Шлюз ответил поздно");
+    delivery.markFailed(late.id(), "SMS-шлюз не ответил; ждём его ответа или квитанции");
     events.publishEvent(new SmsReport("chat-message-" + late.id(), SmsReport.Outcome.SENT, "ACCEPTED"));
     assertThat(statusOf(late.id())).isEqualTo("SENT");
     events.publishEvent(new SmsReport("chat-message-" + late.id(), SmsReport.Outcome.DELIVERED, "DELIVRD"));

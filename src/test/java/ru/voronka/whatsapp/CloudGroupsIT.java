@@ -32,8 +32,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import ru.voronka.chat.ChatFinder;
 import ru.voronka.chat.ChatKind;
-import ru.voronka.chat.Chats;
+import ru.voronka.chat.ClientDelivery;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Group;
 import ru.voronka.support.Api;
@@ -75,7 +76,8 @@ class CloudGroupsIT extends PostgresIT {
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
   @Autowired DealGroups groups;
-  @Autowired Chats chats;
+  @Autowired ChatFinder finder;
+  @Autowired ClientDelivery delivery;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
 
@@ -180,7 +182,7 @@ class CloudGroupsIT extends PostgresIT {
         "messages": [{"from": "79163332211", "group_id": "%s", "id": "%s", "timestamp": "1763882300", "type": "text",
           "text": {"body": "Когда отгрузка?"}}]""".formatted(groupId, wamid))).getStatusCode().value()).isEqualTo(200);
     Viewer adminViewer = Viewer.of(ADMIN, List.of(Group.ADMINS.id()));
-    Long clientChat = chats.dealChat(deal, ChatKind.DEAL_CLIENT, adminViewer);
+    Long clientChat = finder.dealChat(deal, ChatKind.DEAL_CLIENT, adminViewer);
     assertThat(jdbc.queryForObject("select chat_id from chat_message where external_id = ?", Long.class, "cloud:" + wamid))
         .isEqualTo(clientChat);
 
@@ -189,7 +191,7 @@ class CloudGroupsIT extends PostgresIT {
         insert into chat_message (chat_id, direction, channel, author_name, body, status, created_at)
         values (?, 'OUTGOING', 'WHATSAPP', 'Менеджер', 'Отгрузка в пятницу', 'QUEUED', now())""", clientChat);
     Long answer = jdbc.queryForObject("select max(id) from chat_message where chat_id = ?", Long.class, clientChat);
-    chats.deliver(answer);
+    delivery.deliver(answer);
     graph.verify(postRequestedFor(urlEqualTo("/v21.0/" + PHONE_ID + "/messages"))
         .withRequestBody(matchingJsonPath("$.recipient_type", equalTo("group")))
         .withRequestBody(matchingJsonPath("$.to", equalTo(groupId)))

@@ -42,8 +42,9 @@ class GroupJoinRequestProcessTest extends ProcessTest {
     when(settings.text(WhatsAppSettings.AUTO_REPLY)).thenReturn("Позвоните нам по номеру 8-495-649-84-47.");
     when(answers.candidateGroups(any())).thenReturn(List.of());
     Mocks.register("clientAnswers", answers);
-    Mocks.register("admitToGroup", new AdmitToGroup(admissions, messenger, mock(DealGroups.class)));
-    Mocks.register("declineJoin", new DeclineJoin(messenger, settings, mock(DealGroups.class)));
+    JoinAnswers answers = new JoinAnswers(messenger, mock(DealGroups.class));
+    Mocks.register("admitToGroup", new AdmitToGroup(admissions, answers));
+    Mocks.register("declineJoin", new DeclineJoin(answers, settings));
   }
 
   ProcessInstance start() {

@@ -19,8 +19,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import ru.voronka.chat.ChatFinder;
 import ru.voronka.chat.ChatKind;
-import ru.voronka.chat.Chats;
+import ru.voronka.chat.ChatPosting;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Group;
 import ru.voronka.support.Api;
@@ -35,7 +36,8 @@ class WazzupWebhookIT extends WhatsAppIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
-  @Autowired Chats chats;
+  @Autowired ChatFinder finder;
+  @Autowired ChatPosting posting;
   @Autowired org.camunda.bpm.engine.ManagementService management;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
@@ -112,7 +114,7 @@ class WazzupWebhookIT extends WhatsAppIT {
 
     assertThat(stored("wazzup:" + id)).isEqualTo(1);
     Long chat = jdbc.queryForObject("select chat_id from chat_message where external_id = ?", Long.class, "wazzup:" + id);
-    Long clientChat = chats.dealChat(deal, ChatKind.DEAL_CLIENT, Viewer.of(ADMIN, List.of(Group.ADMINS.id())));
+    Long clientChat = finder.dealChat(deal, ChatKind.DEAL_CLIENT, Viewer.of(ADMIN, List.of(Group.ADMINS.id())));
     assertThat(chat).isEqualTo(clientChat);
     // COM-5: the first message of the day set «Ответить клиенту» for the deal (nobody responsible yet: the managers).
     assertThat(jdbc.queryForObject("""
@@ -177,7 +179,7 @@ class WazzupWebhookIT extends WhatsAppIT {
     long deal = newDeal("Статусы доставки", "+7 914 222-33-44");
     wazzup.stubFor(post("/v3/message").willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
         .withBody("{\"messageId\":\"wz-out-" + deal + "\"}")));
-    Long chat = chats.dealChat(deal, ChatKind.DEAL_CLIENT, Viewer.of(ADMIN, List.of(Group.ADMINS.id())));
+    Long chat = finder.dealChat(deal, ChatKind.DEAL_CLIENT, Viewer.of(ADMIN, List.of(Group.ADMINS.id())));
     // A message we sent through Wazzup (the administrator has no employee card to write with).
     String externalId = "wazzup:wz-out-" + deal;
     jdbc.update("""
@@ -198,10 +200,10 @@ class WazzupWebhookIT extends WhatsAppIT {
     assertThat(hired.status()).isIn(201, 409);
     long deal = newDeal("Поставка при сбое", "+7 915 333-44-55");
     Viewer rop = Viewer.of("wzrop", List.of(Group.HEAD_OF_SALES.id()));
-    Long chat = chats.dealChat(deal, ChatKind.DEAL_CLIENT, rop);
+    Long chat = finder.dealChat(deal, ChatKind.DEAL_CLIENT, rop);
     wazzup.stubFor(post("/v3/message").willReturn(aResponse().withStatus(503).withBody("{\"error\":\"serviceUnavailable\"}")));
 
-    Long id = chats.post(chat, rop, "Счёт во вложении", List.of()).id();
+    Long id = posting.post(chat, rop, "Счёт во вложении", List.of()).id();
 
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> "FAILED".equals(statusOf(id)));
     assertThat(jdbc.queryForObject("select status_reason from chat_message where id = ?", String.class, id))
@@ -308,7 +310,7 @@ class WazzupWebhookIT extends WhatsAppIT {
     assertThat(webhook(CRM_KEY, delivery).getStatusCode().value()).isEqualTo(200);
     assertThat(webhook(CRM_KEY, delivery).getStatusCode().value()).isEqualTo(200); // a redelivery: nothing twice
 
-    Long clientChat = chats.dealChat(deal, ChatKind.DEAL_CLIENT, Viewer.of(ADMIN, List.of(Group.ADMINS.id())));
+    Long clientChat = finder.dealChat(deal, ChatKind.DEAL_CLIENT, Viewer.of(ADMIN, List.of(Group.ADMINS.id())));
     assertThat(jdbc.queryForList("select external_id from chat_message where chat_id = ? and external_id like 'wazzup:%' order by id",
         String.class, clientChat)).containsExactly("wazzup:" + garbage, "wazzup:" + next);
   }

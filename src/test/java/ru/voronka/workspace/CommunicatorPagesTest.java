@@ -18,8 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ru.voronka.chat.ChatFinder;
 import ru.voronka.chat.ChatKind;
-import ru.voronka.chat.Chats;
+import ru.voronka.chat.ChatPosting;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealRepository;
 import ru.voronka.deals.Viewer;
@@ -36,7 +37,8 @@ class CommunicatorPagesTest extends WorkspaceTest {
   static final RequestPostProcessor ADMIN = user("demoadmin").roles("CAMUNDA_ADMIN");
 
   @Autowired MockMvc mvc;
-  @Autowired Chats chats;
+  @Autowired ChatFinder finder;
+  @Autowired ChatPosting posting;
   @Autowired DealRepository deals;
   @Autowired GroupJoinLinks joinLinks;
 
@@ -45,7 +47,7 @@ class CommunicatorPagesTest extends WorkspaceTest {
   }
 
   Long clientChat(String title, String responsible) {
-    return chats.dealChat(deal(title).getId(), ChatKind.DEAL_CLIENT, Viewer.of(responsible, List.of(Group.MANAGERS.id())));
+    return finder.dealChat(deal(title).getId(), ChatKind.DEAL_CLIENT, Viewer.of(responsible, List.of(Group.MANAGERS.id())));
   }
 
   @Test
@@ -97,7 +99,7 @@ class CommunicatorPagesTest extends WorkspaceTest {
   @Test
   void onlyAnAdministratorMayDelete() throws Exception {
     Long meter = clientChat("Узел учёта тепла", "petrov");
-    Long id = chats.post(meter, Viewer.of("petrov", List.of(Group.MANAGERS.id())), "лишнее", List.of()).id();
+    Long id = posting.post(meter, Viewer.of("petrov", List.of(Group.MANAGERS.id())), "лишнее", List.of()).id();
     mvc.perform(post("/chats/messages/" + id + "/delete").with(PETROV).with(csrf()).header("HX-Request", "true"))
         .andExpect(status().isForbidden())
         .andExpect(content().string(containsString("Удалять переписку может только администратор")));

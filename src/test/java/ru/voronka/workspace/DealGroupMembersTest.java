@@ -16,9 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ru.voronka.chat.ChatFinder;
 import ru.voronka.chat.ChatKind;
 import ru.voronka.chat.ChatViews.ChatSummary;
-import ru.voronka.chat.Chats;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealRepository;
 import ru.voronka.deals.Viewer;
@@ -32,7 +32,7 @@ class DealGroupMembersTest extends WorkspaceTest {
   static final Viewer KUZNETSOV = Viewer.of("kuznetsov", List.of(Group.MANAGERS.id()));
 
   @Autowired MockMvc mvc;
-  @Autowired Chats chats;
+  @Autowired ChatFinder finder;
   @Autowired DealRepository deals;
 
   Deal deal(String title) {
@@ -42,13 +42,13 @@ class DealGroupMembersTest extends WorkspaceTest {
   @Test
   void theResponsibleAddsAndRemovesAColleague_whoThenSeesTheChat() throws Exception {
     Deal meter = deal("Узел учёта тепла");
-    Long internal = chats.dealChat(meter.getId(), ChatKind.DEAL_INTERNAL, Viewer.of("petrov", List.of(Group.MANAGERS.id())));
+    Long internal = finder.dealChat(meter.getId(), ChatKind.DEAL_INTERNAL, Viewer.of("petrov", List.of(Group.MANAGERS.id())));
 
     mvc.perform(post("/chats/" + internal + "/members").param("userId", "kuznetsov").with(PETROV).with(csrf())
             .header("HX-Request", "true"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Кузнецов Дмитрий")));
-    assertThat(chats.myChats(KUZNETSOV, null, false, Pageable.unpaged()).map(ChatSummary::id).getContent()).contains(internal);
+    assertThat(finder.myChats(KUZNETSOV, null, false, Pageable.unpaged()).map(ChatSummary::id).getContent()).contains(internal);
 
     mvc.perform(post("/chats/" + internal + "/members").param("userId", "sidorova").with(user("kuznetsov").roles("MANAGERS"))
             .with(csrf()).header("HX-Request", "true"))
@@ -57,13 +57,13 @@ class DealGroupMembersTest extends WorkspaceTest {
 
     mvc.perform(post("/chats/" + internal + "/members/kuznetsov/delete").with(PETROV).with(csrf()).header("HX-Request", "true"))
         .andExpect(status().isOk());
-    assertThat(chats.myChats(KUZNETSOV, null, false, Pageable.unpaged()).map(ChatSummary::id).getContent()).doesNotContain(internal);
+    assertThat(finder.myChats(KUZNETSOV, null, false, Pageable.unpaged()).map(ChatSummary::id).getContent()).doesNotContain(internal);
   }
 
   @Test
   void onlyTheCounterpartysNumbersJoinTheClientGroupByHand() throws Exception {
     Deal meter = deal("Узел учёта тепла"); // its client's number: +7 912 600-70-80
-    Long client = chats.dealChat(meter.getId(), ChatKind.DEAL_CLIENT, Viewer.of("petrov", List.of(Group.MANAGERS.id())));
+    Long client = finder.dealChat(meter.getId(), ChatKind.DEAL_CLIENT, Viewer.of("petrov", List.of(Group.MANAGERS.id())));
 
     mvc.perform(get("/chats/" + client + "/members").with(PETROV).header("HX-Request", "true"))
         .andExpect(status().isOk())

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.voronka.chat.Channel;
-import ru.voronka.chat.Chats;
+import ru.voronka.chat.ChatReceiving;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealRepository;
 import ru.voronka.support.WorkspaceTest;
@@ -16,7 +16,7 @@ import ru.voronka.support.WorkspaceTest;
 /** COM-5 in the application: a client's messages in the chat and the one «Ответить клиенту» task they make. */
 class ClientAnswersTest extends WorkspaceTest {
 
-  @Autowired Chats chats;
+  @Autowired ChatReceiving receiving;
   @Autowired DealRepository deals;
   @Autowired TaskService tasks;
 
@@ -30,14 +30,14 @@ class ClientAnswersTest extends WorkspaceTest {
     Long deal = sensors.getId();
     int before = answerTasks(deal).size();
 
-    chats.receiveFromClient(deal, "Никитина Ольга", Channel.WHATSAPP, "Добрый день! Где счёт?", List.of(), null);
+    receiving.receiveFromClient(deal, "Никитина Ольга", Channel.WHATSAPP, "Добрый день! Где счёт?", List.of(), null);
     List<Task> first = answerTasks(deal);
     assertThat(first).hasSize(Math.max(before, 1));
     Task task = first.get(0);
     assertThat(task.getAssignee()).isEqualTo("kuznetsov");
     assertThat(task.getName()).isEqualTo("Ответить клиенту");
 
-    chats.receiveFromClient(deal, "Никитина Ольга", Channel.WHATSAPP, "Ау", List.of(), null);
+    receiving.receiveFromClient(deal, "Никитина Ольга", Channel.WHATSAPP, "Ау", List.of(), null);
     List<Task> after = answerTasks(deal);
     assertThat(after).hasSize(first.size());
     assertThat(after.get(0).getDueDate()).isAfterOrEqualTo(task.getDueDate());

@@ -69,7 +69,7 @@ public class ProcessTestBeans {
     Mocks.register("recordRefusal", new RecordRefusal(steps));
     Mocks.register("assignResponsible", new AssignResponsible(steps));
     Mocks.register("escalateDeadline", new EscalateDeadline(escalations));
-    Mocks.register("sendClientMessage", new SendClientMessage(messages));
+    Mocks.register("sendFunnelMessage", new SendFunnelMessage(messages));
     Mocks.register("setKpAgreementDate", new SetKpAgreementDate(steps));
     Mocks.register("saveDealFields", new SaveDealFields(steps));
     Mocks.register("startAssignments", new StartAssignments(processes));

@@ -18,8 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import ru.voronka.chat.ChatFinder;
 import ru.voronka.chat.ChatKind;
-import ru.voronka.chat.Chats;
+import ru.voronka.chat.ChatPosting;
+import ru.voronka.chat.ClientDelivery;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Group;
 import ru.voronka.sms.SmsPort;
@@ -68,7 +70,9 @@ class SmsGatewayIT extends PostgresIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
-  @Autowired Chats chats;
+  @Autowired ChatFinder finder;
+  @Autowired ClientDelivery delivery;
+  @Autowired ChatPosting posting;
   @Autowired SmsPort sms;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
@@ -88,7 +92,7 @@ class SmsGatewayIT extends PostgresIT {
         "client", Map.of("name", "ООО «" + title + "»", "contactName", "Иванов Сергей", "phone", phone)))
         .expect(201).json().path("id").asLong();
     admin.await("/api/deals/" + deal, d -> d.path("openTasks").size() > 0, Duration.ofSeconds(20));
-    return chats.dealChat(deal, ChatKind.DEAL_CLIENT, rop);
+    return finder.dealChat(deal, ChatKind.DEAL_CLIENT, rop);
   }
 
   @Test
@@ -97,7 +101,7 @@ class SmsGatewayIT extends PostgresIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> sms.state().contains("нет связи"));
     List<Long> sent = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      sent.add(chats.sendSms(clientChat("Сбой шлюза " + i, "+7 916 555-10-0" + i), rop, null, "Счёт №" + i + " выставлен").id());
+      sent.add(posting.sendSms(clientChat("Сбой шлюза " + i, "+7 916 555-10-0" + i), rop, null, "Счёт №" + i + " выставлен").id());
     }
     for (Long id : sent) { // the first attempt of each: «Ошибка», retried automatically
       await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(status(id)));
@@ -113,7 +117,7 @@ class SmsGatewayIT extends PostgresIT {
 
     for (Long id : sent) {
       retryNow(id); // the retry, without waiting for its minute
-      chats.deliver(id); // and once more, as a job whose commit was lost would
+      delivery.deliver(id); // and once more, as a job whose commit was lost would
     }
     for (Long id : sent) {
       await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(status(id)));
@@ -132,7 +136,7 @@ class SmsGatewayIT extends PostgresIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> sms.state().contains("подключён с"));
     smsc.autoReceipt = null;
     smsc.replyDelay = Duration.ofMillis(2500);
-    Long id = chats.sendSms(clientChat("Медленный шлюз", "+7 916 555-20-00"), rop, null, "Договор подписан").id();
+    Long id = posting.sendSms(clientChat("Медленный шлюз", "+7 916 555-20-00"), rop, null, "Договор подписан").id();
 
     await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(status(id)));
     assertThat(reason(id)).contains("ждём его ответа или квитанции");

@@ -8,12 +8,12 @@ import ru.voronka.deals.ClientMessages;
 import ru.voronka.deals.process.SalesFunnelProcess.Vars;
 
 /** «Отправить клиенту …»: the input parameter {@code template} picks the message (FUN-2, FUN-9). */
-@Component("sendClientMessage")
-class SendClientMessage implements JavaDelegate {
+@Component("sendFunnelMessage")
+class SendFunnelMessage implements JavaDelegate {
 
   private final ClientMessages messages;
 
-  SendClientMessage(ClientMessages messages) {
+  SendFunnelMessage(ClientMessages messages) {
     this.messages = messages;
   }
 
