@@ -384,12 +384,24 @@ class SmppSmsTest {
   void aConnectionClosedRightBehindAReply_sendsOnce_andTheReceiptComesOnTheNextBind() throws Exception {
     SmppSms gateway = bound();
     smsc.closeRightAfterReply.set(true);
-    gateway.send(new Sms("+79161002001", "И сразу обрыв", null, "closed-behind"));
+    sendOrWaitForItsAnswer(gateway, new Sms("+79161002001", "И сразу обрыв", null, "closed-behind"));
     await().atMost(Duration.ofSeconds(5)).until(() -> smsc.binds.get() == 2 && gateway.isBound());
 
-    gateway.send(new Sms("+79161002001", "И сразу обрыв", null, "closed-behind"));
+    sendOrWaitForItsAnswer(gateway, new Sms("+79161002001", "И сразу обрыв", null, "closed-behind")); // the outbox's retry
     assertThat(smsc.submits).hasValue(1);
     smsc.receipt(0, "DELIVRD");
     assertThat(report()).isEqualTo(new SmsReport("closed-behind", Outcome.DELIVERED, "DELIVRD"));
+  }
+
+  /**
+   * The close may beat the reply to our reader on a loaded machine: then the send is a timeout that the
+   * outbox retries, and the retry waits for the late answer instead of sending again. Either way: once.
+   */
+  private static void sendOrWaitForItsAnswer(SmppSms gateway, Sms sms) {
+    try {
+      gateway.send(sms);
+    } catch (SmsNotSentException waiting) {
+      assertThat(waiting.isRetryable()).isTrue();
+    }
   }
 }
