@@ -127,8 +127,12 @@ public class CallRouting {
           .limit(Math.max(0, desks - targets.size()))
           .forEach(e -> targets.add(Target.desk(e)));
     }
-    week.ranked().stream().filter(e -> e.getMobilePhone() != null).limit(mobiles)
-        .forEach(e -> targets.add(Target.mobile(e, properties.trunkFor(e.getMobileCarrier()))));
+    // TEL-7 with TEL-5: out of hours a known client's call rings their own manager's mobile first.
+    List<Employee> mobileOrder = new ArrayList<>();
+    responsible.flatMap(desk -> directory.employee(desk.userId())).filter(e -> e.isActive() && e.getMobilePhone() != null)
+        .ifPresent(mobileOrder::add);
+    week.ranked().stream().filter(e -> e.getMobilePhone() != null && !mobileOrder.contains(e)).forEach(mobileOrder::add);
+    mobileOrder.stream().limit(mobiles).forEach(e -> targets.add(Target.mobile(e, properties.trunkFor(e.getMobileCarrier()))));
     return new Route(targets, ring, rule);
   }
 

@@ -112,4 +112,22 @@ class CallRoutingTest extends WorkspaceTest {
     assertThat(route.rule()).isEqualTo("MOBILES");
     assertThat(route.targets()).allMatch(target -> target.extension() == null && target.dial().contains("@"));
   }
+
+  @Test
+  void atNightAKnownClientsCallRingsTheirOwnManagersMobileFirst() {
+    staff.hire(new NewEmployee("nightowner", "secret1", "Ночной", "Ответственный", "Менеджер по продажам", "Отдел продаж",
+        List.of(Group.MANAGERS), null, "+7 916 100-00-77", "МТС", null));
+    staff.assignExtension("nightowner", "377");
+    var client = directory.registerCaller("ООО «Ночной звонок»", "Ольга", "+7 999 000-77-88", null);
+    jdbc.update("update counterparty set responsible_id = (select id from employee where user_id = 'nightowner') where id = ?",
+        client.getId());
+    TestClock.INSTANCE.moveTo(TestClock.INSTANCE.nextWeekday(java.time.LocalTime.of(22, 0)));
+
+    CallRouting.Route route = routing.route("8 999 000-77-88");
+
+    assertThat(route.rule()).isEqualTo("MOBILES");
+    assertThat(route.targets().get(0).userId()).isEqualTo("nightowner");
+    assertThat(route.targets().get(0).dial()).isEqualTo("PJSIP/79161000077@gsm-mts");
+    assertThat(route.targets().stream().map(CallRouting.Target::userId).filter("nightowner"::equals)).hasSize(1);
+  }
 }
