@@ -216,7 +216,9 @@ class CloudGroupsIT extends PostgresIT {
         graph.verify(postRequestedFor(urlEqualTo("/v21.0/" + groupId + "/join_requests"))
             .withRequestBody(matchingJsonPath("$.join_requests[0]", equalTo("JR-client")))));
 
-    // Admitted once, the next request from that number is approved at once.
+    // Admitted once (the job's transaction has committed), the next request from that number is approved at once.
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+        "select count(*) from group_admission where deal_id = ? and phone like ?", Long.class, deal, "%79163332211") == 1);
     assertThat(webhook(joinRequest(groupId, "JR-client-again", "79163332211")).getStatusCode().value()).isEqualTo(200);
     graph.verify(postRequestedFor(urlEqualTo("/v21.0/" + groupId + "/join_requests"))
         .withRequestBody(matchingJsonPath("$.join_requests[0]", equalTo("JR-client-again"))));
