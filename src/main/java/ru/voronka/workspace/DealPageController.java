@@ -29,6 +29,9 @@ import ru.voronka.directory.Directory;
 import ru.voronka.directory.Group;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
+import ru.voronka.documents.CompanySettings;
+import ru.voronka.documents.DealDocuments;
+import ru.voronka.documents.DocumentType;
 import ru.voronka.whatsapp.DealGroups;
 
 /**
@@ -48,8 +51,13 @@ class DealPageController {
   private final DealHistory history;
   private final Directory directory;
   private final DealGroups joinLinks;
+  private final DealDocuments documents;
+  private final CompanySettings company;
 
-  DealPageController(DealService deals, DealCards cards, DealHistory history, Directory directory, DealGroups joinLinks) {
+  DealPageController(DealService deals, DealCards cards, DealHistory history, Directory directory, DealGroups joinLinks,
+      DealDocuments documents, CompanySettings company) {
+    this.documents = documents;
+    this.company = company;
     this.joinLinks = joinLinks;
     this.deals = deals;
     this.cards = cards;
@@ -142,6 +150,9 @@ class DealPageController {
     model.addAttribute("leadsSales", viewer.leadsSales());
     if (tab.equals("documents")) {
       model.addAttribute("joinLink", joinLinks.joinLink(id));
+      model.addAttribute("documents", documents.versions(id));
+      model.addAttribute("documentTypes", DocumentType.values());
+      model.addAttribute("missingRequisites", company.current().missing());
     }
     if (tab.equals("history")) {
       model.addAttribute("history", history.page(id, PageRequest.of(Math.max(page, 0), 25)).map(HistoryView::of));

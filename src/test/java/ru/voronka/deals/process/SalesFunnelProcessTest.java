@@ -33,6 +33,7 @@ import ru.voronka.deals.DealStage;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.process.SalesFunnelProcess.Tasks;
 import ru.voronka.deals.process.SalesFunnelProcess.Vars;
+import ru.voronka.documents.DocumentType;
 import ru.voronka.platform.web.DomainException;
 
 /** processes/sales-funnel.bpmn, one path per test (FUN-1 … FUN-10). */
@@ -62,7 +63,14 @@ class SalesFunnelProcessTest extends ProcessTest {
     verify(beans.messages).send(DEAL, ClientMessageTemplate.FEEDBACK_REQUEST);
     verify(beans.steps).closeAsWon(DEAL);
     verify(beans.steps).convertToEngineers(DEAL);
-    verify(beans.signedDocuments).emailToAccountants(eq(DEAL), anyList());
+    verify(beans.accountantMail).sendSigned(eq(DEAL), anyList());
+    // DOC-1: the КП at «Отправить КП клиенту», the invoice alone at «Счет», the closing set at «Отгружен/Доставлен».
+    verify(beans.documents).makeForProcess(eq(DEAL), eq(List.of(DocumentType.KP)), anyString(), anyString());
+    verify(beans.documents).makeForProcess(eq(DEAL), eq(List.of(DocumentType.INVOICE)), anyString(), anyString());
+    verify(beans.documents).makeForProcess(eq(DEAL), eq(List.of(DocumentType.ACT, DocumentType.WAYBILL, DocumentType.UPD)),
+        anyString(), anyString());
+    verify(beans.documents, never()).makeForProcess(eq(DEAL), eq(List.of(DocumentType.CONTRACT, DocumentType.INVOICE)),
+        anyString(), anyString());
   }
 
   @Test
@@ -72,6 +80,10 @@ class SalesFunnelProcessTest extends ProcessTest {
     agreeKp(deal, 500_000.01);
     assertThat(deal).variables().containsEntry(Vars.DOCUMENT_SET, "CONTRACT_AND_INVOICE").containsEntry(Vars.APPROVAL_REQUIRED, true);
     assertThat(deal).isWaitingAt("CallActivity_InternalApproval");
+    // DOC-1: «Договор» makes the contract and the invoice for the РОП to approve; «Счет» then makes no second invoice.
+    verify(beans.documents).makeForProcess(eq(DEAL), eq(List.of(DocumentType.CONTRACT, DocumentType.INVOICE)), anyString(),
+        anyString());
+    when(beans.documents.has(DEAL, DocumentType.INVOICE)).thenReturn(true);
     ProcessInstance approval = calledApproval(deal);
     // The head of sales sees what they approve: the deal's title, client and amount come along.
     assertThat(approval).variables().containsKeys(Vars.TITLE, Vars.CLIENT_NAME).containsEntry(Vars.AMOUNT, 500_000.01);
@@ -80,6 +92,7 @@ class SalesFunnelProcessTest extends ProcessTest {
     complete(task(Tasks.SEND_FOR_SIGNING, deal), withVariables(Vars.PAYMENT_TERMS, "POSTPAYMENT", "documentsSigned", true));
     assertThat(deal).hasPassed("Gateway_InvoiceSent").hasNotPassed(Tasks.SEND_INVOICE).isWaitingAt(Tasks.GET_PAYMENT);
     verify(beans.steps).enterStage(DEAL, DealStage.CONTRACT);
+    verify(beans.documents, never()).makeForProcess(eq(DEAL), eq(List.of(DocumentType.INVOICE)), anyString(), anyString());
   }
 
   @Test
@@ -88,6 +101,7 @@ class SalesFunnelProcessTest extends ProcessTest {
     checkItems(deal);
     agreeKp(deal, 500_000);
     assertThat(deal).variables().containsEntry(Vars.DOCUMENT_SET, "INVOICE_CONTRACT");
+    verify(beans.documents).makeForProcess(eq(DEAL), eq(List.of(DocumentType.INVOICE_CONTRACT)), anyString(), anyString());
     ProcessInstance approval = calledApproval(deal);
     complete(task(InternalApprovalProcess.TASK_APPROVE, approval),
         withVariables(InternalApprovalProcess.DECISION, "RETURNED", InternalApprovalProcess.COMMENT, "Исправьте срок поставки"));
@@ -109,6 +123,9 @@ class SalesFunnelProcessTest extends ProcessTest {
     }
     complete(task(Tasks.GET_KP_FEEDBACK, deal), withVariables(Vars.KP_STATUS, "AGREED"));
     assertThat(deal).hasPassed("Task_SaveReworkedKp").isWaitingAt(Tasks.SEND_INVOICE);
+    // The first КП, then a new version after each objection.
+    verify(beans.documents, org.mockito.Mockito.times(3)).makeForProcess(eq(DEAL), eq(List.of(DocumentType.KP)), anyString(),
+        anyString());
   }
 
   @Test
@@ -122,6 +139,9 @@ class SalesFunnelProcessTest extends ProcessTest {
     complete(task(Tasks.REWORK_INVOICE, deal), withVariables(Vars.AMOUNT, 95_000));
     complete(task(Tasks.GET_PAYMENT, deal), withVariables(Vars.PAID, true, Vars.PAYMENT_DATE, "2026-12-01"));
     assertThat(deal).hasPassed("Task_SaveReworkedInvoice", "Task_SavePayment").isWaitingAt(Tasks.ENTER_PAYMENT_SCHEDULE);
+    // The invoice on entering «Счет», and its new version after «Отработать возражение, переформировать Счет».
+    verify(beans.documents, org.mockito.Mockito.times(2)).makeForProcess(eq(DEAL), eq(List.of(DocumentType.INVOICE)), anyString(),
+        anyString());
   }
 
   @Test
