@@ -96,7 +96,8 @@ class SecurityConfig {
         .authorizeHttpRequests(requests -> requests
             // An SSE stream ends in an async dispatch; the request was authorized when it began.
             .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health").permitAll()
+            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health",
+                "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
             // The webapps' own login form would check passwords around the throttle: /login is the only one.
             .requestMatchers(HttpMethod.POST, "/camunda/api/*/auth/user/*/login/**").denyAll()
             // A webapp's page needs the login. Its API is guarded by Camunda's own session filter, which
