@@ -83,7 +83,13 @@ public class DealService {
 
   /** FUN-10: a stage chosen by hand; the funnel leaves the current stage and enters the chosen one. */
   public Deal changeStage(Long id, DealStage target, Viewer viewer) {
+    return changeStage(id, target, null, viewer);
+  }
+
+  /** {@code seenVersion}: the deal's version the caller saw (null: whatever it is now). */
+  public Deal changeStage(Long id, DealStage target, Long seenVersion, Viewer viewer) {
     Deal deal = manageable(id, viewer);
+    deal.requireVersion(seenVersion);
     if (target == DealStage.LOST) {
       throw new DomainException(Kind.INVALID, "Чтобы провалить сделку, укажите причину: POST /api/deals/" + id + "/loss");
     }
@@ -133,7 +139,13 @@ public class DealService {
 
   /** The РОП redistributes work (or a manager hands their deal over): tasks and processes follow. */
   public Deal changeResponsible(Long id, String userId, Viewer viewer) {
+    return changeResponsible(id, userId, null, viewer);
+  }
+
+  /** {@code seenVersion}: the deal's version the caller saw (null: whatever it is now). */
+  public Deal changeResponsible(Long id, String userId, Long seenVersion, Viewer viewer) {
     Deal deal = manageable(id, viewer);
+    deal.requireVersion(seenVersion);
     deal.requireOpen();
     Employee next = directory.requireEmployee(userId);
     String previous = deal.getResponsibleUserId();

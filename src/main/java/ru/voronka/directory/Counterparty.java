@@ -26,6 +26,10 @@ public class Counterparty implements Timestamped {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  /** Optimistic locking: a card edited on two nodes at once keeps one edit and refuses the other (PLT-4). */
+  @jakarta.persistence.Version
+  private long version;
+
   private String name;
   private String inn;
   private String region;
@@ -93,6 +97,10 @@ public class Counterparty implements Timestamped {
 
   public void assignResponsible(Employee employee) {
     this.responsible = employee;
+  }
+
+  public long getVersion() {
+    return version;
   }
 
   public Long getId() {

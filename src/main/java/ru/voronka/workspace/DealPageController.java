@@ -90,11 +90,12 @@ class DealPageController {
   }
 
   @PostMapping("/deals/{id}/stage")
-  String stage(@PathVariable Long id, @RequestParam(required = false) DealStage stage, Authentication auth, Model model) {
+  String stage(@PathVariable Long id, @RequestParam(required = false) DealStage stage,
+      @RequestParam(required = false) Long version, Authentication auth, Model model) {
     if (stage == null) {
       throw new DomainException(Kind.INVALID, "Выберите стадию");
     }
-    deals.changeStage(id, stage, Viewers.of(auth));
+    deals.changeStage(id, stage, version, Viewers.of(auth));
     return done(id, "Стадия меняется на «" + stage.title() + "»", auth, model);
   }
 
@@ -106,11 +107,12 @@ class DealPageController {
   }
 
   @PostMapping("/deals/{id}/responsible")
-  String responsible(@PathVariable Long id, @RequestParam(required = false) String userId, Authentication auth, Model model) {
+  String responsible(@PathVariable Long id, @RequestParam(required = false) String userId,
+      @RequestParam(required = false) Long version, Authentication auth, Model model) {
     if (userId == null || userId.isBlank()) {
       throw new DomainException(Kind.INVALID, "Выберите нового ответственного");
     }
-    deals.changeResponsible(id, userId, Viewers.of(auth));
+    deals.changeResponsible(id, userId, version, Viewers.of(auth));
     return done(id, "Ответственный изменён, открытые задачи перешли к нему", auth, model);
   }
 

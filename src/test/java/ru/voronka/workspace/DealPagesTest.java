@@ -128,4 +128,26 @@ class DealPagesTest extends WorkspaceTest {
     mvc.perform(get("/deals/" + meter.getId()).param("tab", "documents").with(PETROV))
         .andExpect(content().string(containsString("https://wa.me/74956498447?text=")));
   }
+
+  /** PLT-4: the card's form carries the version it was drawn from; a deal changed since refuses, in Russian. */
+  @Test
+  void aHandOverFromACardDrawnBeforeSomebodyElsesChangeIsRefused_refreshAndRepeat() throws Exception {
+    Deal pump = deal("Насосная станция для ТЭЦ");
+    long drawn = pump.getVersion();
+    mvc.perform(get("/deals/" + pump.getId()).with(ROP))
+        .andExpect(content().string(containsString("name=\"version\" value=\"" + drawn + "\"")));
+    // the pumping station is sidorova's (demo data): handed to petrov, then — from the old card — to kuznetsov
+    String other = "petrov";
+    String third = "kuznetsov";
+    mvc.perform(post("/deals/" + pump.getId() + "/responsible").param("userId", other).param("version", String.valueOf(drawn))
+        .with(ROP).with(csrf()).header("HX-Request", "true")).andExpect(status().isOk());
+
+    mvc.perform(post("/deals/" + pump.getId() + "/responsible").param("userId", third).param("version", String.valueOf(drawn))
+            .with(ROP).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isConflict())
+        .andExpect(content().string(containsString("Данные изменились — обновите страницу и повторите")));
+    long now = deal("Насосная станция для ТЭЦ").getVersion();
+    mvc.perform(post("/deals/" + pump.getId() + "/responsible").param("userId", third).param("version", String.valueOf(now))
+        .with(ROP).with(csrf()).header("HX-Request", "true")).andExpect(status().isOk());
+  }
 }
