@@ -281,4 +281,63 @@ class StageActionsTest extends WorkspaceTest {
     runDueJobs(instanceOf(key));
     assertThat(history(meter.getId())).contains("«" + action.getName() + "»: Пропущено: действие выключено");
   }
+
+  @Test
+  @DisplayName("SWA-UI-1")
+  void theSettingsPageListsEveryStageWithItsActions_forTheLeadsOfSalesOnly() throws Exception {
+    mvc.perform(get("/settings/automations").with(AS_ROP)).andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Продажа: Взят в работу"), containsString("Сообщение о взятии заявки в работу"),
+            containsString("Запрос отзыва"), containsString("Инженеры: Новая"), containsString("Добавить действие"))));
+    mvc.perform(get("/settings/automations").with(user("petrov").roles("MANAGERS"))).andExpect(status().isForbidden());
+  }
+
+  @Test
+  @DisplayName("SWA-UI-2")
+  void theFormOffersParametersFromAListAndOnlyServicesThatCanSend() throws Exception {
+    mvc.perform(get("/settings/automations/new?stage=KP").with(AS_ROP)).andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Отправить сообщение в WhatsApp"), containsString("С задержкой"),
+            containsString("{Имя клиента}"), containsString("{Ссылка на сделку}"), containsString("Дата и время задачи"),
+            containsString("value=\"sim\""), containsString("На все контакты и номера"), containsString("Отправить тестовое сообщение"))));
+  }
+
+  @Test
+  @DisplayName("SWA-UI-3")
+  void aRefusedFormComesBackWithWhatWasTyped_andAGoodOneIsSavedWithItsDelay() throws Exception {
+    mvc.perform(post("/settings/automations/save").with(AS_ROP).with(csrf()).param("stage", "KP").param("name", "")
+        .param("when", "DELAY").param("delayAmount", "2").param("delayUnit", "HOURS").param("text", "Текст, который нельзя потерять"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Введите название действия"), containsString("Текст, который нельзя потерять"))));
+    mvc.perform(post("/settings/automations/save").with(AS_ROP).with(csrf()).param("stage", "KP").param("name", "Через 2 часа на КП")
+        .param("enabled", "true").param("when", "DELAY").param("delayAmount", "2").param("delayUnit", "HOURS")
+        .param("recheckStage", "true").param("recipients", "MAIN_CONTACT").param("text", "{Имя клиента}, {Ссылка на сделку}"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(actions.ofStage(DealStage.KP)).anySatisfy(a -> {
+      assertThat(a.getName()).isEqualTo("Через 2 часа на КП");
+      assertThat(a.getDelay()).isEqualTo(Duration.ofHours(2));
+      assertThat(a.isRecheckStage()).isTrue();
+    });
+  }
+
+  @Test
+  @DisplayName("SWA-UI-4")
+  void thePreviewRendersTheTextWithARealDeal() throws Exception {
+    Deal meter = deal("Узел учёта тепла");
+    mvc.perform(post("/settings/automations/preview").with(AS_ROP).with(csrf()).param("stage", "KP").param("name", "x")
+        .param("recipients", "MAIN_CONTACT").param("text", "Здравствуйте, {Имя основного контакта} из {Имя клиента}!")
+        .param("dealId", String.valueOf(meter.getId())))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Здравствуйте, Соколов Андрей из ООО «Уралмет»!"),
+            containsString("+7 912 600-70-80"))));
+  }
+
+  @Test
+  @DisplayName("SWA-UI-5")
+  void aTestMessageGoesToTheTypedNumber_aNumberThatIsNoneIsRefused() throws Exception {
+    mvc.perform(post("/settings/automations/test").with(AS_ROP).with(csrf()).param("stage", "KP").param("name", "x")
+        .param("text", "Проверка").param("testPhone", "+7 999 123-45-67"))
+        .andExpect(status().isOk()).andExpect(content().string(containsString("Тестовое сообщение отправлено на +7 999 123-45-67")));
+    mvc.perform(post("/settings/automations/test").with(AS_ROP).with(csrf()).param("stage", "KP").param("name", "x")
+        .param("text", "Проверка").param("testPhone", "не номер"))
+        .andExpect(status().isOk()).andExpect(content().string(containsString("Введите номер телефона")));
+  }
 }
