@@ -97,7 +97,7 @@ public class FunnelSteps {
     }
     DealStage left = deal.moveTo(stage);
     history.recordStage(dealId, actor.userId(), left, stage, "Смена стадии с «" + left.title() + "» на «" + stage.title() + "»");
-    events.publishEvent(new DealStageEntered(dealId, left, stage));
+    events.publishEvent(new DealStageEntered(dealId, left, stage, clock.instant()));
   }
 
   public void notifyManagersOfNewRequest(Long dealId) {

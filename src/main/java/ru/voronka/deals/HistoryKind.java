@@ -7,6 +7,7 @@ public enum HistoryKind {
   TASK_CREATED("Поставлена задача"),
   TASK_COMPLETED("Задача выполнена"),
   MESSAGE("Сообщение клиенту"),
+  AUTOMATION("Действие бизнес-процесса"),
   ACTION("Действие"),
   ESCALATION("Эскалация"),
   DOCUMENT("Документы"),

@@ -70,7 +70,6 @@ public final class SalesFunnelProcess {
     public static final String LOST_COMMENT = "lostComment";
 
     // input parameters of reusable service tasks
-    public static final String TEMPLATE = "template";
     public static final String DEADLINE = "deadline";
     public static final String MIRRORED_TASK = "mirroredTask";
 

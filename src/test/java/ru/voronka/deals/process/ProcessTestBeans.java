@@ -11,7 +11,6 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import ru.voronka.deals.ClientMessages;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealDeadlines;
 import ru.voronka.deals.DealFacts;
@@ -37,7 +36,6 @@ public class ProcessTestBeans {
   static final String MANAGER = "petrov";
 
   final FunnelSteps steps = mock(FunnelSteps.class);
-  final ClientMessages messages = mock(ClientMessages.class);
   final Escalations escalations = mock(Escalations.class);
   final KpImport kpImport = mock(KpImport.class);
   final LogisticsMirroring mirroring = mock(LogisticsMirroring.class);
@@ -69,7 +67,6 @@ public class ProcessTestBeans {
     Mocks.register("recordRefusal", new RecordRefusal(steps));
     Mocks.register("assignResponsible", new AssignResponsible(steps));
     Mocks.register("escalateDeadline", new EscalateDeadline(escalations));
-    Mocks.register("sendFunnelMessage", new SendFunnelMessage(messages));
     Mocks.register("setKpAgreementDate", new SetKpAgreementDate(steps));
     Mocks.register("saveDealFields", new SaveDealFields(steps));
     Mocks.register("startAssignments", new StartAssignments(processes));

@@ -28,7 +28,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import ru.voronka.deals.ClientMessageTemplate;
 import ru.voronka.deals.DealStage;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.process.SalesFunnelProcess.Tasks;
@@ -52,15 +51,13 @@ class SalesFunnelProcessTest extends ProcessTest {
     launchAndShip(deal);
     closeDocuments(deal);
 
-    assertThat(deal).isEnded().hasPassed("Task_CloseDealAsWon", "Task_RequestFeedback", "Task_ConvertToEngineers", "EndEvent_DealWon");
+    assertThat(deal).isEnded().hasPassed("Task_CloseDealAsWon", "Task_ConvertToEngineers", "EndEvent_DealWon");
     var order = inOrder(beans.steps);
     for (DealStage stage : List.of(DealStage.NEW, DealStage.IN_WORK, DealStage.KP, DealStage.INVOICE, DealStage.LAUNCH,
         DealStage.ACCEPTED, DealStage.TO_SHIP, DealStage.SHIPPED, DealStage.WON)) {
       order.verify(beans.steps).enterStage(DEAL, stage);
     }
     verify(beans.steps, never()).enterStage(DEAL, DealStage.CONTRACT);
-    verify(beans.messages).send(DEAL, ClientMessageTemplate.REQUEST_TAKEN);
-    verify(beans.messages).send(DEAL, ClientMessageTemplate.FEEDBACK_REQUEST);
     verify(beans.steps).closeAsWon(DEAL);
     verify(beans.steps).convertToEngineers(DEAL);
     verify(beans.accountantMail).sendSigned(eq(DEAL), anyList());
@@ -264,7 +261,6 @@ class SalesFunnelProcessTest extends ProcessTest {
   @Test
   void manualJump_toSuccess_closesTheDealAsWon() {
     ProcessInstance deal = jumpTo(newRequest(), DealStage.WON);
-    execute(job("Task_RequestFeedback", deal));
     assertThat(deal).isEnded().hasPassed("SubProcess_Won", "EndEvent_DealWon");
     verify(beans.steps).closeAsWon(DEAL);
   }
@@ -294,7 +290,6 @@ class SalesFunnelProcessTest extends ProcessTest {
   private ProcessInstance takenDeal() {
     ProcessInstance deal = newRequest();
     complete(task(Tasks.TAKE_REQUEST, deal), withVariables(Vars.TAKE_DECISION, "ACCEPT"));
-    execute(job("Task_SendTakenMessage", deal));
     assertThat(deal).isWaitingAt(Tasks.CHECK_ITEMS).variables().containsEntry(Vars.RESPONSIBLE, ProcessTestBeans.MANAGER);
     assertThat(task(Tasks.CHECK_ITEMS, deal)).isAssignedTo(ProcessTestBeans.MANAGER);
     return deal;
@@ -334,7 +329,6 @@ class SalesFunnelProcessTest extends ProcessTest {
     complete(task(Tasks.SEND_ACTS, deal), withVariables("actSigned", true, "actNumber", "А-17"));
     complete(task(Tasks.SEND_UPD, deal), withVariables("updSigned", true, "updNumber", "У-17"));
     execute(job("Task_EmailSignedDocuments", deal));
-    execute(job("Task_RequestFeedback", deal));
   }
 
   private ProcessInstance calledApproval(ProcessInstance deal) {
