@@ -117,6 +117,14 @@ class NewDealPagesTest extends WorkspaceTest {
         .andExpect(status().isBadRequest()).andExpect(content().string(containsString("не может быть отрицательной")));
     mvc.perform(form("/deals/" + id + "/fields", user("kuznetsov").roles("MANAGERS"), "title", "Чужая", "amount", "1"))
         .andExpect(status().isForbidden()); // a new request is seen by every manager, changed by its responsible or the РОП
+
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/deals/" + id + "/fields").with(ROP).with(csrf())
+            .contentType("application/json").content("""
+            {"title": "Теплосчётчики ВКТ-9", "amount": 380000, "margin": 70000, "direction": "Россия", "priority": "B",
+             "deliveryDate": "2027-03-15"}"""))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/deals/" + id + "/history").with(ROP))
+        .andExpect(content().string(containsString("Сумма: 360\u00a0000,00\u00a0₽ → 380\u00a0000,00\u00a0₽")));
   }
 
   @Test

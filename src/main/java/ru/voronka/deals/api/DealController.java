@@ -127,6 +127,16 @@ class DealController {
     return details(deals.lose(id, request.reason(), request.comment(), Viewers.of(auth)));
   }
 
+  @Operation(summary = "Изменить поля сделки: название, сумма, маржа, направление, приоритет, срок поставки",
+      description = "Меняет ответственный или РОП; каждое изменение — строка истории сделки. Передаются все поля: пустое стирает значение.")
+  @PutMapping("/{id}/fields")
+  DealDetails editFields(@PathVariable Long id, @RequestBody DealService.DealFields request, Authentication auth) {
+    if (request == null) {
+      throw new DomainException(Kind.INVALID, "Укажите поля сделки");
+    }
+    return details(deals.editFields(id, request, Viewers.of(auth)));
+  }
+
   record Responsible(String userId) {}
 
   @Operation(summary = "Передать сделку другому ответственному: открытые задачи переходят к нему")
