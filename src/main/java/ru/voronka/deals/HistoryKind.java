@@ -14,7 +14,8 @@ public enum HistoryKind {
   PAYMENT("Оплата"),
   ONE_C("1С"),
   ORDER("Заказ"),
-  NOTE("Комментарий");
+  NOTE("Комментарий"),
+  EDIT("Изменение сделки");
 
   private final String title;
 

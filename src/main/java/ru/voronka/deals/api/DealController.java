@@ -128,6 +128,16 @@ class DealController {
     return details(deals.lose(id, request.reason(), request.comment(), Viewers.of(auth)));
   }
 
+  @Operation(summary = "Изменить поля сделки: название, сумма, маржа, направление, приоритет, срок поставки",
+      description = "Меняет ответственный или РОП; каждое изменение — строка истории сделки. Передаются все поля: пустое стирает значение.")
+  @PutMapping("/{id}/fields")
+  DealDetails editFields(@PathVariable Long id, @RequestBody DealService.DealFields request, Authentication auth) {
+    if (request == null) {
+      throw new DomainException(Kind.INVALID, "Укажите поля сделки");
+    }
+    return details(deals.editFields(id, request, Viewers.of(auth)));
+  }
+
   /** {@code version}: the deal's version the caller saw (from its card); a newer deal refuses with 409. */
   record Responsible(String userId, Long version) {}
 

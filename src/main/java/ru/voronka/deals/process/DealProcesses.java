@@ -89,6 +89,14 @@ public class DealProcesses implements DealWork {
     return runtime.startProcessInstanceByKey(EngineersFunnelProcess.KEY, businessKey(deal.getId()), vars).getId();
   }
 
+  /** The funnel decides on the deal's amount (the approval above 150 000 ₽): a changed amount reaches its running instance. */
+  public void amountChanged(Deal deal) {
+    String id = deal.getProcessInstanceId();
+    if (id != null && runtime.createProcessInstanceQuery().processInstanceId(id).active().count() > 0) {
+      runtime.setVariable(id, SalesFunnelProcess.Vars.AMOUNT, deal.getAmount() == null ? null : deal.getAmount().doubleValue());
+    }
+  }
+
   public void requestStageChange(Deal deal, DealStage target) {
     runtime.createMessageCorrelation(SalesFunnelProcess.MESSAGE_STAGE_CHANGE)
         .processInstanceId(requireRunningFunnel(deal))

@@ -267,12 +267,12 @@ class SalesFunnelProcessTest extends ProcessTest {
 
   @Test
   void requestFromTasklistStartForm_registersANewDeal() {
-    when(beans.steps.registerFromStartForm(any(), any(), any(), any(), any(), any(), any()))
+    when(beans.steps.registerFromStartForm(any(), any(), any(), any(), any(), any(), any(), any()))
         .thenAnswer(call -> org.mockito.Mockito.spy(new ru.voronka.deals.Deal("Заявка", ru.voronka.deals.Funnel.SALES, null)));
     ProcessInstance deal = runtimeService().startProcessInstanceByKey(SalesFunnelProcess.KEY,
-        withVariables(Vars.CLIENT_NAME, "ООО «Новый клиент»", Vars.CLIENT_PHONE, "8 (915) 111-22-33"));
+        withVariables(Vars.CLIENT_NAME, "ООО «Новый клиент»", Vars.CONTACT_NAME, "Новикова Анна", Vars.CLIENT_PHONE, "8 (915) 111-22-33"));
     assertThat(deal).hasPassed("Task_RegisterDeal");
-    verify(beans.steps).registerFromStartForm(any(), eq("ООО «Новый клиент»"), eq("8 (915) 111-22-33"), any(), any(), any(),
+    verify(beans.steps).registerFromStartForm(any(), eq("ООО «Новый клиент»"), eq("Новикова Анна"), eq("8 (915) 111-22-33"), any(), any(), any(),
         eq(deal.getId()));
   }
 
