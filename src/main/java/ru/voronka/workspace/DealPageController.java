@@ -1,5 +1,7 @@
 package ru.voronka.workspace;
 
+import java.time.Clock;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import ru.voronka.deals.DealViews.HistoryView;
 import ru.voronka.deals.Funnel;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.OrderKind;
+import ru.voronka.deals.TaskDesk;
 import ru.voronka.deals.Viewer;
 import ru.voronka.deals.Viewers;
 import ru.voronka.directory.Directory;
@@ -48,8 +51,13 @@ class DealPageController {
   private final DealHistory history;
   private final Directory directory;
   private final DealGroups joinLinks;
+  private final TaskDesk tasks;
+  private final Clock clock;
 
-  DealPageController(DealService deals, DealCards cards, DealHistory history, Directory directory, DealGroups joinLinks) {
+  DealPageController(DealService deals, DealCards cards, DealHistory history, Directory directory, DealGroups joinLinks,
+      TaskDesk tasks, Clock clock) {
+    this.tasks = tasks;
+    this.clock = clock;
     this.joinLinks = joinLinks;
     this.deals = deals;
     this.cards = cards;
@@ -142,6 +150,10 @@ class DealPageController {
     model.addAttribute("leadsSales", viewer.leadsSales());
     if (tab.equals("documents")) {
       model.addAttribute("joinLink", joinLinks.joinLink(id));
+    }
+    if (tab.equals("tasks")) {
+      model.addAttribute("dealTasks", tasks.ofDeal(id, viewer));
+      model.addAttribute("now", Date.from(clock.instant()));
     }
     if (tab.equals("history")) {
       model.addAttribute("history", history.page(id, PageRequest.of(Math.max(page, 0), 25)).map(HistoryView::of));
