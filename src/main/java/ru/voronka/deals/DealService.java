@@ -84,6 +84,7 @@ public class DealService {
   /** FUN-10: a stage chosen by hand; the funnel leaves the current stage and enters the chosen one. */
   public Deal changeStage(Long id, DealStage target, Viewer viewer) {
     Deal deal = manageable(id, viewer);
+    StageRules.check(deal, target, viewer);
     if (target == DealStage.LOST) {
       throw new DomainException(Kind.INVALID, "Чтобы провалить сделку, укажите причину: POST /api/deals/" + id + "/loss");
     }
@@ -105,6 +106,9 @@ public class DealService {
   /** An action button: «Взять в работу» also makes the presser responsible. */
   public Deal act(Long id, DealAction action, Viewer viewer) {
     Deal deal = deals.findById(id).orElseThrow(() -> new DealNotFoundException(id));
+    if (viewer.mayView(deal)) {
+      StageRules.check(deal, action, viewer);
+    }
     if (action == DealAction.TAKE_INTO_WORK && deal.getResponsible() == null && viewer.mayView(deal)) {
       deal.requireOpen();
       Employee employee = directory.requireEmployee(viewer.userId());

@@ -25,6 +25,7 @@ import ru.voronka.deals.DealViews.HistoryView;
 import ru.voronka.deals.Funnel;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.OrderKind;
+import ru.voronka.deals.StageRules;
 import ru.voronka.deals.TaskDesk;
 import ru.voronka.deals.Viewer;
 import ru.voronka.deals.Viewers;
@@ -159,8 +160,13 @@ class DealPageController {
       model.addAttribute("history", history.page(id, PageRequest.of(Math.max(page, 0), 25)).map(HistoryView::of));
     }
     if (tab.equals("general")) {
-      model.addAttribute("actions", Option.of(DealAction.values(), DealAction::title));
-      model.addAttribute("stages", Option.of(DealStage.manualTargets(deal.getFunnel()), DealStage::title));
+      // Only the buttons valid at this stage (issue 15); by hand, a manager is offered no move past an approval or a payment.
+      model.addAttribute("actions", Option.of(StageRules.actions(deal), DealAction::title));
+      model.addAttribute("stages", DealStage.manualTargets(deal.getFunnel()).stream()
+          .filter(s -> s != deal.getStage())
+          .filter(s -> viewer.leadsSales() || StageRules.passes(deal, s) == null)
+          .map(s -> new Option(s.name(), s.title() + (StageRules.passes(deal, s) == null ? "" : " (минуя " + StageRules.passes(deal, s) + ")")))
+          .toList());
       model.addAttribute("lostReasons", Option.of(LostReason.values(), LostReason::title));
       model.addAttribute("orderKinds", Option.of(OrderKind.values(), OrderKind::title));
       model.addAttribute("assignmentFlags", Assignments.TEAMS);

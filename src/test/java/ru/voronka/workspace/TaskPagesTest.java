@@ -118,6 +118,31 @@ class TaskPagesTest extends WorkspaceTest {
     mvc.perform(get("/tasks/" + approval.getId()).with(PETROV)).andExpect(status().isNotFound());
   }
 
+  @Test
+  void theDealCardShowsOnlyTheButtonOfItsStage_eachAsksForConfirmation_aJumpIsRefusedToAManagerWithTheReason() throws Exception {
+    Deal deal = newRequest("Задвижки для насосной");
+    Task take = openTask(deal);
+    mvc.perform(get("/deals/" + deal.getId()).with(PETROV))
+        .andExpect(content().string(containsString("value=\"TAKE_INTO_WORK\"")))
+        .andExpect(content().string(containsString("hx-confirm=\"Нажать «Взять в работу»?")))
+        .andExpect(content().string(not(containsString("value=\"PAID\""))))
+        .andExpect(content().string(not(containsString("value=\"WON\""))));
+    complete(take, "{\"takeDecision\":\"ACCEPT\"}", PETROV).andExpect(status().isOk());
+    openTask(deal);
+    mvc.perform(get("/deals/" + deal.getId()).with(PETROV))
+        .andExpect(content().string(containsString("value=\"KP_SENT\"")))
+        .andExpect(content().string(not(containsString("value=\"TAKE_INTO_WORK\""))))
+        .andExpect(content().string(not(containsString("<option value=\"LAUNCH\""))));
+    mvc.perform(post("/deals/" + deal.getId() + "/actions").param("action", "PAID").with(PETROV).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isConflict())
+        .andExpect(content().string(containsString("Кнопка «Оплачено» — для стадии «Счет», а сделка на стадии «Взят в работу»")));
+    mvc.perform(post("/deals/" + deal.getId() + "/stage").param("stage", "LAUNCH").with(PETROV).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isForbidden())
+        .andExpect(content().string(containsString("минует согласование РОП и оплату: так перевести сделку может только РОП")));
+    mvc.perform(get("/deals/" + deal.getId()).with(ROP))
+        .andExpect(content().string(containsString("Запуск реализации сделки (минуя согласование РОП и оплату)")));
+  }
+
   org.springframework.test.web.servlet.ResultActions complete(Task task, String json, RequestPostProcessor who) throws Exception {
     return mvc.perform(post("/tasks/" + task.getId() + "/complete").contentType(MediaType.APPLICATION_JSON).content(json)
         .with(who).with(csrf()));
