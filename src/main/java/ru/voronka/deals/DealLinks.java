@@ -29,6 +29,11 @@ public class DealLinks {
     return baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
   }
 
+  /** The deal's card in Voronka's workspace. */
+  public String workspace(Long dealId) {
+    return baseUrl + "/deals/" + dealId;
+  }
+
   public String api(Long dealId) {
     return baseUrl + "/api/deals/" + dealId;
   }

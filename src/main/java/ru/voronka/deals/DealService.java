@@ -91,6 +91,7 @@ public class DealService {
   public Deal changeStage(Long id, DealStage target, Long seenVersion, Viewer viewer) {
     Deal deal = manageable(id, viewer);
     deal.requireVersion(seenVersion);
+    StageRules.check(deal, target, viewer);
     if (target == DealStage.LOST) {
       throw new DomainException(Kind.INVALID, "Чтобы провалить сделку, укажите причину: POST /api/deals/" + id + "/loss");
     }
@@ -112,6 +113,9 @@ public class DealService {
   /** An action button: «Взять в работу» also makes the presser responsible. */
   public Deal act(Long id, DealAction action, Viewer viewer) {
     Deal deal = deals.findById(id).orElseThrow(() -> new DealNotFoundException(id));
+    if (viewer.mayView(deal)) {
+      StageRules.check(deal, action, viewer);
+    }
     if (action == DealAction.TAKE_INTO_WORK && deal.getResponsible() == null && viewer.mayView(deal)) {
       deal.requireOpen();
       Employee employee = directory.requireEmployee(viewer.userId());

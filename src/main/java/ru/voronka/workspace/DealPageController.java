@@ -1,5 +1,7 @@
 package ru.voronka.workspace;
 
+import java.time.Clock;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ import ru.voronka.deals.DealViews.HistoryView;
 import ru.voronka.deals.Funnel;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.OrderKind;
+import ru.voronka.deals.StageRules;
+import ru.voronka.deals.TaskDesk;
 import ru.voronka.deals.Viewer;
 import ru.voronka.deals.Viewers;
 import ru.voronka.directory.Directory;
@@ -53,11 +57,15 @@ class DealPageController {
   private final DealGroups joinLinks;
   private final DealDocuments documents;
   private final CompanySettings company;
+  private final TaskDesk tasks;
+  private final Clock clock;
 
   DealPageController(DealService deals, DealCards cards, DealHistory history, Directory directory, DealGroups joinLinks,
-      DealDocuments documents, CompanySettings company) {
+      DealDocuments documents, CompanySettings company, TaskDesk tasks, Clock clock) {
     this.documents = documents;
     this.company = company;
+    this.tasks = tasks;
+    this.clock = clock;
     this.joinLinks = joinLinks;
     this.deals = deals;
     this.cards = cards;
@@ -156,12 +164,21 @@ class DealPageController {
       model.addAttribute("documentTypes", DocumentType.values());
       model.addAttribute("missingRequisites", company.current().missing());
     }
+    if (tab.equals("tasks")) {
+      model.addAttribute("dealTasks", tasks.ofDeal(id, viewer));
+      model.addAttribute("now", Date.from(clock.instant()));
+    }
     if (tab.equals("history")) {
       model.addAttribute("history", history.page(id, PageRequest.of(Math.max(page, 0), 25)).map(HistoryView::of));
     }
     if (tab.equals("general")) {
-      model.addAttribute("actions", Option.of(DealAction.values(), DealAction::title));
-      model.addAttribute("stages", Option.of(DealStage.manualTargets(deal.getFunnel()), DealStage::title));
+      // Only the buttons valid at this stage (issue 15); by hand, a manager is offered no move past an approval or a payment.
+      model.addAttribute("actions", Option.of(StageRules.actions(deal), DealAction::title));
+      model.addAttribute("stages", DealStage.manualTargets(deal.getFunnel()).stream()
+          .filter(s -> s != deal.getStage())
+          .filter(s -> viewer.leadsSales() || StageRules.passes(deal, s) == null)
+          .map(s -> new Option(s.name(), s.title() + (StageRules.passes(deal, s) == null ? "" : " (минуя " + StageRules.passes(deal, s) + ")")))
+          .toList());
       model.addAttribute("lostReasons", Option.of(LostReason.values(), LostReason::title));
       model.addAttribute("orderKinds", Option.of(OrderKind.values(), OrderKind::title));
       model.addAttribute("assignmentFlags", Assignments.TEAMS);

@@ -77,7 +77,7 @@ class DealPagesTest extends WorkspaceTest {
     mvc.perform(get("/deals/" + meter.getId()).param("tab", "history").with(PETROV))
         .andExpect(content().string(containsString("Сделка создана")));
     mvc.perform(get("/deals/" + meter.getId()).param("tab", "tasks").with(PETROV))
-        .andExpect(content().string(containsString("Открыть в Tasklist")));
+        .andExpect(content().string(containsString("Открыть")));
     mvc.perform(get("/deals/" + meter.getId()).with(SIDOROVA))
         .andExpect(status().isNotFound())
         .andExpect(content().string(containsString("не найдена")));

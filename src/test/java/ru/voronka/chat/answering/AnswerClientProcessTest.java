@@ -38,7 +38,7 @@ class AnswerClientProcessTest extends ProcessTest {
   void answering() {
     answers = new ClientAnswers(engine.getProcessEngine().getRuntimeService(), new ru.voronka.deals.process.DealProcesses(
         engine.getProcessEngine().getRuntimeService(), engine.getProcessEngine().getTaskService(), null), // open tasks only
-        Duration.ofHours(1));
+        engine.getProcessEngine().getTaskService(), Duration.ofHours(1));
     Mocks.register("clientAnswers", answers);
     Mocks.register("moveAnswerDue", new MoveAnswerDue(engine.getProcessEngine().getTaskService(), answers));
   }
@@ -62,6 +62,29 @@ class AnswerClientProcessTest extends ProcessTest {
 
     assertThat(answering).isEnded().hasPassed("StartEvent_DealClosed", "EndEvent_AnswersEnded").hasNotPassed("EndEvent_DayOver");
     answers.dealClosed(new ru.voronka.deals.DealClosed(DEAL, ru.voronka.deals.DealStatus.LOST)); // told twice: nothing to end
+  }
+
+  @Test
+  void theAnswerWrittenInTheChatCompletesTheTask_asAnsweredByItsAuthor() {
+    clientWrites("petrov", MORNING, "Когда будет КП?");
+    ProcessInstance answering = instance();
+
+    answers.clientAnswered(new ru.voronka.chat.ClientAnswered(7L, 101L, DEAL, "petrov"));
+
+    assertThat(answering).hasPassed("Task_AnswerClient").isWaitingAt("Gateway_WaitForMore")
+        .variables().containsEntry("answered", true).containsEntry("answeredBy", "petrov");
+    answers.clientAnswered(new ru.voronka.chat.ClientAnswered(7L, 102L, DEAL, "petrov")); // a second answer: nothing open
+    clientWrites("petrov", MORNING.plus(Duration.ofMinutes(30)), "Спасибо, а сроки?");
+    assertThat(task(instance())).isAssignedTo("petrov");
+  }
+
+  @Test
+  void anAnswerToAClientOfNobody_isTheTaskOfWhoeverAnswered() {
+    clientWrites(null, MORNING, "Здравствуйте");
+    answers.clientAnswered(new ru.voronka.chat.ClientAnswered(7L, 101L, DEAL, "sidorova"));
+    assertThat(instance()).hasPassed("Task_AnswerClient").variables().containsEntry("answeredBy", "sidorova");
+    org.assertj.core.api.Assertions.assertThat(engine.getProcessEngine().getHistoryService().createHistoricTaskInstanceQuery()
+        .taskDefinitionKey("Task_AnswerClient").singleResult().getAssignee()).isEqualTo("sidorova");
   }
 
   @Test

@@ -50,6 +50,9 @@ public class ProcessTestBeans {
   final DealFacts facts = mock(DealFacts.class);
   final CurrentActor actor = mock(CurrentActor.class);
   final ActingViewer tasklistViewer = mock(ActingViewer.class);
+  final ru.voronka.deals.DealRepository dealRepository = mock(ru.voronka.deals.DealRepository.class);
+  final ru.voronka.deals.KpLineRepository kpLines = mock(ru.voronka.deals.KpLineRepository.class);
+  final ru.voronka.deals.DealLinks links = mock(ru.voronka.deals.DealLinks.class);
 
   public ProcessTestBeans register(ProcessEngine engine) {
     when(actor.userId()).thenReturn(MANAGER);
@@ -85,6 +88,8 @@ public class ProcessTestBeans {
     Mocks.register("makeInvoice", new ru.voronka.documents.process.MakeInvoice(documents));
     Mocks.register("makeShippingDocuments", new ru.voronka.documents.process.MakeShippingDocuments(documents));
     Mocks.register("recordApprovalDecision", new RecordApprovalDecision(steps));
+    when(links.workspace(anyLong())).thenAnswer(call -> "http://localhost:8080/deals/" + call.getArgument(0));
+    Mocks.register("showApprovalFacts", new ShowApprovalFacts(dealRepository, kpLines, links));
     Mocks.register("recordAssignments", new RecordAssignments(steps));
     Mocks.register("openOrder", new OpenOrder(orders));
     Mocks.register("completeOrder", new CompleteOrder(orders));
