@@ -125,6 +125,30 @@
     } };
   }
 
+  // ---- unread badges: re-read from the server when a message arrives or is read (here, in another tab, elsewhere) ----
+
+  let badgeTimer = null;
+  function refreshBadges() {
+    document.body.dispatchEvent(new Event('chat-changed')); // the top bar's total
+    clearTimeout(badgeTimer);
+    badgeTimer = setTimeout(function () {
+      const badges = document.querySelectorAll('[data-unread-chat]');
+      if (!badges.length) return;
+      const ids = Array.from(new Set(Array.from(badges).map(function (b) { return b.dataset.unreadChat; })));
+      fetch('/chats/unread?ids=' + ids.join(','), { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .then(function (counts) {
+          badges.forEach(function (b) {
+            const n = counts[b.dataset.unreadChat];
+            if (n === undefined) return;
+            b.textContent = n > 0 ? String(n) : '';
+            const row = b.closest('[data-tree-chat]');
+            if (row) row.classList.toggle('unread', n > 0);
+          });
+        });
+    }, 150);
+  }
+
   // ---- the live connection ----
 
   function connect() {
@@ -136,7 +160,7 @@
       const d = JSON.parse(e.data).data;
       const chat = openChat(d.chatId);
       if (chat) fetchNewer(chat);
-      document.body.dispatchEvent(new Event('chat-changed'));
+      refreshBadges();
       const tree = document.querySelector('[data-tree-chat="' + d.chatId + '"]');
       if (tree && !chat) tree.classList.add('unread');
       // Internal messages pop up for the other members; client messages come as 'popup' to the task holders.
@@ -144,6 +168,10 @@
         popup(d.author + ' · ' + d.chatTitle, d.text,
           [{ text: 'Перейти в чат', href: '/chats/' + d.chatId }, readLink(d.chatId, d.messageId)]);
       }
+    });
+    // Read here or in another tab: the badges follow without a reload.
+    source.addEventListener('chat-read', function (e) {
+      if (JSON.parse(e.data).data.reader === me) refreshBadges();
     });
     source.addEventListener('popup', function (e) {
       const d = JSON.parse(e.data).data;
@@ -251,6 +279,14 @@
     if (e.target.closest('[data-close-call]')) {
       const box = document.getElementById('call-card');
       if (box) box.innerHTML = '';
+      dockCallCard();
+      return;
+    }
+    if (e.target.closest('[data-fold-call]')) {
+      const box = document.getElementById('call-card');
+      box.classList.toggle('folded');
+      e.target.textContent = box.classList.contains('folded') ? 'Развернуть' : 'Свернуть';
+      dockCallCard();
       return;
     }
     const tab = e.target.closest ? e.target.closest('.tabs a.tab') : null;
@@ -285,6 +321,13 @@
     });
   }
 
-  document.addEventListener('htmx:afterSettle', function (e) { initChats(e.detail.elt); initCharts(e.detail.elt); });
-  document.addEventListener('DOMContentLoaded', function () { initChats(document); initCharts(document); connect(); });
+  // The page makes room for an open call card (docked at the right) instead of lying under it.
+  function dockCallCard() {
+    const box = document.getElementById('call-card');
+    const open = !!box && box.children.length > 0 && !box.classList.contains('folded');
+    document.body.classList.toggle('has-call-card', open);
+  }
+
+  document.addEventListener('htmx:afterSettle', function (e) { initChats(e.detail.elt); initCharts(e.detail.elt); dockCallCard(); });
+  document.addEventListener('DOMContentLoaded', function () { initChats(document); initCharts(document); connect(); dockCallCard(); });
 })();

@@ -25,7 +25,13 @@ public class CallViews {
   public record CallView(long id, String startedAt, boolean incoming, String direction, String number, String client,
       Long counterpartyId, Long dealId, String dealTitle, String manager, String extension, String state, boolean live,
       boolean missed, String talked, String recording, String followUp, String transferredFrom, String readiness,
-      String managerUserId, boolean ringing, String route) {}
+      String managerUserId, boolean ringing, String route, String contact) {
+
+    /** Who is on the line as people read it: the known contact's name, else the number. */
+    public String caller() {
+      return contact != null ? contact : ru.voronka.directory.PhoneNumbers.display(number);
+    }
+  }
 
   public record Filter(Long employeeId, CallDirection direction, PhoneCall.State state, LocalDate from, LocalDate to) {}
 
@@ -33,11 +39,13 @@ public class CallViews {
   private final Directory directory;
   private final TelephonyProperties properties;
   private final CallViews self;
+  private final ru.voronka.directory.KnownNumbers known;
 
   private final Clock clock;
 
   CallViews(PhoneCallRepository calls, Directory directory, TelephonyProperties properties,
-      @org.springframework.context.annotation.Lazy CallViews self, Clock clock) {
+      @org.springframework.context.annotation.Lazy CallViews self, Clock clock, ru.voronka.directory.KnownNumbers known) {
+    this.known = known;
     this.clock = clock;
     this.self = self;
     this.calls = calls;
@@ -53,7 +61,9 @@ public class CallViews {
     Instant from = filter.from() == null ? Instant.EPOCH : filter.from().atStartOfDay(RussianFormats.MOSCOW).toInstant();
     Instant to = filter.to() == null ? clock.instant().plus(Duration.ofDays(1))
         : filter.to().plusDays(1).atStartOfDay(RussianFormats.MOSCOW).toInstant();
-    return calls.journal(employeeId, filter.direction(), filter.state(), from, to, pageable).map(this::view);
+    Page<PhoneCall> found = calls.journal(employeeId, filter.direction(), filter.state(), from, to, pageable);
+    var names = known.of(found.getContent().stream().map(PhoneCall::getClientNumber).toList());
+    return found.map(c -> view(c, names));
   }
 
   public CallView card(long callId, Viewer viewer) {
@@ -98,6 +108,11 @@ public class CallViews {
   }
 
   CallView view(PhoneCall c) {
+    return view(c, known.of(java.util.Collections.singleton(c.getClientNumber())));
+  }
+
+  private CallView view(PhoneCall c, java.util.Map<String, ru.voronka.directory.KnownNumbers.Known> names) {
+    var contact = java.util.Optional.ofNullable(c.getClientNumber()).map(names::get);
     Duration talked = c.talked(clock.instant());
     return new CallView(c.getId(), RussianFormats.dateTime(c.getStartedAt()), c.getDirection() == CallDirection.INCOMING,
         c.getDirection() == CallDirection.INCOMING ? "Входящий" : "Исходящий", c.getClientNumber(),
@@ -109,7 +124,9 @@ public class CallViews {
         c.getAnsweredAt() == null ? "—" : "%d:%02d".formatted(talked.toMinutes(), talked.toSecondsPart()),
         recordingUrl(c), c.getFollowUp(), c.getTransferredTo(),
         c.getCounterparty() == null || c.getCounterparty().getReadiness() == null ? null : c.getCounterparty().getReadiness().title(),
-        c.getEmployee() == null ? null : c.getEmployee().getUserId(), c.getState() == PhoneCall.State.RINGING, c.getRoute());
+        c.getEmployee() == null ? null : c.getEmployee().getUserId(), c.getState() == PhoneCall.State.RINGING, c.getRoute(),
+        contact.map(k -> k.contactName() == null || k.contactName().equalsIgnoreCase(k.counterpartyName()) ? null : k.contactName())
+            .orElse(null));
   }
 
   /**
