@@ -238,6 +238,38 @@
     source.onerror = function () { document.body.dataset.live = 'reconnecting'; };
   }
 
+  // ---- TEL-1: calls from anywhere ----
+
+  // A click on any phone number in the workspace dials it through the PBX (the desk phone rings first);
+  // the tel: link stays for a page without this script.
+  function dial(number) {
+    const body = new URLSearchParams({ number: number });
+    return fetch('/calls/dial', { method: 'POST', headers: Object.assign({ 'HX-Request': 'true' }, csrfHeaders()),
+      body: body, credentials: 'same-origin' })
+      .then(function (r) { return r.text().then(function (html) { return { ok: r.ok, html: html }; }); })
+      .then(function (answer) {
+        const tmp = document.createElement('div');
+        tmp.innerHTML = answer.html;
+        popup(answer.ok ? 'Звонок' : 'Звонок не начат', tmp.textContent.trim(), []);
+      });
+  }
+
+  document.addEventListener('click', function (e) {
+    const link = e.target.closest ? e.target.closest('a[href^="tel:"]') : null;
+    if (link && me) {
+      e.preventDefault();
+      dial(link.dataset.dial || decodeURIComponent(link.getAttribute('href').slice(4)));
+      return;
+    }
+    const key = e.target.closest ? e.target.closest('[data-pad-key]') : null;
+    const back = e.target.closest ? e.target.closest('[data-pad-back]') : null;
+    if (key || back) {
+      const input = e.target.closest('form').querySelector('input[name=number]');
+      input.value = key ? input.value + key.dataset.padKey : input.value.slice(0, -1);
+      input.focus();
+    }
+  });
+
   // ---- forms ----
 
   document.addEventListener('htmx:afterRequest', function (e) {

@@ -85,6 +85,33 @@ public class CallViews {
     throw new DomainException(Kind.NOT_FOUND, "Звонок не найден");
   }
 
+  /** A number that called or was called lately (TEL-1): whose it is, the latest call with it and how it went. */
+  public record RecentCaller(String number, String contact, String client, Long counterpartyId, String lastAt, String direction,
+      boolean missed) {
+
+    public String label() {
+      return contact != null ? contact : client != null ? client : ru.voronka.directory.PhoneNumbers.display(number);
+    }
+  }
+
+  /** TEL-1: the recent callers on the journal — a manager's own calls, the РОП's everybody's — each number once. */
+  public List<RecentCaller> recentCallers(Viewer viewer, int limit) {
+    Long employeeId = viewer.leadsSales() ? null : directory.employee(viewer.userId()).map(Employee::getId).orElse(-1L);
+    Instant since = clock.instant().minus(Duration.ofDays(30));
+    List<Object[]> rows = calls.recentNumbers(employeeId, since, org.springframework.data.domain.PageRequest.of(0, limit));
+    var names = known.of(rows.stream().map(r -> (String) r[0]).toList());
+    return rows.stream().map(r -> {
+      String number = (String) r[0];
+      PhoneCall last = calls.latestWith(number, employeeId, org.springframework.data.domain.PageRequest.of(0, 1)).get(0);
+      var contact = names.get(number);
+      return new RecentCaller(number, contact == null ? null : contact.contactName(),
+          contact != null ? contact.counterpartyName() : last.getCounterparty() == null ? null : last.getCounterparty().getName(),
+          contact != null ? contact.counterpartyId() : last.getCounterparty() == null ? null : last.getCounterparty().getId(),
+          RussianFormats.dateTime(last.getStartedAt()), last.getDirection() == CallDirection.INCOMING ? "входящий" : "исходящий",
+          last.isMissed());
+    }).toList();
+  }
+
   /** The key of a call ringing at this user's desk, for passing it on. */
   public String ringingAt(long callId, String userId) {
     PhoneCall call = calls.findById(callId).filter(c -> c.getState() == PhoneCall.State.RINGING)

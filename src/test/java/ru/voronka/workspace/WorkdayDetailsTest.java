@@ -53,9 +53,16 @@ class WorkdayDetailsTest extends WorkspaceTest {
   @Autowired ChatFinder finder;
   @Autowired ChatReceiving receiving;
 
+  @Autowired ru.voronka.telephony.CallFollowUps followUps;
+
   @BeforeEach
   void officeHours() {
     TestClock.INSTANCE.moveToOfficeHours();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closeTheCallsFollowUps() {
+    ru.voronka.support.OpenFollowUps.close(followUps, "petrov");
   }
 
   Deal deal(String title) {
