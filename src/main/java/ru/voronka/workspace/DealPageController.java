@@ -169,7 +169,14 @@ class DealPageController {
       model.addAttribute("now", Date.from(clock.instant()));
     }
     if (tab.equals("history")) {
-      model.addAttribute("history", history.page(id, PageRequest.of(Math.max(page, 0), 25)).map(HistoryView::of));
+      var entries = history.page(id, PageRequest.of(Math.max(page, 0), 25)).map(HistoryView::of);
+      // People by their names, not their logins; the engine's own steps as «система».
+      java.util.Map<String, String> actors = new java.util.HashMap<>();
+      entries.forEach(h -> actors.computeIfAbsent(h.actor() == null ? "" : h.actor(), login -> login.isEmpty()
+          || ru.voronka.platform.CurrentActor.SYSTEM.equals(login) ? "система"
+          : directory.employee(login).map(ru.voronka.directory.Employee::getFullName).orElse(login)));
+      model.addAttribute("history", entries);
+      model.addAttribute("actors", actors);
     }
     if (tab.equals("general")) {
       // Only the buttons valid at this stage (issue 15); by hand, a manager is offered no move past an approval or a payment.
