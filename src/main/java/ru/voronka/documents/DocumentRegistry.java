@@ -61,33 +61,27 @@ public class DocumentRegistry {
               + " values (?, ?, ?, ?, ?, 0)", dealId, type.name(), number, today.getYear(), Date.valueOf(today));
         });
       } catch (DataIntegrityViolationException concurrentlyCreated) {
-        if (attempt > 3) {
+        if (attempt > 5) {
           throw concurrentlyCreated;
         }
       }
     }
   }
 
-  /** The next number of a type in a year; the counter row stays locked until the caller commits. */
+  /**
+   * The next number of a type in a year, in the caller's transaction (the counter row stays locked
+   * until it commits). A year's first number inserts the row; when another transaction inserted it
+   * meanwhile, the duplicate key fails the caller's transaction, which {@link #ensure} retries.
+   */
   int nextNumber(DocumentType type, int year) {
-    for (int attempt = 0; ; attempt++) {
-      int updated = jdbc.update("update document_counter set last_number = last_number + 1 where doc_type = ? and doc_year = ?",
-          type.name(), year);
-      if (updated == 1) {
-        return jdbc.queryForObject("select last_number from document_counter where doc_type = ? and doc_year = ?",
-            Integer.class, type.name(), year);
-      }
-      try {
-        TransactionTemplate counter = new TransactionTemplate(ownTransaction.getTransactionManager());
-        counter.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        counter.executeWithoutResult(status -> jdbc.update(
-            "insert into document_counter (doc_type, doc_year, last_number) values (?, ?, 0)", type.name(), year));
-      } catch (DataIntegrityViolationException concurrentlyCreated) {
-        if (attempt > 3) {
-          throw concurrentlyCreated;
-        }
-      }
+    int updated = jdbc.update("update document_counter set last_number = last_number + 1 where doc_type = ? and doc_year = ?",
+        type.name(), year);
+    if (updated == 1) {
+      return jdbc.queryForObject("select last_number from document_counter where doc_type = ? and doc_year = ?",
+          Integer.class, type.name(), year);
     }
+    jdbc.update("insert into document_counter (doc_type, doc_year, last_number) values (?, ?, 1)", type.name(), year);
+    return 1;
   }
 
   /** Stores the next version of a document: its bytes, who, why and their SHA-256. */

@@ -1,5 +1,6 @@
 package ru.voronka.documents;
 
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
 class PdfRenderer {
 
   static final String FONT = "DejaVu Sans";
+  /** The fonts' metrics, read once for all documents instead of at each (openhtmltopdf's cache is thread-safe). */
+  private final FSDefaultCacheStore fontMetrics = new FSDefaultCacheStore();
   private final byte[] regular = font("fonts/DejaVuSans.ttf");
   private final byte[] bold = font("fonts/DejaVuSans-Bold.ttf");
 
@@ -20,6 +23,7 @@ class PdfRenderer {
     try {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
+      builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics);
       builder.useFont(() -> new java.io.ByteArrayInputStream(regular), FONT, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
       builder.useFont(() -> new java.io.ByteArrayInputStream(bold), FONT, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
       builder.withHtmlContent(xhtml, null);

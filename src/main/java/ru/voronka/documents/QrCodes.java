@@ -18,7 +18,7 @@ final class QrCodes {
   private QrCodes() {}
 
   static String dataUri(String text) {
-    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, 300));
+    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, 180));
   }
 
   static String dataUri(byte[] image) {

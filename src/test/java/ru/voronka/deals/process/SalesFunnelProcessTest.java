@@ -198,6 +198,27 @@ class SalesFunnelProcessTest extends ProcessTest {
   }
 
   @Test
+  void shipped_makesTheClosingSet_andAMailThatFailsIsRetriedThenAnIncident() {
+    ProcessInstance deal = jumpTo(takenDeal(), DealStage.SHIPPED);
+    verify(beans.documents).makeForProcess(eq(DEAL), eq(List.of(DocumentType.ACT, DocumentType.WAYBILL, DocumentType.UPD)),
+        anyString(), anyString());
+    org.mockito.Mockito.doThrow(new ru.voronka.notifications.MailNotSentException("SMTP недоступен"))
+        .when(beans.accountantMail).sendSigned(eq(DEAL), anyList());
+    complete(task(Tasks.SEND_ACTS, deal), withVariables("actSigned", true));
+    complete(task(Tasks.SEND_UPD, deal), withVariables("updSigned", true));
+    var management = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService();
+    for (int attempt = 0; attempt < 5; attempt++) { // R5/PT5M: five tries
+      var job = job("Task_EmailSignedDocuments", deal);
+      assertThat(job).isNotNull();
+      assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("SMTP недоступен");
+    }
+    org.assertj.core.api.Assertions.assertThat(job("Task_EmailSignedDocuments", deal).getRetries()).isZero();
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(deal.getId()).count())
+        .isEqualTo(1);
+    assertThat(deal).isWaitingAt("Task_EmailSignedDocuments");
+  }
+
+  @Test
   void russianDirection_takesKpAndNomenclatureFrom1C() {
     when(beans.facts.suppliedFromOneC(DEAL)).thenReturn(true);
     when(beans.kpImport.importFromOneC(DEAL)).thenReturn(Optional.of(new BigDecimal("612000.00")));
