@@ -340,4 +340,73 @@ class StageActionsTest extends WorkspaceTest {
         .param("text", "Проверка").param("testPhone", "не номер"))
         .andExpect(status().isOk()).andExpect(content().string(containsString("Введите номер телефона")));
   }
+
+  String firedRun(Deal deal, DealStage stage, StageAction action) {
+    Instant entered = TestClock.INSTANCE.instant();
+    runs.start(deal.getId(), stage, entered);
+    String key = StageActionRuns.runKey(deal.getId(), stage, entered, action.getId());
+    runDueJobs(instanceOf(key));
+    return key;
+  }
+
+  @Test
+  @DisplayName("SWA-CLOSED-1")
+  void aDealLostMeanwhile_getsNothingFromAnActionWithoutTheRecheck_andTheLogSaysWhy() {
+    Deal lost = deal("Шкаф управления насосами");
+    StageAction action = action(DealStage.KP, "PT0S", false, "Не должно уйти");
+    String key = firedRun(lost, DealStage.KP, action);
+    assertThat(history(lost.getId())).contains("«" + action.getName() + "»: Пропущено: сделка закрыта («Сделка провалена»)");
+    assertThat(jdbc.queryForObject("select count(*) from chat_message where idempotency_key like ?", Long.class,
+        StageActionRuns.CAUSE + key + "%")).isZero();
+  }
+
+  @Test
+  @DisplayName("SWA-DELETED-1")
+  void anActionDeletedBeforeItsRunFires_isSkipped_andTheLogSaysSo() {
+    Deal meter = deal("Узел учёта тепла");
+    StageAction action = action(DealStage.SHIPPED, "PT30M", false, "Удалят");
+    Instant entered = TestClock.INSTANCE.instant();
+    runs.start(meter.getId(), DealStage.SHIPPED, entered);
+    String key = StageActionRuns.runKey(meter.getId(), DealStage.SHIPPED, entered, action.getId());
+    actions.delete(ROP, action.getId());
+    TestClock.INSTANCE.advance(Duration.ofMinutes(31));
+    runDueJobs(instanceOf(key));
+    assertThat(history(meter.getId())).contains("«" + action.getName() + "»: Пропущено: действие удалено");
+  }
+
+  @Test
+  @DisplayName("SWA-FILE-1")
+  void theActionsFilesGoWithTheMessage() {
+    Deal meter = deal("Узел учёта тепла");
+    StageAction action = actions.create(ROP, new StageActionForm(meter.getStage().name(), "С файлом " + System.nanoTime(), true,
+        "PT0S", false, false, null, null, "MAIN_CONTACT", "КП во вложении", List.of(new StageActionForm.Attachment(null, "КП.pdf",
+        "application/pdf", Base64.getEncoder().encodeToString("%PDF-1.4".getBytes()), null))));
+    String key = firedRun(meter, meter.getStage(), action);
+    assertThat(jdbc.queryForList("""
+        select a.file_name from chat_attachment a join chat_message m on m.id = a.message_id where m.idempotency_key like ?""",
+        String.class, StageActionRuns.CAUSE + key + "%")).containsExactly("КП.pdf");
+  }
+
+  @Test
+  @DisplayName("SWA-DOC-1")
+  void aDocumentKindTheDealHasNoDocumentOf_isNamedInTheLog_andTheTextGoesWithoutIt() {
+    Deal meter = deal("Узел учёта тепла");
+    StageAction action = actions.create(ROP, new StageActionForm(meter.getStage().name(), "С КП " + System.nanoTime(), true,
+        "PT0S", false, false, null, null, "MAIN_CONTACT", "Ваше КП", List.of(new StageActionForm.Attachment(null, null, null, null, "KP"))));
+    String key = firedRun(meter, meter.getStage(), action);
+    assertThat(history(meter.getId())).contains("«" + action.getName() + "»: документов KP у сделки нет — отправлено без них");
+    assertThat(jdbc.queryForObject("select count(*) from chat_message where idempotency_key like ?", Long.class,
+        StageActionRuns.CAUSE + key + "%")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("SWA-ONCE-3")
+  void aRetriedSendJobQueuesNothingNew() {
+    Deal meter = deal("Узел учёта тепла");
+    StageAction action = action(meter.getStage(), "PT0S", false, "Один раз");
+    String key = firedRun(meter, meter.getStage(), action);
+    runs.send(key, meter.getId(), action.getId()); // the job again, after a crash behind the commit
+    assertThat(jdbc.queryForObject("select count(*) from chat_message where idempotency_key like ?", Long.class,
+        StageActionRuns.CAUSE + key + "%")).isEqualTo(1);
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -27,6 +28,7 @@ class ClientOutboxTest extends WorkspaceTest {
   }
 
   @Test
+  @DisplayName("SWA-CHAT-1")
   void aMessageToAClientIsStoredInTheDealsClientChat_queuedForTheOutboxJob_withItsCause() {
     String cause = "test-cause-" + UUID.randomUUID();
     ClientOutbox.Queued queued = outbox.send(ClientOutbox.Outgoing.whatsapp(deal().getId(), cause, "Здравствуйте!", null));
@@ -42,6 +44,7 @@ class ClientOutboxTest extends WorkspaceTest {
   }
 
   @Test
+  @DisplayName("SWA-ONCE-1")
   void theSameCauseNeverSendsTwice_aRetryFindsItsMessage() {
     String cause = "test-cause-" + UUID.randomUUID();
     Long first = outbox.send(ClientOutbox.Outgoing.whatsapp(deal().getId(), cause, "Раз", null)).messageId();
@@ -55,6 +58,7 @@ class ClientOutboxTest extends WorkspaceTest {
   }
 
   @Test
+  @DisplayName("SWA-ONCE-2")
   void twoNodesQueueingTheSameCauseAtOnce_theDatabaseLetsOneThrough() {
     String cause = "test-cause-" + UUID.randomUUID();
     Long chat = jdbc.queryForObject("select id from chat where deal_id = ? and kind = 'DEAL_CLIENT'", Long.class, deal().getId());
