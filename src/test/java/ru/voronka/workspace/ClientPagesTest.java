@@ -93,6 +93,10 @@ class ClientPagesTest extends WorkspaceTest {
     mvc.perform(get("/counterparties").param("q", "LAVROVA@kotlo").with(PETROV))
         .andExpect(content().string(containsString("ООО «Котлосервис»")));
 
+    mvc.perform(get("/counterparties/duplicates").param("phones", "8 916 700 11 22").param("inn", "").with(SIDOROVA))
+        .andExpect(content().string(containsString("Такой клиент уже есть"))); // offered while the form is still being typed
+    mvc.perform(get("/counterparties/duplicates").param("inn", "77362").with(SIDOROVA))
+        .andExpect(status().isOk()).andExpect(content().string(not(containsString("Такой клиент уже есть"))));
     mvc.perform(form("/counterparties", SIDOROVA, "name", "Котлосервис (дубль)", "contactName", "Нина", "phones", "+7 916 7001122"))
         .andExpect(status().isConflict())
         .andExpect(content().string(containsString("Такой клиент уже есть")))
