@@ -207,4 +207,17 @@ class ClientPagesTest extends WorkspaceTest {
     mvc.perform(get("/api/counterparties").param("q", "700-99-01").with(PETROV))
         .andExpect(jsonPath("$.content[0].name").value("ИП Руденко Олег"));
   }
+
+  @Test
+  void theOpenApiDescriptionDocumentsTheCardsContactsDealFieldsAndDismissal() throws Exception {
+    mvc.perform(get("/v3/api-docs").with(PETROV)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/counterparties'].post.summary", containsString("Новый контрагент")))
+        .andExpect(jsonPath("$.paths['/api/counterparties/{id}'].put").exists())
+        .andExpect(jsonPath("$.paths['/api/counterparties/{id}/contacts'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/counterparties/{id}/contacts/{contactId}'].put").exists())
+        .andExpect(jsonPath("$.paths['/api/counterparties/{id}/responsible'].put").exists())
+        .andExpect(jsonPath("$.paths['/api/counterparties/{id}/main-contact'].put").exists())
+        .andExpect(jsonPath("$.paths['/api/deals/{id}/fields'].put").exists())
+        .andExpect(jsonPath("$.paths['/api/employees/{userId}/dismissal'].post").exists());
+  }
 }
