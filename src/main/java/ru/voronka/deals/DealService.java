@@ -77,7 +77,8 @@ public class DealService {
   public Page<Deal> search(DealFilter filter, Viewer viewer, Pageable pageable) {
     return deals.search(filter.funnel(), filter.stage(), filter.status(), filter.responsible(),
         viewer.seesAllDeals() ? null : viewer.userId(), filter.q() == null || filter.q().isBlank() ? null : filter.q().trim(),
-        ru.voronka.directory.PhoneNumbers.searchDigits(filter.q()), pageable);
+        // never null: PostgreSQL cannot type a null parameter used only with LIKE (it is bound as bytea)
+        java.util.Objects.requireNonNullElse(ru.voronka.directory.PhoneNumbers.searchDigits(filter.q()), ""), pageable);
   }
 
   public record DealFilter(Funnel funnel, DealStage stage, DealStatus status, String responsible, String q) {}

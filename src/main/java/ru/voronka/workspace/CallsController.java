@@ -134,7 +134,7 @@ class CallsController {
       @RequestParam(required = false) String requestTitle, @RequestParam(required = false) String eventKind,
       @RequestParam(required = false) String eventDue, @RequestParam(required = false) String eventTitle,
       @RequestParam(required = false) String clientName, @RequestParam(required = false) String readiness,
-      Authentication auth, Model model) {
+      @RequestParam(required = false) String contactName, Authentication auth, Model model) {
     Map<String, Object> answers = new HashMap<>();
     answers.put("followUp", followUp);
     answers.put("requestTitle", blankToNull(requestTitle));
@@ -143,6 +143,7 @@ class CallsController {
     answers.put("eventTitle", blankToNull(eventTitle));
     if (clientName != null) {
       answers.put("clientName", blankToNull(clientName));
+      answers.put("contactName", blankToNull(contactName));
       answers.put("readiness", blankToNull(readiness));
     }
     followUps.complete(id, auth.getName(), answers);

@@ -71,6 +71,24 @@ class ClientsController {
 
   public record Prefill(String name, String phone, String contactName) {}
 
+  /** While the new card is typed: the known clients it would repeat, offered before anything is made. */
+  @GetMapping("/counterparties/duplicates")
+  @Transactional(readOnly = true)
+  String duplicates(@RequestParam(required = false) String inn, @RequestParam(required = false) String kpp,
+      @RequestParam(required = false) String phones, @RequestParam(required = false) String emails, Authentication auth, Model model) {
+    // Only what is already a valid number is looked up: a half-typed ИНН is said wrong when the form is sent.
+    String fullInn = inn == null ? null : inn.replaceAll("\\s", "");
+    String fullKpp = kpp == null ? null : kpp.strip().toUpperCase(java.util.Locale.ROOT);
+    Viewer viewer = Viewers.of(auth);
+    boolean sales = viewer.leadsSales() || viewer.groups().contains(ru.voronka.directory.Group.MANAGERS);
+    List<ru.voronka.directory.Counterparties.Duplicate> found = !sales ? List.of() : cards.duplicates(
+        ru.voronka.directory.TaxIds.isInn(fullInn) ? fullInn : null, ru.voronka.directory.TaxIds.isKpp(fullKpp) ? fullKpp : null,
+        FormValues.list(phones).stream().filter(p -> ru.voronka.directory.PhoneNumbers.e164(p) != null).toList(),
+        FormValues.list(emails), viewer);
+    model.addAttribute("duplicates", found);
+    return found.isEmpty() ? "workspace/fragments/empty" : "workspace/fragments/duplicates";
+  }
+
   @PostMapping("/counterparties")
   String create(@RequestParam(required = false) String name, @RequestParam(required = false) String inn,
       @RequestParam(required = false) String kpp, @RequestParam(required = false) String ogrn,

@@ -93,6 +93,10 @@ class ClientPagesTest extends WorkspaceTest {
     mvc.perform(get("/counterparties").param("q", "LAVROVA@kotlo").with(PETROV))
         .andExpect(content().string(containsString("ООО «Котлосервис»")));
 
+    mvc.perform(get("/counterparties/duplicates").param("phones", "8 916 700 11 22").param("inn", "").with(SIDOROVA))
+        .andExpect(content().string(containsString("Такой клиент уже есть"))); // offered while the form is still being typed
+    mvc.perform(get("/counterparties/duplicates").param("inn", "77362").with(SIDOROVA))
+        .andExpect(status().isOk()).andExpect(content().string(not(containsString("Такой клиент уже есть"))));
     mvc.perform(form("/counterparties", SIDOROVA, "name", "Котлосервис (дубль)", "contactName", "Нина", "phones", "+7 916 7001122"))
         .andExpect(status().isConflict())
         .andExpect(content().string(containsString("Такой клиент уже есть")))
@@ -202,5 +206,18 @@ class ClientPagesTest extends WorkspaceTest {
         .andExpect(status().isForbidden());
     mvc.perform(get("/api/counterparties").param("q", "700-99-01").with(PETROV))
         .andExpect(jsonPath("$.content[0].name").value("ИП Руденко Олег"));
+  }
+
+  @Test
+  void theOpenApiDescriptionDocumentsTheCardsContactsDealFieldsAndDismissal() throws Exception {
+    mvc.perform(get("/v3/api-docs").with(PETROV)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/counterparties'].post.summary", containsString("Новый контрагент")))
+        .andExpect(jsonPath("$.paths['/api/counterparties/{id}'].put").exists())
+        .andExpect(jsonPath("$.paths['/api/counterparties/{id}/contacts'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/counterparties/{id}/contacts/{contactId}'].put").exists())
+        .andExpect(jsonPath("$.paths['/api/counterparties/{id}/responsible'].put").exists())
+        .andExpect(jsonPath("$.paths['/api/counterparties/{id}/main-contact'].put").exists())
+        .andExpect(jsonPath("$.paths['/api/deals/{id}/fields'].put").exists())
+        .andExpect(jsonPath("$.paths['/api/employees/{userId}/dismissal'].post").exists());
   }
 }
