@@ -39,7 +39,7 @@ public class ProcessTestBeans {
 
   final FunnelSteps steps = mock(FunnelSteps.class);
   final ClientMessages messages = mock(ClientMessages.class);
-  final Escalations escalations = mock(Escalations.class);
+  public final Escalations escalations = mock(Escalations.class);
   final KpImport kpImport = mock(KpImport.class);
   final LogisticsMirroring mirroring = mock(LogisticsMirroring.class);
   final SignedDocuments signedDocuments = mock(SignedDocuments.class);
