@@ -224,14 +224,14 @@ class SalesFunnelProcessTest extends ProcessTest {
   }
 
   @Test
-  void russianDirection_takesKpAndNomenclatureFrom1C() {
+  void russianDirection_proposesTheKpFrom1C_theAmountStaysUntilTheManagerTakesIt() {
     when(beans.facts.suppliedFromOneC(DEAL)).thenReturn(true);
-    when(beans.kpImport.importFromOneC(DEAL)).thenReturn(Optional.of(new BigDecimal("612000.00")));
     ProcessInstance deal = takenDeal();
     checkItems(deal);
     execute(job("Task_ImportKpFromOneC", deal));
     assertThat(deal).hasPassed("Task_ImportKpFromOneC").isWaitingAt(Tasks.SEND_KP);
-    assertThat(deal).variables().containsEntry(Vars.AMOUNT, 612000.0);
+    verify(beans.kpImport).proposeFromOneC(DEAL);
+    assertThat(deal).variables().containsEntry(Vars.AMOUNT, 100_000.0);
   }
 
   @Test
