@@ -61,6 +61,12 @@ class TasksInWorkspaceBrowserIT extends PostgresIT {
     browser.click(By.xpath(row("Взять заявку в работу") + "//a[normalize-space()='Открыть']"));
     formReady();
     browser.seesText("Насосы К-80 для котельной");
+    // Without a decision: form-js refuses in the browser, in Russian, and nothing reaches the engine.
+    browser.click(By.id("task-complete"));
+    browser.until("the refusal says why", d -> d.findElement(By.id("task-form-error")).getText().contains("Проверьте поля формы"));
+    browser.until("the field's message is Russian", d -> d.findElement(By.cssSelector("[id$='Field_takeDecision-error-message']"))
+        .getText().contains("Заполните это поле."));
+    assertThat(newcomer.get("/api/deals/" + deal).json().path("openTasks").toString()).contains("Task_TakeRequest");
     browser.click(radio("Принять заявку"));
     complete(deal);
 
