@@ -23,6 +23,7 @@ import ru.voronka.deals.DealService;
 import ru.voronka.deals.DealStage;
 import ru.voronka.deals.DealViews.HistoryView;
 import ru.voronka.deals.Funnel;
+import ru.voronka.deals.KpImport;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.OrderKind;
 import ru.voronka.deals.StageRules;
@@ -58,12 +59,14 @@ class DealPageController {
   private final DealDocuments documents;
   private final CompanySettings company;
   private final TaskDesk tasks;
+  private final KpImport kpImport;
   private final Clock clock;
 
   DealPageController(DealService deals, DealCards cards, DealHistory history, Directory directory, DealGroups joinLinks,
-      DealDocuments documents, CompanySettings company, TaskDesk tasks, Clock clock) {
+      DealDocuments documents, CompanySettings company, TaskDesk tasks, Clock clock, KpImport kpImport) {
     this.documents = documents;
     this.company = company;
+    this.kpImport = kpImport;
     this.tasks = tasks;
     this.clock = clock;
     this.joinLinks = joinLinks;
@@ -145,6 +148,25 @@ class DealPageController {
     return done(id, "Запущен процесс «" + kind.title() + "»", auth, model);
   }
 
+  /** The 1C КП replaces the deal's lines only when the manager confirms (issue 15). */
+  @PostMapping("/deals/{id}/kp-proposal/accept")
+  String acceptKp(@PathVariable Long id, @RequestParam(required = false) Long proposal, Authentication auth, Model model) {
+    kpImport.accept(id, proposal, Viewers.of(auth));
+    return done(id, "documents", "КП из 1С принято: строки, сумма и маржа сделки обновлены", auth, model);
+  }
+
+  @PostMapping("/deals/{id}/kp-proposal/decline")
+  String declineKp(@PathVariable Long id, @RequestParam(required = false) Long proposal, Authentication auth, Model model) {
+    kpImport.decline(id, proposal, Viewers.of(auth));
+    return done(id, "documents", "КП из 1С отклонено: строки сделки оставлены", auth, model);
+  }
+
+  private String done(Long id, String tab, String message, Authentication auth, Model model) {
+    fill(id, tab, 0, Viewers.of(auth), model);
+    model.addAttribute("done", message);
+    return "workspace/fragments/deal-tab";
+  }
+
   private String done(Long id, String message, Authentication auth, Model model) {
     fill(id, "general", 0, Viewers.of(auth), model);
     model.addAttribute("done", message);
@@ -163,6 +185,10 @@ class DealPageController {
       model.addAttribute("documents", documents.versions(id));
       model.addAttribute("documentTypes", DocumentType.values());
       model.addAttribute("missingRequisites", company.current().missing());
+      kpImport.proposal(id).ifPresent(p -> {
+        model.addAttribute("kpProposal", p);
+        model.addAttribute("proposedMargin", KpImport.marginFor(deal, p.getTotal()));
+      });
     }
     if (tab.equals("tasks")) {
       model.addAttribute("dealTasks", tasks.ofDeal(id, viewer));

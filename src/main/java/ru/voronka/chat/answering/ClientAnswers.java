@@ -37,6 +37,7 @@ public class ClientAnswers {
 
   private final RuntimeService runtime;
   static final String ANSWER_TASK = "Task_AnswerClient";
+  static final String OVERDUE_TIMER = "Boundary_AnswerOverdue";
   static final String ANSWERED = "answered";
   static final String ANSWERED_BY = "answeredBy";
 

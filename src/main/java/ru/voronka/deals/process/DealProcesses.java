@@ -142,6 +142,14 @@ public class DealProcesses implements DealWork {
     }
   }
 
+  /** The deal's amount changed outside a task (the 1C КП taken): the funnel decides on the new one. */
+  public void amountChanged(Long dealId, java.math.BigDecimal amount) {
+    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(dealId))
+        .processDefinitionKey(SalesFunnelProcess.KEY).active().list()) {
+      runtime.setVariable(instance.getId(), SalesFunnelProcess.Vars.AMOUNT, amount.doubleValue());
+    }
+  }
+
   /** The new responsible takes over every open task and every process of the deal (WA-6 builds on this). */
   public void handOver(Long dealId, String from, String to) {
     String key = businessKey(dealId);

@@ -36,7 +36,7 @@ public class ProcessTestBeans {
   static final String MANAGER = "petrov";
 
   final FunnelSteps steps = mock(FunnelSteps.class);
-  final Escalations escalations = mock(Escalations.class);
+  public final Escalations escalations = mock(Escalations.class);
   final KpImport kpImport = mock(KpImport.class);
   final LogisticsMirroring mirroring = mock(LogisticsMirroring.class);
   final ru.voronka.documents.AccountantMail accountantMail = mock(ru.voronka.documents.AccountantMail.class);

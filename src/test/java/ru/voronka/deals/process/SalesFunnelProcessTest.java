@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -25,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -175,6 +178,46 @@ class SalesFunnelProcessTest extends ProcessTest {
     verify(beans.escalations).escalate(DEAL, "NEW_REQUEST", null);
   }
 
+  /** The engine's clock at the test clock's «now» plus the hours; returns the timers due by then. */
+  private List<org.camunda.bpm.engine.runtime.Job> dueTimersAfter(ProcessInstance deal, long hours) {
+    ClockUtil.setCurrentTime(ProcessTestBeans.inHours(hours));
+    return managementService().createJobQuery().processInstanceId(deal.getId()).timers().executable().list();
+  }
+
+  @AfterEach
+  void engineClockBack() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void checkItems_notDoneByTheKpAgreementDate_isEscalated_byTheEngineClock() {
+    ClockUtil.setCurrentTime(ProcessTestBeans.inHours(0));
+    ProcessInstance deal = takenDeal();
+    org.assertj.core.api.Assertions.assertThat(dueTimersAfter(deal, 47)).isEmpty();
+    var due = dueTimersAfter(deal, 49);
+    org.assertj.core.api.Assertions.assertThat(due).hasSize(1);
+    execute(due.get(0));
+    execute(job("Task_EscalateCheckItems", deal));
+    assertThat(deal).hasPassed("Boundary_CheckItemsOverdue", "EndEvent_CheckItemsEscalated").isWaitingAt(Tasks.CHECK_ITEMS);
+    verify(beans.escalations).escalate(DEAL, "CHECK_ITEMS", null);
+  }
+
+  @Test
+  void kpFeedback_notGotByTheKpAgreementDate_isEscalatedOnTheTask_byTheEngineClock() {
+    ClockUtil.setCurrentTime(ProcessTestBeans.inHours(0));
+    ProcessInstance deal = takenDeal();
+    checkItems(deal);
+    complete(task(Tasks.SEND_KP, deal), withVariables(Vars.AMOUNT, 90_000));
+    assertThat(deal).isWaitingAt(Tasks.GET_KP_FEEDBACK);
+    org.assertj.core.api.Assertions.assertThat(dueTimersAfter(deal, 47)).isEmpty();
+    var due = dueTimersAfter(deal, 49);
+    org.assertj.core.api.Assertions.assertThat(due).hasSize(1);
+    execute(due.get(0));
+    execute(job("Task_EscalateKp", deal));
+    assertThat(deal).hasPassed("Boundary_KpFeedbackOverdue", "EndEvent_KpEscalated").isWaitingAt(Tasks.GET_KP_FEEDBACK);
+    verify(beans.escalations).escalate(DEAL, "KP_AGREEMENT", null);
+  }
+
   @Test
   void kpAgreementDate_passed_isEscalated() {
     ProcessInstance deal = takenDeal();
@@ -219,14 +262,14 @@ class SalesFunnelProcessTest extends ProcessTest {
   }
 
   @Test
-  void russianDirection_takesKpAndNomenclatureFrom1C() {
+  void russianDirection_proposesTheKpFrom1C_theAmountStaysUntilTheManagerTakesIt() {
     when(beans.facts.suppliedFromOneC(DEAL)).thenReturn(true);
-    when(beans.kpImport.importFromOneC(DEAL)).thenReturn(Optional.of(new BigDecimal("612000.00")));
     ProcessInstance deal = takenDeal();
     checkItems(deal);
     execute(job("Task_ImportKpFromOneC", deal));
     assertThat(deal).hasPassed("Task_ImportKpFromOneC").isWaitingAt(Tasks.SEND_KP);
-    assertThat(deal).variables().containsEntry(Vars.AMOUNT, 612000.0);
+    verify(beans.kpImport).proposeFromOneC(DEAL);
+    assertThat(deal).variables().containsEntry(Vars.AMOUNT, 100_000.0);
   }
 
   @Test
