@@ -22,10 +22,13 @@ public interface DealRepository extends JpaRepository<Deal, Long> {
         and (:responsible is null or r.userId = :responsible)
         and (:visibleTo is null or r is null or r.userId = :visibleTo)
         and (:q is null or lower(d.title) like lower(concat('%', :q, '%'))
-             or lower(c.name) like lower(concat('%', :q, '%')) or str(d.id) = :q)
+             or lower(c.name) like lower(concat('%', :q, '%')) or str(d.id) = :q or c.inn like concat(:q, '%')
+             or exists (select 1 from Contact k where k.counterparty = c and lower(k.fullName) like lower(concat('%', :q, '%')))
+             or (:digits <> '' and exists (select 1 from Contact k join k.phones p where k.counterparty = c
+                 and p.number like concat('%', :digits, '%'))))
       """)
   Page<Deal> search(@Param("funnel") Funnel funnel, @Param("stage") DealStage stage, @Param("status") DealStatus status,
-      @Param("responsible") String responsibleUserId, @Param("visibleTo") String visibleTo, @Param("q") String q,
+      @Param("responsible") String responsibleUserId, @Param("visibleTo") String visibleTo, @Param("q") String q, @Param("digits") String digits,
       Pageable pageable);
 
   long countByStageIn(Collection<DealStage> stages);

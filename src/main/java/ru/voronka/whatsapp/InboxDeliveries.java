@@ -77,7 +77,8 @@ class InboxDeliveries {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
           || t instanceof CannotCreateTransactionException || t instanceof SQLTransientException
-          || t instanceof OptimisticLockingException) {
+          || t instanceof OptimisticLockingException || t instanceof jakarta.persistence.OptimisticLockException
+          || t instanceof org.hibernate.StaleStateException) {
         return true;
       }
     }

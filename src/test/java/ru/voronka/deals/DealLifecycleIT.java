@@ -141,16 +141,18 @@ class DealLifecycleIT extends PostgresIT {
   }
 
   @Test
-  void actionButton_paid_movesTheDealToLaunch_andABadScheduleIsRefused() {
+  void actionButton_paid_isTheРопsPastThePayment_movesTheDealToLaunch_andABadScheduleIsRefused() {
     long deal = newDeal("Датчики давления", 90_000);
     take(deal);
     // Taking the request ends in an asynchronous step; a button pressed while it runs gets a 409 to retry.
     task(manager, deal, "Task_CheckItems");
-    manager.post("/api/deals/" + deal + "/actions/PAID", null).expect(202);
+    var refused = manager.post("/api/deals/" + deal + "/actions/PAID", null).expect(409);
+    assertThat(refused.detail()).isEqualTo("Кнопка «Оплачено» — для стадии «Счет», а сделка на стадии «Взят в работу»");
+    headOfSales.post("/api/deals/" + deal + "/actions/PAID", null).expect(202);
     JsonNode schedule = task(manager, deal, "Task_EnterPaymentSchedule");
-    var refused = manager.post("/api/tasks/" + schedule.path("id").asText() + "/complete", Map.of("tranches", List.of(
+    var badSchedule = manager.post("/api/tasks/" + schedule.path("id").asText() + "/complete", Map.of("tranches", List.of(
         Map.of("percent", 50, "dueDate", "2027-01-10"), Map.of("percent", 30, "dueDate", "2027-02-10")))).expect(400);
-    assertThat(refused.detail()).contains("ровно 100 %").contains("сейчас 80 %");
+    assertThat(badSchedule.detail()).contains("ровно 100 %").contains("сейчас 80 %");
     assertThat(task(manager, deal, "Task_EnterPaymentSchedule").path("id").asText()).isEqualTo(schedule.path("id").asText());
     assertThat(manager.get("/api/deals/" + deal).json().path("paymentSchedule")).isEmpty();
   }

@@ -89,6 +89,14 @@ public class DealProcesses implements DealWork {
     return runtime.startProcessInstanceByKey(EngineersFunnelProcess.KEY, businessKey(deal.getId()), vars).getId();
   }
 
+  /** The funnel decides on the deal's amount (the approval above 150 000 ₽): a changed amount reaches its running instance. */
+  public void amountChanged(Deal deal) {
+    String id = deal.getProcessInstanceId();
+    if (id != null && runtime.createProcessInstanceQuery().processInstanceId(id).active().count() > 0) {
+      runtime.setVariable(id, SalesFunnelProcess.Vars.AMOUNT, deal.getAmount() == null ? null : deal.getAmount().doubleValue());
+    }
+  }
+
   public void requestStageChange(Deal deal, DealStage target) {
     runtime.createMessageCorrelation(SalesFunnelProcess.MESSAGE_STAGE_CHANGE)
         .processInstanceId(requireRunningFunnel(deal))
@@ -131,6 +139,14 @@ public class DealProcesses implements DealWork {
         .list().stream().map(ProcessInstance::getId).toList();
     if (!running.isEmpty()) {
       runtime.deleteProcessInstances(running, reason, true, true);
+    }
+  }
+
+  /** The deal's amount changed outside a task (the 1C КП taken): the funnel decides on the new one. */
+  public void amountChanged(Long dealId, java.math.BigDecimal amount) {
+    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(dealId))
+        .processDefinitionKey(SalesFunnelProcess.KEY).active().list()) {
+      runtime.setVariable(instance.getId(), SalesFunnelProcess.Vars.AMOUNT, amount.doubleValue());
     }
   }
 

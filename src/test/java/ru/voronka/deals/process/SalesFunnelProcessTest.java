@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -25,10 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import ru.voronka.deals.ClientMessageTemplate;
 import ru.voronka.deals.DealStage;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.process.SalesFunnelProcess.Tasks;
@@ -52,15 +54,13 @@ class SalesFunnelProcessTest extends ProcessTest {
     launchAndShip(deal);
     closeDocuments(deal);
 
-    assertThat(deal).isEnded().hasPassed("Task_CloseDealAsWon", "Task_RequestFeedback", "Task_ConvertToEngineers", "EndEvent_DealWon");
+    assertThat(deal).isEnded().hasPassed("Task_CloseDealAsWon", "Task_ConvertToEngineers", "EndEvent_DealWon");
     var order = inOrder(beans.steps);
     for (DealStage stage : List.of(DealStage.NEW, DealStage.IN_WORK, DealStage.KP, DealStage.INVOICE, DealStage.LAUNCH,
         DealStage.ACCEPTED, DealStage.TO_SHIP, DealStage.SHIPPED, DealStage.WON)) {
       order.verify(beans.steps).enterStage(DEAL, stage);
     }
     verify(beans.steps, never()).enterStage(DEAL, DealStage.CONTRACT);
-    verify(beans.messages).send(DEAL, ClientMessageTemplate.REQUEST_TAKEN);
-    verify(beans.messages).send(DEAL, ClientMessageTemplate.FEEDBACK_REQUEST);
     verify(beans.steps).closeAsWon(DEAL);
     verify(beans.steps).convertToEngineers(DEAL);
     verify(beans.accountantMail).sendSigned(eq(DEAL), anyList());
@@ -178,6 +178,46 @@ class SalesFunnelProcessTest extends ProcessTest {
     verify(beans.escalations).escalate(DEAL, "NEW_REQUEST", null);
   }
 
+  /** The engine's clock at the test clock's «now» plus the hours; returns the timers due by then. */
+  private List<org.camunda.bpm.engine.runtime.Job> dueTimersAfter(ProcessInstance deal, long hours) {
+    ClockUtil.setCurrentTime(ProcessTestBeans.inHours(hours));
+    return managementService().createJobQuery().processInstanceId(deal.getId()).timers().executable().list();
+  }
+
+  @AfterEach
+  void engineClockBack() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void checkItems_notDoneByTheKpAgreementDate_isEscalated_byTheEngineClock() {
+    ClockUtil.setCurrentTime(ProcessTestBeans.inHours(0));
+    ProcessInstance deal = takenDeal();
+    org.assertj.core.api.Assertions.assertThat(dueTimersAfter(deal, 47)).isEmpty();
+    var due = dueTimersAfter(deal, 49);
+    org.assertj.core.api.Assertions.assertThat(due).hasSize(1);
+    execute(due.get(0));
+    execute(job("Task_EscalateCheckItems", deal));
+    assertThat(deal).hasPassed("Boundary_CheckItemsOverdue", "EndEvent_CheckItemsEscalated").isWaitingAt(Tasks.CHECK_ITEMS);
+    verify(beans.escalations).escalate(DEAL, "CHECK_ITEMS", null);
+  }
+
+  @Test
+  void kpFeedback_notGotByTheKpAgreementDate_isEscalatedOnTheTask_byTheEngineClock() {
+    ClockUtil.setCurrentTime(ProcessTestBeans.inHours(0));
+    ProcessInstance deal = takenDeal();
+    checkItems(deal);
+    complete(task(Tasks.SEND_KP, deal), withVariables(Vars.AMOUNT, 90_000));
+    assertThat(deal).isWaitingAt(Tasks.GET_KP_FEEDBACK);
+    org.assertj.core.api.Assertions.assertThat(dueTimersAfter(deal, 47)).isEmpty();
+    var due = dueTimersAfter(deal, 49);
+    org.assertj.core.api.Assertions.assertThat(due).hasSize(1);
+    execute(due.get(0));
+    execute(job("Task_EscalateKp", deal));
+    assertThat(deal).hasPassed("Boundary_KpFeedbackOverdue", "EndEvent_KpEscalated").isWaitingAt(Tasks.GET_KP_FEEDBACK);
+    verify(beans.escalations).escalate(DEAL, "KP_AGREEMENT", null);
+  }
+
   @Test
   void kpAgreementDate_passed_isEscalated() {
     ProcessInstance deal = takenDeal();
@@ -222,14 +262,14 @@ class SalesFunnelProcessTest extends ProcessTest {
   }
 
   @Test
-  void russianDirection_takesKpAndNomenclatureFrom1C() {
+  void russianDirection_proposesTheKpFrom1C_theAmountStaysUntilTheManagerTakesIt() {
     when(beans.facts.suppliedFromOneC(DEAL)).thenReturn(true);
-    when(beans.kpImport.importFromOneC(DEAL)).thenReturn(Optional.of(new BigDecimal("612000.00")));
     ProcessInstance deal = takenDeal();
     checkItems(deal);
     execute(job("Task_ImportKpFromOneC", deal));
     assertThat(deal).hasPassed("Task_ImportKpFromOneC").isWaitingAt(Tasks.SEND_KP);
-    assertThat(deal).variables().containsEntry(Vars.AMOUNT, 612000.0);
+    verify(beans.kpImport).proposeFromOneC(DEAL);
+    assertThat(deal).variables().containsEntry(Vars.AMOUNT, 100_000.0);
   }
 
   @Test
@@ -285,19 +325,18 @@ class SalesFunnelProcessTest extends ProcessTest {
   @Test
   void manualJump_toSuccess_closesTheDealAsWon() {
     ProcessInstance deal = jumpTo(newRequest(), DealStage.WON);
-    execute(job("Task_RequestFeedback", deal));
     assertThat(deal).isEnded().hasPassed("SubProcess_Won", "EndEvent_DealWon");
     verify(beans.steps).closeAsWon(DEAL);
   }
 
   @Test
   void requestFromTasklistStartForm_registersANewDeal() {
-    when(beans.steps.registerFromStartForm(any(), any(), any(), any(), any(), any(), any()))
+    when(beans.steps.registerFromStartForm(any(), any(), any(), any(), any(), any(), any(), any()))
         .thenAnswer(call -> org.mockito.Mockito.spy(new ru.voronka.deals.Deal("Заявка", ru.voronka.deals.Funnel.SALES, null)));
     ProcessInstance deal = runtimeService().startProcessInstanceByKey(SalesFunnelProcess.KEY,
-        withVariables(Vars.CLIENT_NAME, "ООО «Новый клиент»", Vars.CLIENT_PHONE, "8 (915) 111-22-33"));
+        withVariables(Vars.CLIENT_NAME, "ООО «Новый клиент»", Vars.CONTACT_NAME, "Новикова Анна", Vars.CLIENT_PHONE, "8 (915) 111-22-33"));
     assertThat(deal).hasPassed("Task_RegisterDeal");
-    verify(beans.steps).registerFromStartForm(any(), eq("ООО «Новый клиент»"), eq("8 (915) 111-22-33"), any(), any(), any(),
+    verify(beans.steps).registerFromStartForm(any(), eq("ООО «Новый клиент»"), eq("Новикова Анна"), eq("8 (915) 111-22-33"), any(), any(), any(),
         eq(deal.getId()));
   }
 
@@ -315,7 +354,6 @@ class SalesFunnelProcessTest extends ProcessTest {
   private ProcessInstance takenDeal() {
     ProcessInstance deal = newRequest();
     complete(task(Tasks.TAKE_REQUEST, deal), withVariables(Vars.TAKE_DECISION, "ACCEPT"));
-    execute(job("Task_SendTakenMessage", deal));
     assertThat(deal).isWaitingAt(Tasks.CHECK_ITEMS).variables().containsEntry(Vars.RESPONSIBLE, ProcessTestBeans.MANAGER);
     assertThat(task(Tasks.CHECK_ITEMS, deal)).isAssignedTo(ProcessTestBeans.MANAGER);
     return deal;
@@ -355,7 +393,6 @@ class SalesFunnelProcessTest extends ProcessTest {
     complete(task(Tasks.SEND_ACTS, deal), withVariables("actSigned", true, "actNumber", "А-17"));
     complete(task(Tasks.SEND_UPD, deal), withVariables("updSigned", true, "updNumber", "У-17"));
     execute(job("Task_EmailSignedDocuments", deal));
-    execute(job("Task_RequestFeedback", deal));
   }
 
   private ProcessInstance calledApproval(ProcessInstance deal) {
