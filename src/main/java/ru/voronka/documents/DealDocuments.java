@@ -112,6 +112,12 @@ public class DealDocuments {
         log.info("Deal {}: {} not made: {}", dealId, type, refused.getMessage());
         history.recordFailure(dealId, actor, HistoryKind.DOCUMENT, "Документ «" + type.title() + "» не сформирован: "
             + refused.getMessage());
+      } catch (org.springframework.dao.DataAccessException database) {
+        throw database; // the transaction is gone: the step fails as a whole and is tried again
+      } catch (RuntimeException broken) { // a broken template of an installation's folder, a rendering fault
+        log.error("Deal {}: {} not made", dealId, type, broken);
+        history.recordFailure(dealId, actor, HistoryKind.DOCUMENT, "Документ «" + type.title() + "» не сформирован из-за ошибки: "
+            + broken.getMessage() + ". Сообщите администратору; документ можно сформировать позже на вкладке «Документы».");
       }
     }
     return made;

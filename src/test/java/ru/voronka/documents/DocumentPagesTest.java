@@ -106,6 +106,20 @@ class DocumentPagesTest extends WorkspaceTest {
     mvc.perform(get("/api/deals/" + valves.getId() + "/documents").with(SIDOROVA)).andExpect(status().isNotFound());
   }
 
+  @Autowired PublicDocumentLinks links;
+
+  @Test
+  void a_client_opens_a_sent_document_by_its_signed_link_and_by_nothing_else() throws Exception {
+    Deal pumps = deal("Насосная станция для ТЭЦ");
+    var kp = documents.versions(pumps.getId()).get(0);
+    String link = links.link(kp.id());
+    String path = link.substring(link.indexOf("/public/"));
+    mvc.perform(get(path)).andExpect(status().isOk()).andExpect(header().string("Content-Type", containsString("application/pdf")));
+    mvc.perform(get("/public/documents/" + kp.id()).param("t", "AAAAAAAAAAAAAAAAAAAAAA")).andExpect(status().isNotFound());
+    mvc.perform(get("/public/documents/" + (kp.id() + 1)).param("t", path.substring(path.indexOf("t=") + 2)))
+        .andExpect(status().isNotFound());
+  }
+
   @Test
   void signed_scans_are_checked_by_their_content_and_kept_as_signed_versions() throws Exception {
     Deal valves = deal("Поставка обратных клапанов");
