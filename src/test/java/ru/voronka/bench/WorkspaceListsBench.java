@@ -101,10 +101,11 @@ class WorkspaceListsBench extends PostgresIT {
     long bm3Id = managerIds.get(3);
     explain("Рабочий стол, менеджер: страница", """
         select d.* from deal d left join employee r on r.id = d.responsible_id left join counterparty c on c.id = d.counterparty_id
-        where (r.id is null or r.user_id = 'bm3') order by d.updated_at desc, d.id desc limit 20""");
+        where (d.responsible_id is null or d.responsible_id = (select v.id from employee v where v.user_id = 'bm3'))
+        order by d.updated_at desc, d.id desc limit 20""");
     explain("Рабочий стол, менеджер: число сделок", """
         select count(d.id) from deal d left join employee r on r.id = d.responsible_id
-        where (r.id is null or r.user_id = 'bm3')""");
+        where (d.responsible_id is null or d.responsible_id = (select v.id from employee v where v.user_id = 'bm3'))""");
     explain("Рабочий стол, РОП: страница", """
         select d.* from deal d left join employee r on r.id = d.responsible_id left join counterparty c on c.id = d.counterparty_id
         order by d.updated_at desc, d.id desc limit 20""");
