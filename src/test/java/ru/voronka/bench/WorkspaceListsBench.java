@@ -101,10 +101,11 @@ class WorkspaceListsBench extends PostgresIT {
     long bm3Id = managerIds.get(3);
     explain("Рабочий стол, менеджер: страница", """
         select d.* from deal d left join employee r on r.id = d.responsible_id left join counterparty c on c.id = d.counterparty_id
-        where (r.id is null or r.user_id = 'bm3') order by d.updated_at desc, d.id desc limit 20""");
+        where (d.responsible_id is null or d.responsible_id = (select v.id from employee v where v.user_id = 'bm3'))
+        order by d.updated_at desc, d.id desc limit 20""");
     explain("Рабочий стол, менеджер: число сделок", """
         select count(d.id) from deal d left join employee r on r.id = d.responsible_id
-        where (r.id is null or r.user_id = 'bm3')""");
+        where (d.responsible_id is null or d.responsible_id = (select v.id from employee v where v.user_id = 'bm3'))""");
     explain("Рабочий стол, РОП: страница", """
         select d.* from deal d left join employee r on r.id = d.responsible_id left join counterparty c on c.id = d.counterparty_id
         order by d.updated_at desc, d.id desc limit 20""");
@@ -162,14 +163,16 @@ class WorkspaceListsBench extends PostgresIT {
         from generate_series(1, ?) g
         cross join lateral (select (array['NEW','IN_WORK','KP','CONTRACT','INVOICE','LAUNCH','ACCEPTED','TO_SHIP','SHIPPED','WON','LOST'])
                                    [1 + (g * 7) %% 11] as stage) s""".formatted(ids, MANAGERS), clients, firstClient, clients, deals);
-    // Open tasks as the engine keeps them: half assigned to a manager, half waiting for the «managers» group.
+    // Open tasks as the engine keeps them: half assigned to a manager, half waiting for the «managers» group;
+    // tasks of the deployed funnel («Проверить товарные позиции»), so that their forms are looked up as for real ones.
+    String funnel = jdbc.queryForObject("select ID_ from ACT_RE_PROCDEF where KEY_ = ? order by VERSION_ desc limit 1",
+        String.class, ru.voronka.deals.process.SalesFunnelProcess.KEY);
     jdbc.update("""
-        insert into ACT_RU_TASK (ID_, REV_, NAME_, TASK_DEF_KEY_, ASSIGNEE_, PRIORITY_, CREATE_TIME_, LAST_UPDATED_, DUE_DATE_,
-                                 SUSPENSION_STATE_, TASK_STATE_)
-        select 'bench-' || g, 1, (array['Проверить товарные позиции','Ответить клиенту','Отправить КП клиенту','Получить оплату от клиента'])[1 + g % 4],
-               'Task_Bench', case when g % 2 = 0 then 'bm' || (g % ?) else null end, 50,
+        insert into ACT_RU_TASK (ID_, REV_, NAME_, TASK_DEF_KEY_, PROC_DEF_ID_, ASSIGNEE_, PRIORITY_, CREATE_TIME_, LAST_UPDATED_,
+                                 DUE_DATE_, SUSPENSION_STATE_, TASK_STATE_)
+        select 'bench-' || g, 1, 'Проверить товарные позиции', ?, ?, case when g % 2 = 0 then 'bm' || (g % ?) else null end, 50,
                now() - g * interval '1 second', now() - g * interval '1 second', now() + (g % 72) * interval '1 hour', 1, 'Created'
-        from generate_series(1, ?) g""", MANAGERS, tasks);
+        from generate_series(1, ?) g""", ru.voronka.deals.process.SalesFunnelProcess.Tasks.CHECK_ITEMS, funnel, MANAGERS, tasks);
     jdbc.update("""
         insert into ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_)
         select 'bench-link-' || g, 1, 'managers', 'candidate', 'bench-' || g from generate_series(1, ?) g where g % 2 = 1""", tasks);
