@@ -49,7 +49,8 @@ public class CompanySettings {
   }
 
   /** The requisites, or a refusal naming every required one that is missing. */
-  @Transactional(readOnly = true)
+  // A refusal here is an answer, not a fault: the funnel's caller notes it and its transaction goes on.
+  @Transactional(readOnly = true, noRollbackFor = DomainException.class)
   public CompanyRequisites requireComplete() {
     CompanyRequisites company = current();
     var missing = company.missing();
