@@ -82,6 +82,31 @@ public class DealDocuments {
     return registry.latest(dealId, type, DocumentStatus.MADE).isPresent();
   }
 
+  /** The client's signed scans of this document uploaded for the deal, newest first. */
+  @Transactional(readOnly = true)
+  public List<DocumentVersionView> signed(Long dealId, DocumentType type) {
+    return registry.versions(dealId).stream().filter(v -> v.type() == type && v.status() == DocumentStatus.SIGNED).toList();
+  }
+
+  /** Whether at least one signed scan of this document was uploaded for the deal. */
+  @Transactional(readOnly = true)
+  public boolean hasSigned(Long dealId, DocumentType type) {
+    return registry.latest(dealId, type, DocumentStatus.SIGNED).isPresent();
+  }
+
+  /**
+   * The task that takes the signed act or УПД may be completed only with its scan uploaded (FUN-8).
+   *
+   * @throws DomainException «Загрузите скан подписанного акта» (or УПД) when there is none
+   */
+  @Transactional(readOnly = true)
+  public void requireSigned(Long dealId, DocumentType type) {
+    if (!hasSigned(dealId, type)) {
+      throw new DomainException(Kind.INVALID, "Загрузите скан подписанного " + type.signedGenitive()
+          + " (PDF, JPEG или PNG) — без него задачу не завершить");
+    }
+  }
+
   /** A new version of the deal's document of this type, rendered now from the deal and the requisites. */
   public DocumentVersionView make(Long dealId, DocumentType type, String actor, String reason) {
     Deal deal = deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));

@@ -33,6 +33,25 @@ public enum DocumentType {
     return template + ".ftlh";
   }
 
+  /**
+   * The document whose signed scan the funnel's task takes (FUN-8): «Отправить Акты выполненных работ…»
+   * the act, «Отправить УПД…» the УПД; empty for any other task.
+   */
+  public static java.util.Optional<DocumentType> signedAtTask(String taskKey) {
+    if ("Task_SendActs".equals(taskKey)) {
+      return java.util.Optional.of(ACT);
+    }
+    if ("Task_SendUpd".equals(taskKey)) {
+      return java.util.Optional.of(UPD);
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** «акта», «УПД»: what «Загрузите скан подписанного …» names. */
+  public String signedGenitive() {
+    return this == ACT ? "акта" : this == UPD ? "УПД" : title;
+  }
+
   /** The act and the УПД come back signed by the client (FUN-8). */
   public boolean signedByClient() {
     return this == ACT || this == UPD;

@@ -16,9 +16,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.voronka.deals.TaskDesk;
 import ru.voronka.deals.TaskDesk.TaskForm;
 import ru.voronka.deals.Viewers;
+import ru.voronka.documents.DealDocuments;
+import ru.voronka.documents.DocumentType;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainExceptions;
 
@@ -31,11 +35,13 @@ import ru.voronka.platform.web.DomainExceptions;
 class TasksPageController {
 
   private final TaskDesk tasks;
+  private final DealDocuments documents;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
-  TasksPageController(TaskDesk tasks, Clock clock) {
+  TasksPageController(TaskDesk tasks, DealDocuments documents, Clock clock) {
     this.tasks = tasks;
+    this.documents = documents;
     this.clock = clock;
   }
 
@@ -64,7 +70,40 @@ class TasksPageController {
     model.addAttribute("schemaJson", form.schema() == null ? null : inScript(form.schema()));
     model.addAttribute("dataJson", inScript(json.writeValueAsString(form.data())));
     model.addAttribute("now", Date.from(clock.instant()));
+    signedDocument(form.task()).ifPresent(type -> {
+      model.addAttribute("scanType", type);
+      model.addAttribute("scans", documents.signed(form.task().dealId(), type));
+    });
     return "workspace/task";
+  }
+
+  /**
+   * FUN-8: the signed act's or УПД's scan, uploaded on its task's page and kept as a «Подписан» version
+   * by the documents' own code (type by content, size cap); the task completes only once one is there.
+   */
+  @PostMapping("/tasks/{id}/scan")
+  String scan(@PathVariable String id, @RequestParam(name = "file", required = false) MultipartFile file,
+      Authentication auth, RedirectAttributes redirect) throws java.io.IOException {
+    var viewer = Viewers.of(auth);
+    var task = tasks.form(id, viewer).task();
+    DocumentType type = signedDocument(task).orElseThrow(() -> new DomainException(DomainException.Kind.INVALID,
+        "Эта задача не принимает сканы: загрузите документ на вкладке «Документы» сделки"));
+    try {
+      if (file == null || file.isEmpty()) {
+        throw new DomainException(DomainException.Kind.INVALID, "Выберите файл со сканом подписанного " + type.signedGenitive()
+            + " (PDF, JPEG или PNG)");
+      }
+      var signed = documents.addSigned(task.dealId(), type, file.getOriginalFilename(), file.getBytes(), viewer.userId());
+      redirect.addFlashAttribute("scanDone", "Скан сохранён: «" + type.title() + " № " + signed.number() + "», версия "
+          + signed.version() + " — «Подписан». Теперь задачу можно завершить.");
+    } catch (DomainException refused) {
+      redirect.addFlashAttribute("scanError", refused.getMessage());
+    }
+    return "redirect:/tasks/" + id;
+  }
+
+  private static java.util.Optional<DocumentType> signedDocument(TaskDesk.TaskRow task) {
+    return task.dealId() == null ? java.util.Optional.empty() : DocumentType.signedAtTask(task.key());
   }
 
   /** «Взять»: from the list, the deal card or the task card, back to where it was pressed. */

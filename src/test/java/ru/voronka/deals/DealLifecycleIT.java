@@ -29,6 +29,11 @@ class DealLifecycleIT extends PostgresIT {
   @Autowired
   TestRestTemplate rest;
 
+  @Autowired
+  ru.voronka.documents.DealDocuments documents;
+
+  static final byte[] SIGNED_SCAN = "%PDF-1.4\n% подписано клиентом\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
   Api admin;
   Api manager;
   Api otherManager;
@@ -71,6 +76,9 @@ class DealLifecycleIT extends PostgresIT {
     complete(manager, deal, "Task_CheckClientPayment", Map.of());
     complete(logist, deal, "Task_ShipGoods", Map.of());
     complete(manager, deal, "Task_ControlShipment", Map.of());
+    // FUN-8: the act's and the УПД's tasks complete only with the client's signed scan uploaded.
+    documents.addSigned(deal, ru.voronka.documents.DocumentType.ACT, "акт.pdf", SIGNED_SCAN, "itpetrov");
+    documents.addSigned(deal, ru.voronka.documents.DocumentType.UPD, "упд.pdf", SIGNED_SCAN, "itpetrov");
     complete(manager, deal, "Task_SendActs", Map.of("actSigned", true, "actNumber", "17"));
     complete(manager, deal, "Task_SendUpd", Map.of("updSigned", true, "updNumber", "17"));
     for (JsonNode tranche : tasks(manager, deal, "Task_ConfirmTranchePayment")) {

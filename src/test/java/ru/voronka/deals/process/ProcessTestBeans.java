@@ -83,6 +83,10 @@ public class ProcessTestBeans {
     Mocks.register("markTranchePaid", new MarkTranchePaid(schedule));
     Mocks.register("mirrorLogisticsTask", new MirrorLogisticsTask(mirroring));
     Mocks.register("emailSignedDocuments", new ru.voronka.documents.process.EmailSignedDocuments(accountantMail));
+    // FUN-8: the act's and the УПД's tasks complete once their signed scan is uploaded; a test that wants the refusal says «not yet».
+    when(documents.hasSigned(anyLong(), org.mockito.ArgumentMatchers.any())).thenReturn(true);
+    org.mockito.Mockito.doCallRealMethod().when(documents).requireSigned(anyLong(), org.mockito.ArgumentMatchers.any());
+    Mocks.register("requireSignedScan", new ru.voronka.documents.process.RequireSignedScan(documents));
     Mocks.register("makeKp", new ru.voronka.documents.process.MakeKp(documents));
     Mocks.register("makeDocumentSet", new ru.voronka.documents.process.MakeDocumentSet(documents));
     Mocks.register("makeInvoice", new ru.voronka.documents.process.MakeInvoice(documents));

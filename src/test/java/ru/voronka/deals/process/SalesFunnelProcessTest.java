@@ -241,6 +241,27 @@ class SalesFunnelProcessTest extends ProcessTest {
   }
 
   @Test
+  void shipped_theActAndUpdTasksRefuseToCompleteUntilTheirSignedScanIsUploaded() {
+    ProcessInstance deal = jumpTo(takenDeal(), DealStage.SHIPPED);
+    when(beans.documents.hasSigned(DEAL, DocumentType.ACT)).thenReturn(false);
+    when(beans.documents.hasSigned(DEAL, DocumentType.UPD)).thenReturn(false);
+    var act = task(Tasks.SEND_ACTS, deal);
+    assertThatThrownBy(() -> complete(act, withVariables("actSigned", true, "actNumber", "17")))
+        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(ru.voronka.platform.web.DomainExceptions.find(e))
+            .isNotNull().hasMessageStartingWith("Загрузите скан подписанного акта"));
+    var upd = task(Tasks.SEND_UPD, deal);
+    assertThatThrownBy(() -> complete(upd, withVariables("updSigned", true)))
+        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(ru.voronka.platform.web.DomainExceptions.find(e))
+            .isNotNull().hasMessageStartingWith("Загрузите скан подписанного УПД"));
+    assertThat(deal).isWaitingAt(Tasks.SEND_ACTS, Tasks.SEND_UPD);
+
+    when(beans.documents.hasSigned(DEAL, DocumentType.ACT)).thenReturn(true); // the manager uploaded the signed act
+    complete(task(Tasks.SEND_ACTS, deal), withVariables("actSigned", true, "actNumber", "17"));
+    assertThat(deal).hasPassed(Tasks.SEND_ACTS).isWaitingAt(Tasks.SEND_UPD);
+    verify(beans.documents).requireSigned(DEAL, DocumentType.UPD);
+  }
+
+  @Test
   void shipped_makesTheClosingSet_andAMailThatFailsIsRetriedThenAnIncident() {
     ProcessInstance deal = jumpTo(takenDeal(), DealStage.SHIPPED);
     verify(beans.documents).makeForProcess(eq(DEAL), eq(List.of(DocumentType.ACT, DocumentType.WAYBILL, DocumentType.UPD)),
