@@ -153,8 +153,15 @@ public class DealProcesses implements DealWork {
   /** The new responsible takes over every open task and every process of the deal (WA-6 builds on this). */
   public void handOver(Long dealId, String from, String to) {
     String key = businessKey(dealId);
-    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list()) {
-      runtime.setVariable(instance.getId(), SalesFunnelProcess.Vars.RESPONSIBLE, to);
+    String[] running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list().stream()
+        .map(ProcessInstance::getId).toArray(String[]::new);
+    // Only the processes that carry a responsible take the new one: a machine's run of the deal (a stage
+    // action, a message on its way) may be ending in a job right now, and a variable written into it then
+    // would outlive its execution (ACT_FK_VAR_EXE).
+    if (running.length > 0) {
+      runtime.createVariableInstanceQuery().processInstanceIdIn(running).variableName(SalesFunnelProcess.Vars.RESPONSIBLE)
+          .list().stream().map(v -> v.getProcessInstanceId()).distinct()
+          .forEach(instance -> runtime.setVariable(instance, SalesFunnelProcess.Vars.RESPONSIBLE, to));
     }
     if (from != null) {
       for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssignee(from).list()) {
