@@ -392,9 +392,9 @@ class StageActionsTest extends WorkspaceTest {
   void aDocumentKindTheDealHasNoDocumentOf_isNamedInTheLog_andTheTextGoesWithoutIt() {
     Deal meter = deal("Узел учёта тепла");
     StageAction action = actions.create(ROP, new StageActionForm(meter.getStage().name(), "С КП " + System.nanoTime(), true,
-        "PT0S", false, false, null, null, "MAIN_CONTACT", "Ваше КП", List.of(new StageActionForm.Attachment(null, null, null, null, "KP"))));
-    String key = firedRun(meter, meter.getStage(), action);
-    assertThat(history(meter.getId())).contains("«" + action.getName() + "»: документов KP у сделки нет — отправлено без них");
+        "PT0S", false, false, null, null, "MAIN_CONTACT", "Ваше УПД", List.of(new StageActionForm.Attachment(null, null, null, null, "UPD"))));
+    String key = firedRun(meter, meter.getStage(), action); // a deal at «Договор» has no УПД yet
+    assertThat(history(meter.getId())).contains("«" + action.getName() + "»: документов UPD у сделки нет — отправлено без них");
     assertThat(jdbc.queryForObject("select count(*) from chat_message where idempotency_key like ?", Long.class,
         StageActionRuns.CAUSE + key + "%")).isEqualTo(1);
   }

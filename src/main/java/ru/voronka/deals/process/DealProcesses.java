@@ -150,18 +150,20 @@ public class DealProcesses implements DealWork {
     }
   }
 
+  /** The deal's processes run by the machine alone, with no responsible of their own. */
+  private static final java.util.Set<String> WITHOUT_RESPONSIBLE = java.util.Set.of("stageAutomation", "sendClientMessage",
+      "clientMediaDownload");
+
   /** The new responsible takes over every open task and every process of the deal (WA-6 builds on this). */
   public void handOver(Long dealId, String from, String to) {
     String key = businessKey(dealId);
-    String[] running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list().stream()
-        .map(ProcessInstance::getId).toArray(String[]::new);
-    // Only the processes that carry a responsible take the new one: a machine's run of the deal (a stage
-    // action, a message on its way) may be ending in a job right now, and a variable written into it then
-    // would outlive its execution (ACT_FK_VAR_EXE).
-    if (running.length > 0) {
-      runtime.createVariableInstanceQuery().processInstanceIdIn(running).variableName(SalesFunnelProcess.Vars.RESPONSIBLE)
-          .list().stream().map(v -> v.getProcessInstanceId()).distinct()
-          .forEach(instance -> runtime.setVariable(instance, SalesFunnelProcess.Vars.RESPONSIBLE, to));
+    // A machine's run of the deal (a stage action, a message on its way) has no responsible, and may be
+    // ending in a job right now: a variable written into it then would outlive its execution (ACT_FK_VAR_EXE).
+    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list()) {
+      String model = instance.getProcessDefinitionId().substring(0, instance.getProcessDefinitionId().indexOf(':'));
+      if (!WITHOUT_RESPONSIBLE.contains(model)) {
+        runtime.setVariable(instance.getId(), SalesFunnelProcess.Vars.RESPONSIBLE, to);
+      }
     }
     if (from != null) {
       for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssignee(from).list()) {
