@@ -91,9 +91,10 @@ class DealLifecycleIT extends PostgresIT {
         "на «Принят»", "на «К отгрузке»", "на «Отгружен/Доставлен»", "на «Сделка успешна»")) {
       assertThat(history).anySatisfy(line -> assertThat(line).contains(stage));
     }
-    // No WhatsApp provider in this test: the client's message is tried and its failure is in the history.
-    assertThat(history).anySatisfy(line -> assertThat(line).contains("Сообщение о взятии заявки в работу на +7")
-        .contains("WhatsApp не подключён"));
+    // No WhatsApp provider in this test: the default stage action's message (FUN-2) goes through the outbox, is
+    // refused, and the refusal is in the history with the action's name (issue 17).
+    headOfSales.await("/api/deals/" + deal + "/history?size=200", h -> h.path("content").toString()
+        .contains("«Сообщение о взятии заявки в работу»: Ошибка: WhatsApp не подключён"), java.time.Duration.ofSeconds(90));
     assertThat(history).anySatisfy(line -> assertThat(line).contains("Подписанные документы отправлены бухгалтеру"));
     assertThat(history).anySatisfy(line -> assertThat(line).contains("Конвертирована в воронку «Инженеры»"));
     assertThat(history).anySatisfy(line -> assertThat(line).contains("Выполнена задача «Отгрузить товар клиенту»"));
