@@ -46,6 +46,7 @@ public class ClientDelivery {
    * @throws MessageNotSentException when the provider did not take it; {@code isRetryable} says
    *     whether another attempt may help
    */
+  @Transactional(noRollbackFor = MessageNotSentException.class) // the job decides: a refusal ends in «Ошибка», committed
   public void deliver(Long messageId) {
     ChatMessage message = messages.findById(messageId)
         .orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "Сообщение №" + messageId + " не найдено"));

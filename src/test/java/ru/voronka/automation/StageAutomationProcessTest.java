@@ -84,6 +84,7 @@ class StageAutomationProcessTest extends ProcessTest {
     execute(dueTimer(now));
     assertThat(run).isWaitingAt(StageAutomationProcess.TASK_SEND).hasPassed(StageAutomationProcess.TASK_CHECK);
     execute(job());
+    execute(job()); // asyncAfter: the run ends in a transaction of its own
     assertThat(run).isEnded().hasPassed(StageAutomationProcess.END_QUEUED);
     verify(runs).send(RUN, DEAL, ACTION);
   }
@@ -98,6 +99,7 @@ class StageAutomationProcessTest extends ProcessTest {
     assertThat(managementService().createJobQuery().timers().executable().count()).as("not yet due").isZero();
 
     execute(dueTimer(due));
+    execute(job());
     execute(job());
     assertThat(run).isEnded().hasPassed(StageAutomationProcess.TIMER_SEND_TIME, StageAutomationProcess.END_QUEUED);
   }
@@ -133,7 +135,7 @@ class StageAutomationProcessTest extends ProcessTest {
     doThrow(new IllegalStateException("база занята")).when(runs).send(RUN, DEAL, ACTION);
     ProcessInstance run = start(now);
     execute(dueTimer(now));
-    for (int attempt = 0; attempt < 4; attempt++) {
+    for (int attempt = 0; attempt < 5; attempt++) { // PT10S,PT1M,PT5M,PT15M: five attempts
       Job send = job();
       assertThatThrownBy(() -> managementService().executeJob(send.getId())).isInstanceOf(IllegalStateException.class);
     }
@@ -141,6 +143,7 @@ class StageAutomationProcessTest extends ProcessTest {
     assertThat(runtimeService().createIncidentQuery().processInstanceId(run.getId()).count()).isEqualTo(1);
     doNothing().when(runs).send(RUN, DEAL, ACTION);
     managementService().setJobRetries(job().getId(), 1);
+    execute(job());
     execute(job());
     assertThat(run).isEnded().hasPassed(StageAutomationProcess.END_QUEUED);
     verify(runs, org.mockito.Mockito.atLeast(5)).send(eq(RUN), eq(DEAL), eq(ACTION));
