@@ -20,8 +20,7 @@ class ModulesTest {
 
   @Test
   void theModulesAreDocumentedFromTheCode() {
-    // without clean: docs/modules/README.md, how to read the canvases, is written by hand
-    new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules").withoutClean())
+    new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
         .writeModulesAsPlantUml()
         .writeIndividualModulesAsPlantUml()
         .writeModuleCanvases()

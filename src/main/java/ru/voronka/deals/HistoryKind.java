@@ -7,15 +7,13 @@ public enum HistoryKind {
   TASK_CREATED("Поставлена задача"),
   TASK_COMPLETED("Задача выполнена"),
   MESSAGE("Сообщение клиенту"),
-  AUTOMATION("Действие бизнес-процесса"),
   ACTION("Действие"),
   ESCALATION("Эскалация"),
   DOCUMENT("Документы"),
   PAYMENT("Оплата"),
   ONE_C("1С"),
   ORDER("Заказ"),
-  NOTE("Комментарий"),
-  EDIT("Изменение сделки");
+  NOTE("Комментарий");
 
   private final String title;
 

@@ -2,7 +2,8 @@ package ru.voronka.whatsapp;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import ru.voronka.chat.ClientOutbox;
+import ru.voronka.messaging.ClientMessenger;
+import ru.voronka.messaging.ClientMessenger.OutgoingMessage;
 
 /**
  * The answer to a join request, admitted or declined (WA-10): a request asked in the provider's own
@@ -11,11 +12,11 @@ import ru.voronka.chat.ClientOutbox;
 @Component
 class JoinAnswers {
 
-  private final ClientOutbox outbox;
+  private final ClientMessenger messenger;
   private final DealGroups groups;
 
-  JoinAnswers(ClientOutbox outbox, DealGroups groups) {
-    this.outbox = outbox;
+  JoinAnswers(ClientMessenger messenger, DealGroups groups) {
+    this.messenger = messenger;
     this.groups = groups;
   }
 
@@ -33,7 +34,7 @@ class JoinAnswers {
         groups.rejectJoin(groupId, joinRequestId);
       }
     }
-    outbox.send(ClientOutbox.Outgoing.whatsapp(dealId(execution),
-        (admitted ? "join-ok-" : "join-no-") + execution.getProcessInstanceId(), text, (String) execution.getVariable("phone")));
+    messenger.send(new OutgoingMessage(dealId(execution), (String) execution.getVariable("phone"), text,
+        (admitted ? "join-ok-" : "join-no-") + execution.getProcessInstanceId()));
   }
 }

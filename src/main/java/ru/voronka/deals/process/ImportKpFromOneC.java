@@ -6,10 +6,7 @@ import org.springframework.stereotype.Component;
 import ru.voronka.deals.KpImport;
 import ru.voronka.deals.process.SalesFunnelProcess.Vars;
 
-/**
- * «Загрузить КП и номенклатуру из 1С» (FUN-4, ONE-1): the 1C КП is proposed beside the deal's lines;
- * the amount changes only when the manager takes it (issue 15).
- */
+/** «Загрузить КП и номенклатуру из 1С» (FUN-4, ONE-1); the KP's total becomes the deal's amount. */
 @Component("importKpFromOneC")
 class ImportKpFromOneC implements JavaDelegate {
 
@@ -21,6 +18,7 @@ class ImportKpFromOneC implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    kpImport.proposeFromOneC((Long) execution.getVariable(Vars.DEAL_ID));
+    kpImport.importFromOneC((Long) execution.getVariable(Vars.DEAL_ID))
+        .ifPresent(total -> execution.setVariable(Vars.AMOUNT, total.doubleValue()));
   }
 }
