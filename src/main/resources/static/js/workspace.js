@@ -125,6 +125,30 @@
     } };
   }
 
+  // ---- unread badges: re-read from the server when a message arrives or is read (here, in another tab, elsewhere) ----
+
+  let badgeTimer = null;
+  function refreshBadges() {
+    document.body.dispatchEvent(new Event('chat-changed')); // the top bar's total
+    clearTimeout(badgeTimer);
+    badgeTimer = setTimeout(function () {
+      const badges = document.querySelectorAll('[data-unread-chat]');
+      if (!badges.length) return;
+      const ids = Array.from(new Set(Array.from(badges).map(function (b) { return b.dataset.unreadChat; })));
+      fetch('/chats/unread?ids=' + ids.join(','), { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .then(function (counts) {
+          badges.forEach(function (b) {
+            const n = counts[b.dataset.unreadChat];
+            if (n === undefined) return;
+            b.textContent = n > 0 ? String(n) : '';
+            const row = b.closest('[data-tree-chat]');
+            if (row) row.classList.toggle('unread', n > 0);
+          });
+        });
+    }, 150);
+  }
+
   // ---- the live connection ----
 
   function connect() {
@@ -136,7 +160,7 @@
       const d = JSON.parse(e.data).data;
       const chat = openChat(d.chatId);
       if (chat) fetchNewer(chat);
-      document.body.dispatchEvent(new Event('chat-changed'));
+      refreshBadges();
       const tree = document.querySelector('[data-tree-chat="' + d.chatId + '"]');
       if (tree && !chat) tree.classList.add('unread');
       // Internal messages pop up for the other members; client messages come as 'popup' to the task holders.
@@ -144,6 +168,10 @@
         popup(d.author + ' · ' + d.chatTitle, d.text,
           [{ text: 'Перейти в чат', href: '/chats/' + d.chatId }, readLink(d.chatId, d.messageId)]);
       }
+    });
+    // Read here or in another tab: the badges follow without a reload.
+    source.addEventListener('chat-read', function (e) {
+      if (JSON.parse(e.data).data.reader === me) refreshBadges();
     });
     source.addEventListener('popup', function (e) {
       const d = JSON.parse(e.data).data;
@@ -210,6 +238,38 @@
     source.onerror = function () { document.body.dataset.live = 'reconnecting'; };
   }
 
+  // ---- TEL-1: calls from anywhere ----
+
+  // A click on any phone number in the workspace dials it through the PBX (the desk phone rings first);
+  // the tel: link stays for a page without this script.
+  function dial(number) {
+    const body = new URLSearchParams({ number: number });
+    return fetch('/calls/dial', { method: 'POST', headers: Object.assign({ 'HX-Request': 'true' }, csrfHeaders()),
+      body: body, credentials: 'same-origin' })
+      .then(function (r) { return r.text().then(function (html) { return { ok: r.ok, html: html }; }); })
+      .then(function (answer) {
+        const tmp = document.createElement('div');
+        tmp.innerHTML = answer.html;
+        popup(answer.ok ? 'Звонок' : 'Звонок не начат', tmp.textContent.trim(), []);
+      });
+  }
+
+  document.addEventListener('click', function (e) {
+    const link = e.target.closest ? e.target.closest('a[href^="tel:"]') : null;
+    if (link && me) {
+      e.preventDefault();
+      dial(link.dataset.dial || decodeURIComponent(link.getAttribute('href').slice(4)));
+      return;
+    }
+    const key = e.target.closest ? e.target.closest('[data-pad-key]') : null;
+    const back = e.target.closest ? e.target.closest('[data-pad-back]') : null;
+    if (key || back) {
+      const input = e.target.closest('form').querySelector('input[name=number]');
+      input.value = key ? input.value + key.dataset.padKey : input.value.slice(0, -1);
+      input.focus();
+    }
+  });
+
   // ---- forms ----
 
   document.addEventListener('htmx:afterRequest', function (e) {
@@ -251,6 +311,14 @@
     if (e.target.closest('[data-close-call]')) {
       const box = document.getElementById('call-card');
       if (box) box.innerHTML = '';
+      dockCallCard();
+      return;
+    }
+    if (e.target.closest('[data-fold-call]')) {
+      const box = document.getElementById('call-card');
+      box.classList.toggle('folded');
+      e.target.textContent = box.classList.contains('folded') ? 'Развернуть' : 'Свернуть';
+      dockCallCard();
       return;
     }
     const tab = e.target.closest ? e.target.closest('.tabs a.tab') : null;
@@ -285,6 +353,13 @@
     });
   }
 
-  document.addEventListener('htmx:afterSettle', function (e) { initChats(e.detail.elt); initCharts(e.detail.elt); });
-  document.addEventListener('DOMContentLoaded', function () { initChats(document); initCharts(document); connect(); });
+  // The page makes room for an open call card (docked at the right) instead of lying under it.
+  function dockCallCard() {
+    const box = document.getElementById('call-card');
+    const open = !!box && box.children.length > 0 && !box.classList.contains('folded');
+    document.body.classList.toggle('has-call-card', open);
+  }
+
+  document.addEventListener('htmx:afterSettle', function (e) { initChats(e.detail.elt); initCharts(e.detail.elt); dockCallCard(); });
+  document.addEventListener('DOMContentLoaded', function () { initChats(document); initCharts(document); connect(); dockCallCard(); });
 })();

@@ -25,6 +25,10 @@ public class Chat implements Timestamped {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  /** Optimistic locking of the chat's own fields (PLT-4). */
+  @jakarta.persistence.Version
+  private long version;
+
   @Enumerated(EnumType.STRING)
   private ChatKind kind;
 
@@ -38,6 +42,8 @@ public class Chat implements Timestamped {
 
   private String pairKey;
   private Instant createdAt;
+  /** Moved by every message: two messages at once in one chat are not a conflict. */
+  @org.hibernate.annotations.OptimisticLock(excluded = true)
   private Instant lastMessageAt;
 
   protected Chat() {}
@@ -76,6 +82,10 @@ public class Chat implements Timestamped {
 
   void touch(Instant at) {
     lastMessageAt = at;
+  }
+
+  public long getVersion() {
+    return version;
   }
 
   public Long getId() {

@@ -51,6 +51,14 @@ public class ChatMessage implements Timestamped {
   private Instant deletedAt;
   private String deletedBy;
 
+  /** What caused a message to a client ({@link ClientOutbox}): unique, so one cause never sends twice. */
+  private String idempotencyKey;
+  /** The number written to when not the client's own (a join answer, one of several contacts). */
+  private String recipientPhone;
+  /** The service and channel the sender named; null: the one that reached the client last. */
+  private String providerService;
+  private String providerChannel;
+
   @OneToMany(mappedBy = "message", cascade = CascadeType.PERSIST)
   private List<ChatAttachment> attachments = new ArrayList<>();
 
@@ -77,6 +85,13 @@ public class ChatMessage implements Timestamped {
     ChatAttachment attachment = new ChatAttachment(this, fileName, contentType, content);
     attachments.add(attachment);
     return attachment;
+  }
+
+  void addressTo(String idempotencyKey, String recipientPhone, String providerService, String providerChannel) {
+    this.idempotencyKey = idempotencyKey;
+    this.recipientPhone = recipientPhone;
+    this.providerService = providerService;
+    this.providerChannel = providerChannel;
   }
 
   /** A client's message whose files came after it: its placeholder replaced by what came. */
@@ -157,6 +172,22 @@ public class ChatMessage implements Timestamped {
 
   public String getExternalId() {
     return externalId;
+  }
+
+  public String getIdempotencyKey() {
+    return idempotencyKey;
+  }
+
+  public String getRecipientPhone() {
+    return recipientPhone;
+  }
+
+  public String getProviderService() {
+    return providerService;
+  }
+
+  public String getProviderChannel() {
+    return providerChannel;
   }
 
   public Instant getCreatedAt() {

@@ -104,6 +104,8 @@ interface ChatMessageRepository extends JpaRepository<ChatMessage, Long> {
   @Query("select m from ChatMessage m where m.externalId = ?1")
   Optional<ChatMessage> findByExternalId(String externalId);
 
+  Optional<ChatMessage> findByIdempotencyKey(String idempotencyKey);
+
   /**
    * A status change that holds only while the message is in one of {@code from}: the outbox's job and
    * the gateway's receipt may move one message at the same time, and neither must undo the other.

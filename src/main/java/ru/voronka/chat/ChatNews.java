@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import ru.voronka.directory.Employee;
 import ru.voronka.platform.live.LiveEvents;
@@ -14,10 +15,12 @@ class ChatNews {
 
   private final LiveEvents live;
   private final ChatAccess access;
+  private final ApplicationEventPublisher events;
 
-  ChatNews(LiveEvents live, ChatAccess access) {
+  ChatNews(LiveEvents live, ChatAccess access, ApplicationEventPublisher events) {
     this.live = live;
     this.access = access;
+    this.events = events;
   }
 
   void stored(Chat chat, ChatMessage message) {
@@ -35,6 +38,11 @@ class ChatNews {
     live.publish(participants, "chat-message", Map.copyOf(event));
     event.put("notify", false);
     live.publish(onlookers, "chat-message", Map.copyOf(event));
+    if (chat.getKind() == ChatKind.DEAL_CLIENT && message.getDirection() == Direction.OUTGOING
+        && message.getAuthorEmployee() != null && message.getChannel() != Channel.PHONE && chat.getDeal() != null) {
+      events.publishEvent(new ClientAnswered(chat.getId(), message.getId(), chat.getDeal().getId(),
+          message.getAuthorEmployee().getUserId()));
+    }
   }
 
   void statusChanged(ChatMessage m) {

@@ -7,6 +7,7 @@ import ru.voronka.chat.ChatViews.MessageView;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Contact;
+import ru.voronka.directory.PersonNames;
 import ru.voronka.directory.Employee;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
@@ -105,15 +106,17 @@ public class ChatPosting {
     return presenter.views(List.of(message), me, message.getId()).get(0);
   }
 
-  /** The deal's values for an SMS template's placeholders; the client by their main contact's name. */
+  /** The deal's values for an SMS template's placeholders; the client by their main contact's first name (and patronymic). */
   private static SmsTemplates.Filling smsFilling(Deal deal) {
-    String client = deal.getCounterparty() == null ? "" : deal.getCounterparty().mainContact().map(Contact::getFullName)
-        .orElse(deal.getCounterparty().getName());
+    // «Здравствуйте, Андрей!» or «…, Андрей Петрович!» — not the card's «Соколов Андрей»
+    String client = deal.getCounterparty() == null ? "" : deal.getCounterparty().mainContact()
+        .filter(c -> !c.getFullName().equalsIgnoreCase(deal.getCounterparty().getName()))
+        .map(c -> PersonNames.addressOf(c.getFullName())).orElse(deal.getCounterparty().getName());
     return new SmsTemplates.Filling(client, deal.getId(), deal.getTitle(),
         deal.getResponsible() == null ? null : deal.getResponsible().getFullName());
   }
 
-  /** «Позвонить» (COM-2): the employee's phone rings, then the client's; the chat shows the call. */
+  /** «Позвонить» (COM-2): the employee's phone rings, then the client's; the chat shows the call when it ends. */
   public void callClient(Long chatId, Viewer viewer) {
     Chat chat = guard.requireVisible(chatId, viewer);
     Employee me = guard.requireEmployee(viewer);
@@ -121,10 +124,7 @@ public class ChatPosting {
     if (phone == null) {
       throw new DomainException(Kind.INVALID, "Позвонить можно из чата клиента, у которого указан телефон");
     }
+    // The chat notes the call once, when it ends (CallNotes, by the call's key), as for every call.
     telephony.dial(me.getUserId(), phone);
-    ChatMessage call = new ChatMessage(chat, Direction.OUTGOING, Channel.PHONE, me, me.getFullName(),
-        "Звонок на номер " + phone, MessageStatus.SENT);
-    messages.save(call);
-    news.stored(chat, call);
   }
 }

@@ -9,6 +9,8 @@ import ru.voronka.chat.ChatViews.AttachmentView;
 import ru.voronka.chat.ChatViews.ChatSummary;
 import ru.voronka.chat.ChatViews.MessageView;
 import ru.voronka.directory.Employee;
+import ru.voronka.directory.KnownNumbers;
+import ru.voronka.directory.PhoneNumbers;
 import ru.voronka.platform.RussianFormats;
 
 /** Chats and messages as pages show them: titles, avatars, unread counts, attachments, read marks. */
@@ -19,9 +21,11 @@ class ChatPresenter {
   private final ChatMemberRepository members;
   private final ReadMarkRepository marks;
   private final ChatAttachmentRepository attachments;
+  private final KnownNumbers known;
 
   ChatPresenter(ChatMessageRepository messages, ChatMemberRepository members, ReadMarkRepository marks,
-      ChatAttachmentRepository attachments) {
+      ChatAttachmentRepository attachments, KnownNumbers known) {
+    this.known = known;
     this.messages = messages;
     this.members = members;
     this.marks = marks;
@@ -81,16 +85,34 @@ class ChatPresenter {
             .add(new AttachmentView((Long) row[0], (String) row[2], size((Long) row[3])));
       }
     }
-    return shown.stream().map(m -> view(m, me, readUpTo, files.getOrDefault(m.getId(), List.of()))).toList();
+    // Messages stored under a bare number (before the number was a contact's): shown by the contact's name.
+    Map<String, KnownNumbers.Known> names = known.of(shown.stream().filter(m -> m.getAuthorEmployee() == null)
+        .map(ChatMessage::getAuthorName).filter(ChatPresenter::looksLikeNumber).toList());
+    return shown.stream().map(m -> view(m, me, readUpTo, files.getOrDefault(m.getId(), List.of()), names)).toList();
+  }
+
+  static boolean looksLikeNumber(String name) {
+    return name != null && name.matches("[+0-9 ()\\-]{5,}");
   }
 
   MessageView view(ChatMessage m, Employee me, long readUpTo, List<AttachmentView> attached) {
+    return view(m, me, readUpTo, attached, Map.of());
+  }
+
+  private MessageView view(ChatMessage m, Employee me, long readUpTo, List<AttachmentView> attached,
+      Map<String, KnownNumbers.Known> names) {
+    String author = m.getAuthorName();
+    if (m.getAuthorEmployee() == null && looksLikeNumber(author)) {
+      String e164 = PhoneNumbers.normalize(author);
+      KnownNumbers.Known contact = e164 == null ? null : names.get(e164);
+      author = contact != null ? contact.label() : PhoneNumbers.display(author);
+    }
     boolean mine = me != null && m.getAuthorEmployee() != null && m.getAuthorEmployee().getId().equals(me.getId());
     boolean unread = !mine && m.getDirection() != Direction.OUTGOING && m.getId() > readUpTo;
     List<AttachmentView> files = m.isDeleted() ? List.of() : attached;
     // Ours: in a client chat whatever the company sent; between employees only what the viewer wrote.
     boolean ours = m.getDirection() == Direction.OUTGOING || (m.getDirection() == Direction.INTERNAL && mine);
-    return new MessageView(m.getId(), m.getChat().getId(), ours, m.getAuthorName(), m.getChannel().icon(),
+    return new MessageView(m.getId(), m.getChat().getId(), ours, author, m.getChannel().icon(),
         m.getChannel().title(), m.isDeleted() ? null : m.getBody(), m.getStatus().title(),
         m.getStatus() == MessageStatus.FAILED, m.getStatusReason(), RussianFormats.dateTime(m.getCreatedAt()), unread,
         m.isDeleted(), files, m.getChat().getTitle(), m.getChat().getDeal() == null ? null : m.getChat().getDeal().getId());

@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealNotFoundException;
 import ru.voronka.deals.DealRepository;
+import ru.voronka.directory.KnownNumbers;
 import ru.voronka.directory.PhoneNumbers;
 
 /** What arrives in a client's chat from outside: their messages and files (the WhatsApp/SMS hub), calls with them. */
@@ -20,9 +21,11 @@ public class ChatReceiving {
   private final ChatFinder finder;
   private final ChatNews news;
   private final ApplicationEventPublisher events;
+  private final KnownNumbers known;
 
   ChatReceiving(ChatMessageRepository messages, DealRepository deals, ChatFinder finder, ChatNews news,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, KnownNumbers known) {
+    this.known = known;
     this.messages = messages;
     this.deals = deals;
     this.finder = finder;
@@ -35,6 +38,7 @@ public class ChatReceiving {
       String externalId) {
     Deal deal = deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
     Chat chat = finder.dealChat(deal, ChatKind.DEAL_CLIENT);
+    from = known.nameOf(from); // a known contact writes under their name, not their number
     ChatMessage message = new ChatMessage(chat, Direction.INCOMING, channel, null, from, text, MessageStatus.RECEIVED);
     message.identify(externalId);
     (files == null ? List.<Upload>of() : files).forEach(u -> message.attach(u.fileName(), u.contentType(), u.content()));
@@ -77,10 +81,11 @@ public class ChatReceiving {
     Deal deal = deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
     Chat chat = finder.dealChat(deal, ChatKind.DEAL_CLIENT);
     String shown = PhoneNumbers.display(number);
-    String text = missed ? "Пропущенный звонок с номера " + shown
-        : (direction == Direction.INCOMING ? "Входящий звонок с номера " : "Звонок на номер ") + shown;
+    String who = known.of(number).map(KnownNumbers.Known::contactName).map(name -> name + ", " + shown).orElse(shown);
+    String text = missed ? "Пропущенный звонок: " + who
+        : (direction == Direction.INCOMING ? "Входящий звонок: " : "Звонок: ") + who;
     ChatMessage message = new ChatMessage(chat, direction, Channel.PHONE, null,
-        direction == Direction.INCOMING ? number : "Звонок", text,
+        direction == Direction.INCOMING ? known.nameOf(number) : "Звонок", text,
         direction == Direction.INCOMING ? MessageStatus.RECEIVED : MessageStatus.SENT);
     message.identify(externalId);
     messages.save(message);

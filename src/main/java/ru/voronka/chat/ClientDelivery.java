@@ -2,6 +2,7 @@ package ru.voronka.chat;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +28,16 @@ public class ClientDelivery {
   private final ClientGroups clientGroups;
   private final SmsPort sms;
   private final ChatNews news;
+  private final ApplicationEventPublisher events;
 
   ClientDelivery(ChatMessageRepository messages, ClientMessenger messenger, ClientGroups clientGroups, SmsPort sms,
-      ChatNews news) {
+      ChatNews news, ApplicationEventPublisher events) {
     this.messages = messages;
     this.messenger = messenger;
     this.clientGroups = clientGroups;
     this.sms = sms;
     this.news = news;
+    this.events = events;
   }
 
   /**
@@ -43,6 +46,7 @@ public class ClientDelivery {
    * @throws MessageNotSentException when the provider did not take it; {@code isRetryable} says
    *     whether another attempt may help
    */
+  @Transactional(noRollbackFor = MessageNotSentException.class) // the job decides: a refusal ends in «Ошибка», committed
   public void deliver(Long messageId) {
     ChatMessage message = messages.findById(messageId)
         .orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "Сообщение №" + messageId + " не найдено"));
@@ -54,20 +58,33 @@ public class ClientDelivery {
       return;
     }
     Chat chat = message.getChat();
-    Optional<String> group = clientGroups.groupOf(chat.getDeal().getId());
+    Optional<String> group = message.getRecipientPhone() != null ? Optional.empty() : clientGroups.groupOf(chat.getDeal().getId());
     if (group.isPresent()) { // the provider holds the deal's group: one message to the group
       message.markSent(messenger.send(OutgoingMessage.toGroup(chat.getDeal().getId(), group.get(), message.getBody(),
           REFERENCE + message.getId())).messageId());
-      news.statusChanged(message);
+      settled(message, true, null);
       return;
     }
-    String phone = ChatGuard.clientPhone(chat.getDeal());
+    String phone = recipient(message);
     if (phone == null) {
       throw new MessageNotSentException("У клиента нет телефона: добавьте его контакту в карточке контрагента", null, false);
     }
     message.markSent(messenger.send(new OutgoingMessage(chat.getDeal().getId(), phone, message.getBody(),
         REFERENCE + message.getId())).messageId());
+    settled(message, true, null);
+  }
+
+  /** The number the cause named, else the client's. */
+  private static String recipient(ChatMessage message) {
+    return message.getRecipientPhone() != null ? message.getRecipientPhone() : ChatGuard.clientPhone(message.getChat().getDeal());
+  }
+
+  private void settled(ChatMessage message, boolean sent, String reason) {
     news.statusChanged(message);
+    if (message.getIdempotencyKey() != null) {
+      events.publishEvent(new ClientMessageSettled(message.getId(), message.getChat().getDeal().getId(),
+          message.getIdempotencyKey(), sent, reason));
+    }
   }
 
   /**
@@ -76,7 +93,7 @@ public class ClientDelivery {
    * failed SMS becomes «Отправлено».
    */
   private void deliverSms(ChatMessage message) {
-    String phone = ChatGuard.clientPhone(message.getChat().getDeal());
+    String phone = recipient(message);
     if (phone == null) {
       throw new MessageNotSentException("У клиента нет телефона: добавьте его контакту в карточке контрагента", null, false);
     }
@@ -89,7 +106,7 @@ public class ClientDelivery {
     Long id = message.getId();
     if (messages.moveStatus(id, MessageStatus.SENT, null, "sms:" + receipt.channel() + ":" + receipt.id(),
         List.of(MessageStatus.QUEUED, MessageStatus.FAILED)) > 0) {
-      messages.findById(id).ifPresent(news::statusChanged);
+      messages.findById(id).ifPresent(m -> settled(m, true, null));
     }
   }
 
@@ -98,6 +115,15 @@ public class ClientDelivery {
     messages.findById(messageId).filter(message -> !message.isOnItsWay()).ifPresent(message -> { // a late receipt may have come
       message.markFailed(reason == null || reason.isBlank() ? "Не отправлено" : reason);
       news.statusChanged(message);
+    });
+  }
+
+  /** The outbox gave up for good (a refusal no retry can fix): «Ошибка», and the cause is told. */
+  public void giveUp(Long messageId, String reason) {
+    String why = reason == null || reason.isBlank() ? "Не отправлено" : reason;
+    messages.findById(messageId).filter(message -> !message.isOnItsWay()).ifPresent(message -> {
+      message.markFailed(why);
+      settled(message, false, why);
     });
   }
 

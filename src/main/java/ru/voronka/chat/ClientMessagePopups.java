@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,7 +98,6 @@ class ClientMessagePopups {
   }
 
   /** The reminder: every minute, whoever has unread client messages routed to them and whose interval has passed. */
-  @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
   @Transactional
   public void remind() {
     Instant now = clock.instant();

@@ -16,6 +16,6 @@ class MarkMessageFailed implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    delivery.markFailed(((Number) execution.getVariable("messageId")).longValue(), (String) execution.getVariable("failureReason"));
+    delivery.giveUp(((Number) execution.getVariable("messageId")).longValue(), (String) execution.getVariable("failureReason"));
   }
 }

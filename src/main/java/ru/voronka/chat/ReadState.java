@@ -43,6 +43,35 @@ public class ReadState {
         me.getDepartment() == null ? null : me.getDepartment().getId());
   }
 
+  /**
+   * The badges of chats a page shows, re-read when a message arrives or is read elsewhere (another
+   * tab, another device): chat id → unread count, 0 for a chat read to the end. Chats the user may
+   * not see are left out.
+   */
+  @Transactional(readOnly = true)
+  public Map<Long, Long> unreadByChat(Viewer viewer, List<Long> chatIds) {
+    Employee me = guard.me(viewer);
+    Map<Long, Long> counts = new HashMap<>();
+    if (me == null || chatIds.isEmpty()) {
+      return counts;
+    }
+    List<Long> visible = chatIds.stream().distinct().limit(200).filter(id -> {
+      try {
+        guard.requireVisible(id, viewer);
+        return true;
+      } catch (DomainException hidden) {
+        return false;
+      }
+    }).toList();
+    visible.forEach(id -> counts.put(id, 0L));
+    if (!visible.isEmpty()) {
+      for (Object[] row : messages.unreadByChat(me.getId(), visible)) {
+        counts.put((Long) row[0], (Long) row[1]);
+      }
+    }
+    return counts;
+  }
+
   /** COM-3: clicked, or seen for a few seconds: everything up to that message is read. */
   public void markRead(Long chatId, Viewer viewer, long upToMessageId) {
     Chat chat = guard.requireVisible(chatId, viewer);

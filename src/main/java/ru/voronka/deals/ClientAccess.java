@@ -34,10 +34,13 @@ public class ClientAccess {
         || deals.findByCounterparty(counterparty.getId()).stream().anyMatch(viewer::mayView);
   }
 
-  /** The counterparties a viewer may see, by name or INN. */
+  /** The counterparties a viewer may see, by name, ИНН, a contact's name, phone (any spelling) or e-mail. */
   public Page<Counterparty> search(String q, Viewer viewer, Pageable pageable) {
-    String query = q == null || q.isBlank() ? null : q.strip();
-    return viewer.seesAllDeals() ? clients.search(query, pageable) : clients.searchVisibleTo(query, viewer.userId(), pageable);
+    String query = q == null || q.isBlank() ? "" : q.strip();
+    // Never null: PostgreSQL cannot type a null parameter used only with LIKE (it is bound as bytea).
+    String digits = java.util.Objects.requireNonNullElse(ru.voronka.directory.PhoneNumbers.searchDigits(query), "");
+    return viewer.seesAllDeals() ? clients.search(query, digits, pageable)
+        : clients.searchVisibleTo(query, digits, viewer.userId(), pageable);
   }
 
   /** @throws DomainException FORBIDDEN when the client is a colleague's */

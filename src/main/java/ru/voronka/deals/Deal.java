@@ -35,6 +35,10 @@ public class Deal extends CreatedAndUpdated {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  /** Optimistic locking: a change made from an older version of the deal is refused (PLT-4). */
+  @jakarta.persistence.Version
+  private long version;
+
   private String title;
 
   @Enumerated(EnumType.STRING)
@@ -213,6 +217,17 @@ public class Deal extends CreatedAndUpdated {
 
   public void attachProcess(String processInstanceId) {
     this.processInstanceId = processInstanceId;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  /** The caller saw this version (a page's form, an API's If-Match): refused if the deal changed since. */
+  public void requireVersion(Long seen) {
+    if (seen != null && seen != version) {
+      throw DomainException.staleData();
+    }
   }
 
   public Long getId() {

@@ -20,8 +20,18 @@ public class DealLinks {
     return baseUrl + "/camunda/app/tasklist/default/#/?searchQuery=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
   }
 
+  /** The deal's card in the workspace (the stage actions' «Ссылка на сделку»). */
+  public String card(Long dealId) {
+    return baseUrl + "/deals/" + dealId;
+  }
+
   public String task(String taskId) {
     return baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
+  }
+
+  /** The deal's card in Voronka's workspace. */
+  public String workspace(Long dealId) {
+    return baseUrl + "/deals/" + dealId;
   }
 
   public String api(Long dealId) {

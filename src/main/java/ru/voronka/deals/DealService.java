@@ -13,6 +13,7 @@ import ru.voronka.directory.Counterparty;
 import ru.voronka.directory.CounterpartyRepository;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
+import ru.voronka.directory.TaxIds;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
 
@@ -76,14 +77,22 @@ public class DealService {
   public Page<Deal> search(DealFilter filter, Viewer viewer, Pageable pageable) {
     return deals.search(filter.funnel(), filter.stage(), filter.status(), filter.responsible(),
         viewer.seesAllDeals() ? null : viewer.userId(), filter.q() == null || filter.q().isBlank() ? null : filter.q().trim(),
-        pageable);
+        // never null: PostgreSQL cannot type a null parameter used only with LIKE (it is bound as bytea)
+        java.util.Objects.requireNonNullElse(ru.voronka.directory.PhoneNumbers.searchDigits(filter.q()), ""), pageable);
   }
 
   public record DealFilter(Funnel funnel, DealStage stage, DealStatus status, String responsible, String q) {}
 
   /** FUN-10: a stage chosen by hand; the funnel leaves the current stage and enters the chosen one. */
   public Deal changeStage(Long id, DealStage target, Viewer viewer) {
+    return changeStage(id, target, null, viewer);
+  }
+
+  /** {@code seenVersion}: the deal's version the caller saw (null: whatever it is now). */
+  public Deal changeStage(Long id, DealStage target, Long seenVersion, Viewer viewer) {
     Deal deal = manageable(id, viewer);
+    deal.requireVersion(seenVersion);
+    StageRules.check(deal, target, viewer);
     if (target == DealStage.LOST) {
       throw new DomainException(Kind.INVALID, "Чтобы провалить сделку, укажите причину: POST /api/deals/" + id + "/loss");
     }
@@ -105,6 +114,9 @@ public class DealService {
   /** An action button: «Взять в работу» also makes the presser responsible. */
   public Deal act(Long id, DealAction action, Viewer viewer) {
     Deal deal = deals.findById(id).orElseThrow(() -> new DealNotFoundException(id));
+    if (viewer.mayView(deal)) {
+      StageRules.check(deal, action, viewer);
+    }
     if (action == DealAction.TAKE_INTO_WORK && deal.getResponsible() == null && viewer.mayView(deal)) {
       deal.requireOpen();
       Employee employee = directory.requireEmployee(viewer.userId());
@@ -133,7 +145,13 @@ public class DealService {
 
   /** The РОП redistributes work (or a manager hands their deal over): tasks and processes follow. */
   public Deal changeResponsible(Long id, String userId, Viewer viewer) {
+    return changeResponsible(id, userId, null, viewer);
+  }
+
+  /** {@code seenVersion}: the deal's version the caller saw (null: whatever it is now). */
+  public Deal changeResponsible(Long id, String userId, Long seenVersion, Viewer viewer) {
     Deal deal = manageable(id, viewer);
+    deal.requireVersion(seenVersion);
     deal.requireOpen();
     Employee next = directory.requireEmployee(userId);
     String previous = deal.getResponsibleUserId();
@@ -147,6 +165,66 @@ public class DealService {
         + (deal.getPreviousResponsible() == null ? "не назначен" : deal.getPreviousResponsible().getFullName())
         + " → " + next.getFullName());
     return deal;
+  }
+
+  /** The fields a manager owns; each change is a line of the deal's history, and the funnel reads the new amount. */
+  public record DealFields(String title, java.math.BigDecimal amount, java.math.BigDecimal margin, String direction, Priority priority,
+      java.time.LocalDate deliveryDate) {}
+
+  public Deal editFields(Long id, DealFields fields, Viewer viewer) {
+    Deal deal = manageable(id, viewer);
+    if (fields.title() == null || fields.title().isBlank()) {
+      throw new DomainException(Kind.INVALID, "Укажите название сделки");
+    }
+    if (fields.margin() != null && fields.amount() != null && fields.margin().compareTo(fields.amount()) > 0) {
+      throw new DomainException(Kind.INVALID, "Маржа не может быть больше суммы сделки");
+    }
+    List<String> changes = new ArrayList<>();
+    String title = fields.title().strip();
+    if (!title.equals(deal.getTitle())) {
+      changes.add("Название: «" + deal.getTitle() + "» → «" + title + "»");
+      deal.setTitle(title);
+    }
+    java.math.BigDecimal amountBefore = deal.getAmount();
+    if (!sameMoney(deal.getAmount(), fields.amount())) {
+      changes.add("Сумма: " + money(deal.getAmount()) + " → " + money(fields.amount()));
+      deal.setAmount(fields.amount());
+    }
+    if (!sameMoney(deal.getMargin(), fields.margin())) {
+      changes.add("Маржа: " + money(deal.getMargin()) + " → " + money(fields.margin()));
+      deal.setMargin(fields.margin());
+    }
+    String direction = fields.direction() == null || fields.direction().isBlank() ? null : fields.direction().strip();
+    if (!java.util.Objects.equals(direction, deal.getDirection())) {
+      changes.add("Направление: " + orDash(deal.getDirection()) + " → " + orDash(direction));
+      deal.setDirection(direction);
+    }
+    if (fields.priority() != deal.getPriority()) {
+      changes.add("Приоритет: " + orDash(deal.getPriority()) + " → " + orDash(fields.priority()));
+      deal.setPriority(fields.priority());
+    }
+    if (!java.util.Objects.equals(fields.deliveryDate(), deal.getDeliveryDate())) {
+      changes.add("Срок поставки: " + ru.voronka.platform.RussianFormats.date(deal.getDeliveryDate()) + " → "
+          + ru.voronka.platform.RussianFormats.date(fields.deliveryDate()));
+      deal.setDeliveryDate(fields.deliveryDate());
+    }
+    changes.forEach(change -> history.record(id, viewer.userId(), HistoryKind.EDIT, change));
+    if (!sameMoney(amountBefore, deal.getAmount())) {
+      processes.amountChanged(deal); // the approval threshold reads it
+    }
+    return deal;
+  }
+
+  private static boolean sameMoney(java.math.BigDecimal a, java.math.BigDecimal b) {
+    return a == null ? b == null : b != null && a.compareTo(b) == 0;
+  }
+
+  private static String money(java.math.BigDecimal amount) {
+    return amount == null ? "—" : ru.voronka.platform.RussianFormats.money(amount);
+  }
+
+  private static String orDash(Object value) {
+    return value == null ? "—" : value.toString();
   }
 
   /** FUN-3: the task module, at any stage and in any order. */
@@ -191,18 +269,8 @@ public class DealService {
     if (c == null || c.name() == null || c.name().isBlank()) {
       throw new DomainException(Kind.INVALID, "Укажите клиента: counterpartyId существующего или client.name нового");
     }
-    Counterparty client = new Counterparty(c.name().trim(), c.inn(), c.region());
-    if (c.inn() != null && !c.inn().matches("\\d{10}|\\d{12}")) {
-      throw new DomainException(Kind.INVALID, "ИНН должен состоять из 10 или 12 цифр");
-    }
-    var contact = client.addContact(c.contactName() == null || c.contactName().isBlank() ? c.name().trim() : c.contactName().trim(),
-        null, true);
-    if (c.phone() != null && !c.phone().isBlank()) {
-      contact.addPhone(c.phone());
-    }
-    if (c.email() != null && !c.email().isBlank()) {
-      contact.addEmail(c.email());
-    }
+    Counterparty client = new Counterparty(c.name().trim(), TaxIds.requireInn(c.inn()), c.region());
+    NewClientContact.add(client, c.contactName(), c.phone(), c.email());
     return counterparties.save(client);
   }
 }

@@ -31,7 +31,7 @@ public final class DealViews {
       LocalDate deliveryDate, LocalDate kpAgreementDate, Coded documentSet, Coded paymentTerms, LocalDate paymentDate,
       Coded lostReason, String lostComment, Long sourceDealId, Instant createdAt, Instant updatedAt, Instant closedAt,
       List<TaskView> openTasks, List<OrderView> orders, List<TrancheView> paymentSchedule, List<KpLineView> kp,
-      List<LogisticsView> logisticsIn1C) {}
+      List<LogisticsView> logisticsIn1C, long version) {}
 
   public record TaskView(String id, String key, String name, String assignee, Date due, Date created, String processDefinitionId,
       String tasklistUrl) {}
@@ -84,7 +84,7 @@ public final class DealViews {
         kp.stream().map(l -> new KpLineView(l.getLineNo(), l.getCode(), l.getName(), l.getUnit(), l.getQuantity(), l.getPrice(),
             l.getTotal(), l.getSource())).toList(),
         logistics.stream().map(m -> new LogisticsView(m.getOnecRef(), m.getTaskKey(), m.getStatus(), m.isExecuted(),
-            m.getUpdatedAt())).toList());
+            m.getUpdatedAt())).toList(), d.getVersion());
   }
 
   private static Client client(Deal d) {

@@ -66,16 +66,13 @@ public class FunnelSteps {
   }
 
   /** A request typed into Tasklist's start form becomes a deal with a new client card. */
-  public Deal registerFromStartForm(String title, String clientName, String phone, String inn, String direction,
+  public Deal registerFromStartForm(String title, String clientName, String contactName, String phone, String inn, String direction,
       BigDecimal amount, String processInstanceId) {
     if (clientName == null || clientName.isBlank()) {
       throw new DomainException(Kind.INVALID, "Укажите клиента");
     }
-    Counterparty client = new Counterparty(clientName.trim(), blankToNull(inn), null);
-    var contact = client.addContact(clientName.trim(), null, true);
-    if (phone != null && !phone.isBlank()) {
-      contact.addPhone(phone);
-    }
+    Counterparty client = new Counterparty(clientName.trim(), ru.voronka.directory.TaxIds.requireInn(inn), null);
+    NewClientContact.add(client, contactName, phone, null);
     counterparties.save(client);
     Deal deal = new Deal(title == null || title.isBlank() ? "Заявка: " + clientName.trim() : title.trim(), Funnel.SALES, client);
     deal.setDirection(blankToNull(direction));
@@ -97,7 +94,7 @@ public class FunnelSteps {
     }
     DealStage left = deal.moveTo(stage);
     history.recordStage(dealId, actor.userId(), left, stage, "Смена стадии с «" + left.title() + "» на «" + stage.title() + "»");
-    events.publishEvent(new DealStageEntered(dealId, left, stage));
+    events.publishEvent(new DealStageEntered(dealId, left, stage, clock.instant()));
   }
 
   public void notifyManagersOfNewRequest(Long dealId) {

@@ -7,13 +7,15 @@ public enum HistoryKind {
   TASK_CREATED("Поставлена задача"),
   TASK_COMPLETED("Задача выполнена"),
   MESSAGE("Сообщение клиенту"),
+  AUTOMATION("Действие бизнес-процесса"),
   ACTION("Действие"),
   ESCALATION("Эскалация"),
   DOCUMENT("Документы"),
   PAYMENT("Оплата"),
   ONE_C("1С"),
   ORDER("Заказ"),
-  NOTE("Комментарий");
+  NOTE("Комментарий"),
+  EDIT("Изменение сделки");
 
   private final String title;
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.voronka.deals.process.DealProcesses;
@@ -59,7 +58,7 @@ public class LogisticsMirroring {
     return mirror;
   }
 
-  @Scheduled(fixedDelayString = "${voronka.onec.poll-interval:PT1M}", initialDelayString = "${voronka.onec.poll-interval:PT1M}")
+  /** Every open logistics task's status from 1C; on schedule by {@link LogisticsPolling}, on one node. */
   public void pollOpenTasks() {
     for (LogisticsMirror open : mirrors.findByExecutedFalseOrderByIdAsc()) {
       try {

@@ -102,11 +102,11 @@ class DemoData {
   }
 
   private void openDeals(Viewer rop) {
-    Deal gauges = create("Манометры для котельной", client("ООО «ТехноПром»", "7701234567", "Москва", "Иванов Сергей", "+7 (999) 888-55-22"),
+    Deal gauges = create("Манометры для котельной", client("ООО «ТехноПром»", "7701234560", "Москва", "Иванов Сергей", "+7 (999) 888-55-22"),
         "120000", "Россия, Москва");
     create("Запорная арматура Ду50", client("ИП Гончаров В. А.", null, "Тверь", "Гончаров Виктор", "8 915 222-33-44"), "95000", "Россия, Тверь");
 
-    Deal valves = create("Поставка обратных клапанов", client("АО «СевЗапЭнерго»", "7802345678", "Санкт-Петербург", "Павлова Ирина", "+7 921 555-88-22"),
+    Deal valves = create("Поставка обратных клапанов", client("АО «СевЗапЭнерго»", "7802345676", "Санкт-Петербург", "Павлова Ирина", "+7 921 555-88-22"),
         "340000", "Россия, Санкт-Петербург");
     take(valves, "petrov");
 
@@ -116,14 +116,14 @@ class DemoData {
     checkItems(pumps, "sidorova", "A");
     complete(pumps, Tasks.SEND_KP, "sidorova", Map.of(Vars.AMOUNT, 780000));
 
-    Deal meter = create("Узел учёта тепла", client("ООО «Уралмет»", "6601234560", "Екатеринбург", "Соколов Андрей", "+7 912 600-70-80"),
+    Deal meter = create("Узел учёта тепла", client("ООО «Уралмет»", "6601234565", "Екатеринбург", "Соколов Андрей", "+7 912 600-70-80"),
         "620000", "Урал");
     take(meter, "petrov");
     checkItems(meter, "petrov", "B");
     complete(meter, Tasks.SEND_KP, "petrov", Map.of(Vars.AMOUNT, 620000));
     complete(meter, Tasks.GET_KP_FEEDBACK, "petrov", Map.of(Vars.KP_STATUS, "AGREED"));
 
-    Deal sensors = create("Датчики давления", client("ООО «Теплосеть»", "5012345678", "Подольск", "Никитина Ольга", "+7 925 300-40-50"),
+    Deal sensors = create("Датчики давления", client("ООО «Теплосеть»", "5012345672", "Подольск", "Никитина Ольга", "+7 925 300-40-50"),
         "140000", "Подмосковье");
     take(sensors, "kuznetsov");
     checkItems(sensors, "kuznetsov", "C");
@@ -137,13 +137,13 @@ class DemoData {
     as("smirnova", () -> deals.changeStage(upgrade.getId(), DealStage.ACCEPTED, rop));
     settle(upgrade);
 
-    Deal spares = create("Комплект ЗИП", client("ООО «Энергоремонт»", "7705556667", "Москва", "Белов Роман", "+7 985 444-55-66"),
+    Deal spares = create("Комплект ЗИП", client("ООО «Энергоремонт»", "7705556664", "Москва", "Белов Роман", "+7 985 444-55-66"),
         "85000", "Москва");
     take(spares, "sidorova");
     as("smirnova", () -> deals.changeStage(spares.getId(), DealStage.WON, rop));
     settle(spares);
 
-    Deal cabinet = create("Шкаф управления насосами", client("МУП «Водоканал»", "4401001234", "Кострома", "Егоров Пётр", "+7 910 800-90-10"),
+    Deal cabinet = create("Шкаф управления насосами", client("МУП «Водоканал»", "4401001231", "Кострома", "Егоров Пётр", "+7 910 800-90-10"),
         "410000", "Россия, Кострома");
     take(cabinet, "kuznetsov");
     as("kuznetsov", () -> deals.lose(cabinet.getId(), LostReason.NO_MONEY, "Бюджет перенесён на следующий год",

@@ -55,6 +55,24 @@ public class Contact {
     return this;
   }
 
+  void edit(String fullName, String jobTitle) {
+    this.fullName = fullName;
+    this.jobTitle = jobTitle;
+  }
+
+  /** The numbers as typed on the card, each to E.164; one the contact already has keeps its WhatsApp id. */
+  void replacePhones(java.util.List<String> e164s) {
+    phones.removeIf(p -> !e164s.contains(p.getNumber()));
+    java.util.List<String> kept = getPhones();
+    e164s.stream().filter(n -> !kept.contains(n)).forEach(n -> phones.add(new ContactPhone(this, n)));
+  }
+
+  void replaceEmails(java.util.List<String> addresses) {
+    emails.removeIf(e -> !addresses.contains(e.getEmail()));
+    java.util.List<String> kept = getEmails();
+    addresses.stream().filter(a -> !kept.contains(a)).forEach(a -> emails.add(new ContactEmail(this, a)));
+  }
+
   void setMain(boolean main) {
     this.main = main;
   }

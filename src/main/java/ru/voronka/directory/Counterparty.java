@@ -26,9 +26,16 @@ public class Counterparty implements Timestamped {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  /** Optimistic locking: a card edited on two nodes at once keeps one edit and refuses the other (PLT-4). */
+  @jakarta.persistence.Version
+  private long version;
+
   private String name;
   private String inn;
+  private String kpp;
+  private String ogrn;
   private String region;
+  private String address;
 
   @ManyToOne(fetch = FetchType.LAZY)
   private Employee responsible;
@@ -53,6 +60,28 @@ public class Counterparty implements Timestamped {
     this.name = name;
     this.inn = inn;
     this.region = region;
+  }
+
+  /** New requisites, already checked by {@link Counterparties}. */
+  void edit(String name, String inn, String kpp, String ogrn, String region, String address) {
+    this.name = name;
+    this.inn = inn;
+    this.kpp = kpp;
+    this.ogrn = ogrn;
+    this.region = region;
+    this.address = address;
+  }
+
+  /** The one contact the client is written and called on first ({@link #phoneToWrite}). */
+  void chooseMainContact(Long contactId) {
+    Contact chosen = contact(contactId);
+    contacts.forEach(c -> c.setMain(c == chosen));
+  }
+
+  Contact contact(Long contactId) {
+    return contacts.stream().filter(c -> c.getId() != null && c.getId().equals(contactId)).findFirst()
+        .orElseThrow(() -> new ru.voronka.platform.web.DomainException(ru.voronka.platform.web.DomainException.Kind.NOT_FOUND,
+            "У контрагента «" + name + "» нет контакта №" + contactId));
   }
 
   public Contact addContact(String fullName, String jobTitle, boolean main) {
@@ -95,6 +124,10 @@ public class Counterparty implements Timestamped {
     this.responsible = employee;
   }
 
+  public long getVersion() {
+    return version;
+  }
+
   public Long getId() {
     return id;
   }
@@ -105,6 +138,18 @@ public class Counterparty implements Timestamped {
 
   public String getInn() {
     return inn;
+  }
+
+  public String getKpp() {
+    return kpp;
+  }
+
+  public String getOgrn() {
+    return ogrn;
+  }
+
+  public String getAddress() {
+    return address;
   }
 
   public String getRegion() {

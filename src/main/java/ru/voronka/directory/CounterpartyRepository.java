@@ -19,4 +19,12 @@ public interface CounterpartyRepository extends JpaRepository<Counterparty, Long
       select distinct cp from Counterparty cp join cp.contacts c join c.phones p
       where p.number = :number""")
   List<Counterparty> findByPhone(@Param("number") String e164);
+
+  @Query("select c from Counterparty c where c.inn = ?1 order by c.id")
+  List<Counterparty> findByInn(String inn);
+
+  @Query("""
+      select distinct cp from Counterparty cp join cp.contacts c join c.emails e
+      where lower(e.email) = :email""")
+  List<Counterparty> findByEmail(@Param("email") String lowerCaseEmail);
 }

@@ -89,7 +89,7 @@ public class Directory {
   @Transactional
   public Counterparty registerCaller(String name, String contactName, String phone, Readiness readiness) {
     Counterparty client = new Counterparty(name.strip(), null, null);
-    Contact contact = client.addContact(contactName == null || contactName.isBlank() ? name.strip() : contactName.strip(), null, true);
+    Contact contact = client.addContact(contactName == null || contactName.isBlank() ? "Контактное лицо" : contactName.strip(), null, true);
     String e164 = PhoneNumbers.normalize(phone);
     if (e164 != null) {
       contact.addPhone(e164);

@@ -48,6 +48,14 @@ class DirectoryController {
     return ResponseEntity.created(URI.create("/api/employees/" + e.getUserId())).body(EmployeeView.of(e));
   }
 
+  @Operation(summary = "Уволить сотрудника: пользователь Camunda теряет роли и пароль, карточка остаётся неактивной (только администратор)")
+  @PostMapping("/api/employees/{userId}/dismissal")
+  @PreAuthorize("hasRole('CAMUNDA_ADMIN')")
+  EmployeeView dismiss(@org.springframework.web.bind.annotation.PathVariable String userId,
+      org.springframework.security.core.Authentication auth) {
+    return EmployeeView.of(staff.dismiss(userId, auth.getName()));
+  }
+
   record ExtensionRequest(String extension) {}
 
   @Operation(summary = "Внутренний номер сотрудника на АТС (только администратор)")

@@ -98,6 +98,12 @@ public class Employee {
     return email;
   }
 
+  /** Dismissed: no longer in pickers, routing or chats; the card stays for the history. The desk phone is freed. */
+  void dismiss() {
+    this.active = false;
+    this.extension = null;
+  }
+
   public boolean isActive() {
     return active;
   }

@@ -43,6 +43,21 @@ public final class PhoneNumbers {
     }
   }
 
+  /**
+   * The digits to look a number up by, from a search box: «8 (495) 649-84-47», «+7 495 649 84 47» and
+   * «649-84-47» all find «+74956498447». Null when the query is no number, or too short to be one.
+   */
+  public static String searchDigits(String query) {
+    if (query == null || !SPELLING.matcher(query.strip()).matches()) {
+      return null;
+    }
+    String digits = query.replaceAll("\\D", "");
+    if (digits.length() < 5) {
+      return null;
+    }
+    return digits.length() == 11 && digits.startsWith("8") ? "7" + digits.substring(1) : digits;
+  }
+
   /** E.164 when the input is a phone number, else null: for places that must not send to a non-number. */
   public static String e164(String raw) {
     String normalized = normalize(raw);

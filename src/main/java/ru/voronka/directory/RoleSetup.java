@@ -42,7 +42,7 @@ public class RoleSetup {
       "procurement", "dealLoss", "dealStageChange");
 
   /** Processes whose variables hold what clients wrote, their numbers or names: the sales team's, not the analysts'. */
-  static final List<String> CLIENT_CORRESPONDENCE = List.of("answerClient", "sendClientMessage", "groupJoinRequest",
+  static final List<String> CLIENT_CORRESPONDENCE = List.of("answerClient", "sendClientMessage", "stageAutomation", "groupJoinRequest",
       "callFollowUp", "providerGroupCreation", "clientMediaDownload");
 
   /** The processes analysts study instance by instance in Cockpit. */

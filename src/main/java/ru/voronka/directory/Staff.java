@@ -1,6 +1,8 @@
 package ru.voronka.directory;
 
 import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -18,9 +20,11 @@ public class Staff {
   private final DepartmentRepository departments;
   private final PositionRepository positions;
   private final ApplicationEventPublisher events;
+  private final TaskService tasks;
 
   Staff(IdentityService identity, EmployeeRepository employees, DepartmentRepository departments, PositionRepository positions,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, TaskService tasks) {
+    this.tasks = tasks;
     this.events = events;
     this.identity = identity;
     this.employees = employees;
@@ -65,6 +69,65 @@ public class Staff {
         department).withContacts(n.officePhone(), n.mobilePhone(), n.mobileCarrier(), n.email()));
     events.publishEvent(new EmployeeHired(employee.getId()));
     return employee;
+  }
+
+  /** Everybody with a card, the current first, with their Camunda groups: the administrator's staff page. */
+  @Transactional(readOnly = true)
+  public List<StaffMember> everyone() {
+    return employees.findAll(org.springframework.data.domain.Sort.by("fullName")).stream()
+        .sorted(java.util.Comparator.comparing((Employee e) -> !e.isActive()))
+        .map(e -> new StaffMember(e, e.getPositionName(), e.getDepartment() == null ? null : e.getDepartment().getName(),
+            identity.createGroupQuery().groupMember(e.getUserId()).list().stream()
+                .map(g -> Group.byId(g.getId()).map(Group::title).orElse(g.getName() == null ? g.getId() : g.getName())).toList()))
+        .toList();
+  }
+
+  public record StaffMember(Employee employee, String position, String department, List<String> groups) {}
+
+  /**
+   * Dismissal: the Camunda user stays (tasks and history name them) but loses every group and its
+   * password, so they can no longer sign in (a remembered API login expires within 30 s); the card
+   * is marked dismissed and the desk phone freed; their open tasks go back to their groups.
+   */
+  public Employee dismiss(String userId, String by) {
+    Employee employee = employees.findByUserId(userId).orElseThrow(() -> new UnknownEmployeeException(userId));
+    if (userId.equals(by)) {
+      throw new DomainException(Kind.INVALID, "Уволить самого себя нельзя: это делает другой администратор");
+    }
+    if (!employee.isActive()) {
+      throw new DomainException(Kind.CONFLICT, employee.getFullName() + " уже уволен(а)");
+    }
+    identity.createGroupQuery().groupMember(userId).list().forEach(g -> identity.deleteMembership(userId, g.getId()));
+    var user = identity.createUserQuery().userId(userId).singleResult();
+    if (user != null) {
+      user.setPassword(java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
+      identity.saveUser(user);
+    }
+    tasks.createTaskQuery().taskAssignee(userId).list().forEach(t -> tasks.setAssignee(t.getId(), null));
+    employee.dismiss();
+    events.publishEvent(new EmployeeDismissed(employee.getId(), userId));
+    events.publishEvent(new ru.voronka.platform.SignInRevoked(userId));
+    return employee;
+  }
+
+  /**
+   * A user made in Camunda Admin has no card until they first sign in: then one is made from the
+   * Camunda user (name, e-mail), so routing, chats and pickers know them.
+   */
+  public Optional<Employee> ensureCard(String userId) {
+    if (userId == null || employees.findByUserId(userId).isPresent()) {
+      return Optional.empty();
+    }
+    var user = identity.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return Optional.empty();
+    }
+    String name = ((user.getLastName() == null ? "" : user.getLastName()) + " " + (user.getFirstName() == null ? "" : user.getFirstName()))
+        .strip();
+    Employee employee = employees.save(new Employee(userId, name.isEmpty() ? userId : name, null, null)
+        .withContacts(null, null, null, user.getEmail()));
+    events.publishEvent(new EmployeeHired(employee.getId()));
+    return Optional.of(employee);
   }
 
   /** TEL-1: the desk phone's extension on the PBX; one employee per extension. */

@@ -110,6 +110,11 @@ public class Notifier {
     mail.send(new OutgoingMail(addresses, subject, body, attachments));
   }
 
+  /** A mail to addresses outside the staff (a client's), e.g. with a document attached. */
+  public void emailTo(List<String> addresses, String subject, String body, List<MailAttachment> attachments) {
+    mail.send(new OutgoingMail(addresses, subject, body, attachments));
+  }
+
   private Optional<String> emailOf(String userId) {
     return directory.employee(userId).map(Employee::getEmail).map(String::trim).filter(email -> !email.isEmpty());
   }

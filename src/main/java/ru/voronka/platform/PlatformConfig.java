@@ -19,7 +19,8 @@ class PlatformConfig {
   OpenAPI voronkaOpenApi() {
     return new OpenAPI()
         .info(new Info().title("Voronka API").version("1")
-            .description("Сделки воронки «Продажа», их история, задачи и действия. Вход — HTTP Basic, "
+            .description("Сделки воронки «Продажа» (список, канбан, история, действия, конверсия), задачи, чаты и сообщения, "
+                + "звонки и события, контрагенты и контакты. Вход — HTTP Basic, "
                 + "те же логин и пароль, что в Camunda Tasklist. Ошибки — RFC 9457 (problem details) с описанием по-русски."))
         .components(new Components().addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
         .addSecurityItem(new SecurityRequirement().addList("basic"));

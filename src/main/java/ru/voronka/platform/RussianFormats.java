@@ -36,4 +36,14 @@ public final class RussianFormats {
     symbols.setDecimalSeparator(',');
     return new DecimalFormat("#,##0.00", symbols).format(amount) + "\u00a0₽";
   }
+
+  /** Whole roubles for sums and totals: «340 000 ₽» (rounded half up; cents are noise on a board). */
+  public static String roubles(BigDecimal amount) {
+    if (amount == null) {
+      return "0\u00a0₽";
+    }
+    DecimalFormatSymbols symbols = new DecimalFormatSymbols(RU);
+    symbols.setGroupingSeparator('\u00a0');
+    return new DecimalFormat("#,##0", symbols).format(amount.setScale(0, java.math.RoundingMode.HALF_UP)) + "\u00a0₽";
+  }
 }

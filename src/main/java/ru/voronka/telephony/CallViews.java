@@ -25,7 +25,13 @@ public class CallViews {
   public record CallView(long id, String startedAt, boolean incoming, String direction, String number, String client,
       Long counterpartyId, Long dealId, String dealTitle, String manager, String extension, String state, boolean live,
       boolean missed, String talked, String recording, String followUp, String transferredFrom, String readiness,
-      String managerUserId, boolean ringing, String route) {}
+      String managerUserId, boolean ringing, String route, String contact) {
+
+    /** Who is on the line as people read it: the known contact's name, else the number. */
+    public String caller() {
+      return contact != null ? contact : ru.voronka.directory.PhoneNumbers.display(number);
+    }
+  }
 
   public record Filter(Long employeeId, CallDirection direction, PhoneCall.State state, LocalDate from, LocalDate to) {}
 
@@ -33,11 +39,13 @@ public class CallViews {
   private final Directory directory;
   private final TelephonyProperties properties;
   private final CallViews self;
+  private final ru.voronka.directory.KnownNumbers known;
 
   private final Clock clock;
 
   CallViews(PhoneCallRepository calls, Directory directory, TelephonyProperties properties,
-      @org.springframework.context.annotation.Lazy CallViews self, Clock clock) {
+      @org.springframework.context.annotation.Lazy CallViews self, Clock clock, ru.voronka.directory.KnownNumbers known) {
+    this.known = known;
     this.clock = clock;
     this.self = self;
     this.calls = calls;
@@ -53,7 +61,9 @@ public class CallViews {
     Instant from = filter.from() == null ? Instant.EPOCH : filter.from().atStartOfDay(RussianFormats.MOSCOW).toInstant();
     Instant to = filter.to() == null ? clock.instant().plus(Duration.ofDays(1))
         : filter.to().plusDays(1).atStartOfDay(RussianFormats.MOSCOW).toInstant();
-    return calls.journal(employeeId, filter.direction(), filter.state(), from, to, pageable).map(this::view);
+    Page<PhoneCall> found = calls.journal(employeeId, filter.direction(), filter.state(), from, to, pageable);
+    var names = known.of(found.getContent().stream().map(PhoneCall::getClientNumber).toList());
+    return found.map(c -> view(c, names));
   }
 
   public CallView card(long callId, Viewer viewer) {
@@ -73,6 +83,33 @@ public class CallViews {
       Thread.sleep(50);
     }
     throw new DomainException(Kind.NOT_FOUND, "Звонок не найден");
+  }
+
+  /** A number that called or was called lately (TEL-1): whose it is, the latest call with it and how it went. */
+  public record RecentCaller(String number, String contact, String client, Long counterpartyId, String lastAt, String direction,
+      boolean missed) {
+
+    public String label() {
+      return contact != null ? contact : client != null ? client : ru.voronka.directory.PhoneNumbers.display(number);
+    }
+  }
+
+  /** TEL-1: the recent callers on the journal — a manager's own calls, the РОП's everybody's — each number once. */
+  public List<RecentCaller> recentCallers(Viewer viewer, int limit) {
+    Long employeeId = viewer.leadsSales() ? null : directory.employee(viewer.userId()).map(Employee::getId).orElse(-1L);
+    Instant since = clock.instant().minus(Duration.ofDays(30));
+    List<Object[]> rows = calls.recentNumbers(employeeId, since, org.springframework.data.domain.PageRequest.of(0, limit));
+    var names = known.of(rows.stream().map(r -> (String) r[0]).toList());
+    return rows.stream().map(r -> {
+      String number = (String) r[0];
+      PhoneCall last = calls.latestWith(number, employeeId, org.springframework.data.domain.PageRequest.of(0, 1)).get(0);
+      var contact = names.get(number);
+      return new RecentCaller(number, contact == null ? null : contact.contactName(),
+          contact != null ? contact.counterpartyName() : last.getCounterparty() == null ? null : last.getCounterparty().getName(),
+          contact != null ? contact.counterpartyId() : last.getCounterparty() == null ? null : last.getCounterparty().getId(),
+          RussianFormats.dateTime(last.getStartedAt()), last.getDirection() == CallDirection.INCOMING ? "входящий" : "исходящий",
+          last.isMissed());
+    }).toList();
   }
 
   /** The key of a call ringing at this user's desk, for passing it on. */
@@ -98,6 +135,11 @@ public class CallViews {
   }
 
   CallView view(PhoneCall c) {
+    return view(c, known.of(java.util.Collections.singleton(c.getClientNumber())));
+  }
+
+  private CallView view(PhoneCall c, java.util.Map<String, ru.voronka.directory.KnownNumbers.Known> names) {
+    var contact = java.util.Optional.ofNullable(c.getClientNumber()).map(names::get);
     Duration talked = c.talked(clock.instant());
     return new CallView(c.getId(), RussianFormats.dateTime(c.getStartedAt()), c.getDirection() == CallDirection.INCOMING,
         c.getDirection() == CallDirection.INCOMING ? "Входящий" : "Исходящий", c.getClientNumber(),
@@ -109,7 +151,9 @@ public class CallViews {
         c.getAnsweredAt() == null ? "—" : "%d:%02d".formatted(talked.toMinutes(), talked.toSecondsPart()),
         recordingUrl(c), c.getFollowUp(), c.getTransferredTo(),
         c.getCounterparty() == null || c.getCounterparty().getReadiness() == null ? null : c.getCounterparty().getReadiness().title(),
-        c.getEmployee() == null ? null : c.getEmployee().getUserId(), c.getState() == PhoneCall.State.RINGING, c.getRoute());
+        c.getEmployee() == null ? null : c.getEmployee().getUserId(), c.getState() == PhoneCall.State.RINGING, c.getRoute(),
+        contact.map(k -> k.contactName() == null || k.contactName().equalsIgnoreCase(k.counterpartyName()) ? null : k.contactName())
+            .orElse(null));
   }
 
   /**

@@ -27,7 +27,9 @@ class CallerCards {
       return directory.counterparty(id.longValue()).orElseThrow();
     }
     String name = (String) execution.getVariable("clientName");
-    Counterparty client = directory.registerCaller(name, name, (String) execution.getVariable("clientNumber"),
+    // The person is named as typed, never after the company; unnamed, «Контактное лицо» until someone learns the name.
+    Counterparty client = directory.registerCaller(name, (String) execution.getVariable("contactName"),
+        (String) execution.getVariable("clientNumber"),
         Readiness.valueOf((String) execution.getVariable("readiness")));
     // The new client is the manager's who took the call, as a card made by hand is its maker's.
     directory.employee((String) execution.getVariable("employee")).ifPresent(client::assignResponsible);

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -99,13 +98,16 @@ public class ClientEvents {
    * in a transaction of its own: a mail server refusing one reminder leaves that one due for the
    * next minute and does not send the others again.
    */
-  @Scheduled(fixedDelayString = "${voronka.events.reminder-check:PT1M}", initialDelayString = "PT30S")
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public void remind() {
     Instant now = clock.instant();
     for (ClientEvent event : events.dueForReminder(now)) {
       try {
-        eachReminder.executeWithoutResult(status -> remind(events.findById(event.getId()).orElseThrow(), now));
+        eachReminder.executeWithoutResult(status -> {
+          if (events.claimReminder(event.getId(), now) == 1) { // rolled back with the rest if the mail is refused
+            remind(events.findById(event.getId()).orElseThrow(), now);
+          }
+        });
       } catch (RuntimeException e) {
         log.warn("Reminder of event {} not delivered, tried again in a minute: {}", event.getId(), e.getMessage());
       }

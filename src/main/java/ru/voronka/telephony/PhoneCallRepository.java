@@ -28,4 +28,16 @@ interface PhoneCallRepository extends JpaRepository<PhoneCall, Long> {
       order by c.startedAt desc""")
   Page<PhoneCall> journal(Long employeeId, CallDirection direction, PhoneCall.State state, Instant from, Instant to,
       Pageable pageable);
+
+  /** TEL-1's recent callers: the numbers of the latest calls, each once, newest first (an employee's own, or everybody's). */
+  @Query("""
+      select c.clientNumber, max(c.startedAt) from PhoneCall c
+      where (:employeeId is null or c.employee.id = :employeeId) and c.startedAt >= :since
+      group by c.clientNumber order by max(c.startedAt) desc""")
+  List<Object[]> recentNumbers(Long employeeId, Instant since, Pageable pageable);
+
+  @Query("""
+      select c from PhoneCall c where c.clientNumber = :number and (:employeeId is null or c.employee.id = :employeeId)
+      order by c.startedAt desc""")
+  List<PhoneCall> latestWith(String number, Long employeeId, Pageable pageable);
 }

@@ -72,12 +72,35 @@ class InboxDeliveries {
     }
   }
 
-  /** A failure that passes by itself (a lock, a lost connection): no reason to keep the message aside. */
-  private static boolean passing(Throwable e) {
+  /**
+   * A failure that passes by itself (a lock, a lost connection): no reason to keep the message aside.
+   * A connection PostgreSQL closed under the transaction (a restart, a failover, an administrator's
+   * pg_terminate_backend: SQLState class 08, 57P) arrives as a resource failure, not as a transient one —
+   * or as the rollback's own failure on the dead connection («Connection is closed»), with the cause
+   * only among the suppressed exceptions. A transaction that cannot be committed or rolled back says
+   * nothing about the message either.
+   */
+  static boolean passing(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (suppressed != t && passing(suppressed)) {
+          return true;
+        }
+      }
+      if (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))
+          || "Connection is closed".equals(sql.getMessage()))) {
+        return true;
+      }
+      if (t instanceof org.hibernate.TransactionException || t instanceof org.springframework.transaction.TransactionException) {
+        return true;
+      }
       if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
+          || t instanceof org.springframework.dao.DataAccessResourceFailureException
+          || t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof java.sql.SQLRecoverableException
           || t instanceof CannotCreateTransactionException || t instanceof SQLTransientException
-          || t instanceof OptimisticLockingException) {
+          || t instanceof OptimisticLockingException || t instanceof jakarta.persistence.OptimisticLockException
+          || t instanceof org.hibernate.StaleStateException) {
         return true;
       }
     }

@@ -2,8 +2,7 @@ package ru.voronka.whatsapp;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import ru.voronka.messaging.ClientMessenger;
-import ru.voronka.messaging.ClientMessenger.OutgoingMessage;
+import ru.voronka.chat.ClientOutbox;
 
 /**
  * The answer to a join request, admitted or declined (WA-10): a request asked in the provider's own
@@ -12,11 +11,11 @@ import ru.voronka.messaging.ClientMessenger.OutgoingMessage;
 @Component
 class JoinAnswers {
 
-  private final ClientMessenger messenger;
+  private final ClientOutbox outbox;
   private final DealGroups groups;
 
-  JoinAnswers(ClientMessenger messenger, DealGroups groups) {
-    this.messenger = messenger;
+  JoinAnswers(ClientOutbox outbox, DealGroups groups) {
+    this.outbox = outbox;
     this.groups = groups;
   }
 
@@ -34,7 +33,7 @@ class JoinAnswers {
         groups.rejectJoin(groupId, joinRequestId);
       }
     }
-    messenger.send(new OutgoingMessage(dealId(execution), (String) execution.getVariable("phone"), text,
-        (admitted ? "join-ok-" : "join-no-") + execution.getProcessInstanceId()));
+    outbox.send(ClientOutbox.Outgoing.whatsapp(dealId(execution),
+        (admitted ? "join-ok-" : "join-no-") + execution.getProcessInstanceId(), text, (String) execution.getVariable("phone")));
   }
 }

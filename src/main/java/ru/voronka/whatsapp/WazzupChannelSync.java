@@ -7,6 +7,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientException;
 import ru.voronka.messaging.ClientMessenger;
+import ru.voronka.platform.cluster.ScheduledWork;
 
 /** Reads Wazzup's channels and their states every ten minutes (and on an administrator's request). */
 @Component
@@ -17,13 +18,22 @@ public class WazzupChannelSync {
 
   private final ClientMessenger messenger;
   private final WhatsAppChannels channels;
+  private final ScheduledWork scheduledWork;
 
-  WazzupChannelSync(ClientMessenger messenger, WhatsAppChannels channels) {
+  WazzupChannelSync(ClientMessenger messenger, WhatsAppChannels channels, ScheduledWork scheduledWork) {
     this.messenger = messenger;
     this.channels = channels;
+    this.scheduledWork = scheduledWork;
   }
 
+  /** Every ten minutes, by one node of the cluster. */
   @Scheduled(fixedDelay = 600_000, initialDelay = 5_000)
+  void syncOnSchedule() {
+    if (scheduledWork.here()) {
+      sync();
+    }
+  }
+
   public int sync() {
     if (!(messenger instanceof WazzupMessenger wazzup)) {
       return 0;

@@ -16,6 +16,7 @@ import ru.voronka.chat.Channel;
 import ru.voronka.chat.ChatMessage;
 import ru.voronka.chat.ChatReceiving;
 import ru.voronka.chat.ClientDelivery;
+import ru.voronka.chat.ClientOutbox;
 import ru.voronka.chat.Direction;
 import ru.voronka.chat.MessageStatus;
 import ru.voronka.deals.Deal;
@@ -57,10 +58,12 @@ public class WhatsAppInbox {
   private final WhatsAppUsers users;
 
   private final Clock clock;
+  private final ClientOutbox outbox;
 
   WhatsAppInbox(Directory directory, DealRepository deals, ChatReceiving receiving, ClientDelivery delivery, ClientMessenger messenger, WhatsAppSettings settings,
       JdbcTemplate jdbc, GroupJoinLinks joinLinks, GroupAdmissions admissions, MediaDownloads media,
-      DealGroups dealGroups, WhatsAppUsers users, Clock clock) {
+      DealGroups dealGroups, WhatsAppUsers users, Clock clock, ClientOutbox outbox) {
+    this.outbox = outbox;
     this.clock = clock;
     this.dealGroups = dealGroups;
     this.media = media;
@@ -93,7 +96,7 @@ public class WhatsAppInbox {
       if (ofGroup.get().isOpen()) {
         return Outcome.ROUTED;
       }
-      replyOncePerDay(phone, "closed", settings.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
+      replyOncePerDay(phone, ofGroup.get().getId(), "closed", settings.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
       return Outcome.CLOSED_DEAL;
     }
     Optional<GroupJoinLinks.JoinCode> join = joinLinks.find(message.text());
@@ -110,7 +113,7 @@ public class WhatsAppInbox {
     Optional<Deal> last = theirDeals.stream().max(Comparator.comparing(Deal::getUpdatedAt));
     if (last.isPresent()) {
       store(last.get(), message); // WA-4: the closed deal's chat keeps it
-      replyOncePerDay(phone, "closed", settings.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
+      replyOncePerDay(phone, last.get().getId(), "closed", settings.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
       return Outcome.CLOSED_DEAL;
     }
     keepAsStranger(message, phone);
@@ -132,11 +135,11 @@ public class WhatsAppInbox {
     }
     store(deal.get(), message);
     if (admissions.isAdmitted(join.dealId(), phone)) {
-      reply(phone, join.dealId(), "Вы в группе сделки №" + join.dealId() + ". Пишите сюда — менеджер ответит.");
+      reply(phone, join.dealId(), message.externalId(), "Вы в группе сделки №" + join.dealId() + ". Пишите сюда — менеджер ответит.");
       return Outcome.JOIN_ACCEPTED;
     }
     if (admissions.request(deal.get(), phone, message.senderName())) {
-      reply(phone, join.dealId(), "Запрос на вступление в группу сделки №" + join.dealId() + " передан менеджеру.");
+      reply(phone, join.dealId(), message.externalId(), "Запрос на вступление в группу сделки №" + join.dealId() + " передан менеджеру.");
     }
     return Outcome.JOIN_REQUESTED;
   }
@@ -163,7 +166,7 @@ public class WhatsAppInbox {
     boolean theirs = deal.get().isOpen() && deal.get().getCounterparty() != null && deal.get().getCounterparty().hasNumber(phone);
     if (!theirs) {
       dealGroups.rejectJoin(groupId, joinRequestId);
-      replyOncePerDay(phone, "stranger", settings.text(WhatsAppSettings.AUTO_REPLY));
+      replyOncePerDay(phone, null, "stranger", settings.text(WhatsAppSettings.AUTO_REPLY));
       return Outcome.JOIN_REFUSED;
     }
     if (admissions.isAdmitted(deal.get().getId(), phone)) {
@@ -182,7 +185,7 @@ public class WhatsAppInbox {
           message.externalId(), message.userId());
       return;
     }
-    replyOncePerDay(phone, "stranger", settings.text(WhatsAppSettings.AUTO_REPLY));
+    replyOncePerDay(phone, null, "stranger", settings.text(WhatsAppSettings.AUTO_REPLY));
   }
 
   /**
@@ -203,12 +206,10 @@ public class WhatsAppInbox {
         failure == null ? null : failure.length() > 1000 ? failure.substring(0, 1000) : failure);
   }
 
-  private void reply(String phone, long dealId, String text) {
-    try {
-      messenger.send(new OutgoingMessage(dealId, phone, text));
-    } catch (MessageNotSentException e) {
-      log.warn("Reply to {} not sent: {}", phone, e.getMessage());
-    }
+  /** An answer to a client's message goes out through the deal's client chat, keyed by the message it answers. */
+  private void reply(String phone, long dealId, String answering, String text) {
+    outbox.send(ClientOutbox.Outgoing.whatsapp(dealId, "reply-to:" + (answering == null ? phone + ":" + clock.instant() : answering),
+        text, phone));
   }
 
   /** A delivery status of one of our messages; statuses never go back (a late «delivered» after «read»). */
@@ -250,7 +251,7 @@ public class WhatsAppInbox {
    * receiving at once send one. A failed send is logged and the claim kept — a stranger is not
    * answered twice because a provider stumbled.
    */
-  private void replyOncePerDay(String phone, String kind, String text) {
+  private void replyOncePerDay(String phone, Long dealId, String kind, String text) {
     if (phone == null) {
       return; // a WhatsApp user known by their id alone: no number to answer
     }
@@ -262,8 +263,13 @@ public class WhatsAppInbox {
     if (claimed == 0) {
       return;
     }
-    try {
-      messenger.send(new OutgoingMessage(null, phone, text, "auto-" + kind + "-" + phone + "-" + today));
+    String cause = "auto-" + kind + "-" + phone + "-" + today;
+    if (dealId != null) { // a client of ours: through their deal's chat, where the manager sees it
+      outbox.send(ClientOutbox.Outgoing.whatsapp(dealId, cause, text, phone));
+      return;
+    }
+    try { // a stranger has no deal and no chat: the provider directly, keyed by number and day
+      messenger.send(new OutgoingMessage(null, phone, text, cause));
     } catch (MessageNotSentException e) {
       log.warn("Automatic reply to {} not sent: {}", phone, e.getMessage());
     }

@@ -22,6 +22,7 @@ import ru.voronka.platform.web.DomainException.Kind;
 import ru.voronka.telephony.CallDirection;
 import ru.voronka.telephony.CallFollowUps;
 import ru.voronka.telephony.CallViews;
+import ru.voronka.telephony.ClickToCall;
 import ru.voronka.telephony.CallViews.CallView;
 import ru.voronka.telephony.ClientEvent;
 import ru.voronka.telephony.ClientEvents;
@@ -36,14 +37,18 @@ import ru.voronka.telephony.PhoneCall;
 class CallsController {
 
   private static final int PAGE_SIZE = 25;
+  private static final int RECENT = 12;
 
   private final CallViews views;
   private final CallFollowUps followUps;
   private final ClientEvents events;
   private final Directory directory;
   private final ObjectProvider<Pbx> pbx;
+  private final ClickToCall clickToCall;
 
-  CallsController(CallViews views, CallFollowUps followUps, ClientEvents events, Directory directory, ObjectProvider<Pbx> pbx) {
+  CallsController(CallViews views, CallFollowUps followUps, ClientEvents events, Directory directory, ObjectProvider<Pbx> pbx,
+      ClickToCall clickToCall) {
+    this.clickToCall = clickToCall;
     this.views = views;
     this.followUps = followUps;
     this.events = events;
@@ -71,9 +76,37 @@ class CallsController {
     filter.put("from", from == null ? "" : from.toString());
     filter.put("to", to == null ? "" : to.toString());
     model.addAttribute("filter", filter);
+    model.addAttribute("recent", views.recentCallers(viewer, RECENT));
     model.addAttribute("query", "manager=" + filter.get("manager") + "&direction=" + filter.get("direction") + "&state="
         + filter.get("state") + "&from=" + filter.get("from") + "&to=" + filter.get("to") + "&");
     return "workspace/calls";
+  }
+
+  /** TEL-1: the dial pad, with the recent callers beside it. */
+  @GetMapping("/calls/dial")
+  String dialPad(@RequestParam(required = false) String number, Authentication auth, Model model) {
+    model.addAttribute("number", number == null ? "" : number);
+    model.addAttribute("recent", views.recentCallers(Viewers.of(auth), RECENT));
+    model.addAttribute("extension", directory.employee(auth.getName()).map(e -> e.getExtension()).orElse(null));
+    return "workspace/dial";
+  }
+
+  /**
+   * TEL-1: a click on any phone number, or the dial pad: the user's desk phone rings first, then the
+   * number — through the telephony port, as the client chat's «Позвонить». The journal, the card and
+   * the client's chat follow the call as for any other.
+   */
+  @PostMapping("/calls/dial")
+  String dial(@RequestParam(required = false) String number, Authentication auth, Model model) {
+    String e164 = ru.voronka.directory.PhoneNumbers.e164(number);
+    if (e164 == null) {
+      throw new DomainException(Kind.INVALID, "«" + (number == null ? "" : number.strip()) + "» — не номер телефона: наберите, например, +7 912 600-70-80");
+    }
+    clickToCall.dial(auth.getName(), e164);
+    String desk = directory.employee(auth.getName()).map(e -> e.getExtension()).orElse("");
+    model.addAttribute("notice", "Звоним на " + ru.voronka.directory.PhoneNumbers.display(e164) + ": сначала зазвонит ваш телефон"
+        + (desk.isEmpty() ? "" : " (доб. " + desk + ")") + ", снимите трубку.");
+    return "workspace/fragments/dialing";
   }
 
   /** The card the pop opens: who calls, their deal, and — once the call is over — the follow-up to fill in. */
@@ -101,7 +134,7 @@ class CallsController {
       @RequestParam(required = false) String requestTitle, @RequestParam(required = false) String eventKind,
       @RequestParam(required = false) String eventDue, @RequestParam(required = false) String eventTitle,
       @RequestParam(required = false) String clientName, @RequestParam(required = false) String readiness,
-      Authentication auth, Model model) {
+      @RequestParam(required = false) String contactName, Authentication auth, Model model) {
     Map<String, Object> answers = new HashMap<>();
     answers.put("followUp", followUp);
     answers.put("requestTitle", blankToNull(requestTitle));
@@ -110,6 +143,7 @@ class CallsController {
     answers.put("eventTitle", blankToNull(eventTitle));
     if (clientName != null) {
       answers.put("clientName", blankToNull(clientName));
+      answers.put("contactName", blankToNull(contactName));
       answers.put("readiness", blankToNull(readiness));
     }
     followUps.complete(id, auth.getName(), answers);

@@ -16,6 +16,7 @@ import ru.voronka.directory.EmployeeRepository;
 import ru.voronka.directory.Group;
 import ru.voronka.directory.PositionRepository;
 import ru.voronka.platform.audit.AuditRepository;
+import ru.voronka.platform.audit.AuditTitles;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
 
@@ -48,9 +49,17 @@ class ChatAdminController {
     model.addAttribute("employees", employees.findActive());
     model.addAttribute("positions", positions.findAll());
     model.addAttribute("departments", departments.findAll());
-    model.addAttribute("audit", audit.newestFirst(PageRequest.of(Math.max(page, 0), 20)));
+    var entries = audit.newestFirst(PageRequest.of(Math.max(page, 0), 20));
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    model.addAttribute("audit", entries.map(a -> new AuditRow(a.getAt(),
+        names.computeIfAbsent(a.getActor(), login -> employees.findByUserId(login).map(e -> e.getFullName()).orElse(login)),
+        a.getActor(), AuditTitles.action(a.getAction()), AuditTitles.subject(a.getSubjectType()), a.getSubjectId(), a.getDetails())));
     return "workspace/admin-chats";
   }
+
+  /** An entry as the administrator reads it: a person's name, not their login; what was done in words, not a code. */
+  public record AuditRow(java.time.Instant at, String actor, String login, String action, String subject, String subjectId,
+      String details) {}
 
   @PostMapping("/admin/chats/groups")
   String createGroup(@RequestParam(required = false) String title, @RequestParam(required = false) List<Long> employeeIds,

@@ -185,6 +185,13 @@ class CommunicatorController {
     return unread == 0 ? "" : String.valueOf(unread);
   }
 
+  /** The badges of the chats a page lists (the communicator's tree, a counterparty's chats), for the live page script. */
+  @GetMapping(path = "/chats/unread", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  java.util.Map<Long, Long> unreadByChat(@RequestParam(name = "ids", required = false) List<Long> ids, Authentication auth) {
+    return readState.unreadByChat(Viewers.of(auth), ids == null ? List.of() : ids);
+  }
+
   @GetMapping("/chats/attachments/{id}")
   ResponseEntity<byte[]> attachment(@PathVariable Long id, Authentication auth) {
     ChatAttachment file = reading.attachment(id, Viewers.of(auth));

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import ru.voronka.deals.DealClosed;
 import ru.voronka.deals.DealRepository;
+import ru.voronka.deals.DealStage;
 import ru.voronka.deals.DealStageEntered;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Group;
@@ -30,10 +32,19 @@ class DealCardsLive {
 
   @ApplicationModuleListener
   void stageEntered(DealStageEntered event) {
+    tell(event.dealId(), event.stage());
+  }
+
+  /** A loss enters «Сделка провалена» without a stage event (the funnel is cancelled): the header follows all the same. */
+  @ApplicationModuleListener
+  void closed(DealClosed event) {
+    deals.findById(event.dealId()).ifPresent(d -> tell(d.getId(), d.getStage()));
+  }
+
+  private void tell(Long dealId, DealStage stage) {
     Set<String> audience = new LinkedHashSet<>(directory.memberIds(Group.HEAD_OF_SALES));
     audience.addAll(directory.memberIds(Group.ADMINS));
-    deals.findById(event.dealId()).map(d -> d.getResponsibleUserId()).ifPresent(audience::add);
-    live.publish(audience, "deal-stage", Map.of("dealId", event.dealId(), "stage", event.stage().name(),
-        "stageTitle", event.stage().title()));
+    deals.findById(dealId).map(d -> d.getResponsibleUserId()).ifPresent(audience::add);
+    live.publish(audience, "deal-stage", Map.of("dealId", dealId, "stage", stage.name(), "stageTitle", stage.title()));
   }
 }

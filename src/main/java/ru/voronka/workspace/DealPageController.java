@@ -1,5 +1,7 @@
 package ru.voronka.workspace;
 
+import java.time.Clock;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +23,20 @@ import ru.voronka.deals.DealService;
 import ru.voronka.deals.DealStage;
 import ru.voronka.deals.DealViews.HistoryView;
 import ru.voronka.deals.Funnel;
+import ru.voronka.deals.KpImport;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.OrderKind;
+import ru.voronka.deals.StageRules;
+import ru.voronka.deals.TaskDesk;
 import ru.voronka.deals.Viewer;
 import ru.voronka.deals.Viewers;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Group;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
+import ru.voronka.documents.CompanySettings;
+import ru.voronka.documents.DealDocuments;
+import ru.voronka.documents.DocumentType;
 import ru.voronka.whatsapp.DealGroups;
 
 /**
@@ -48,8 +56,19 @@ class DealPageController {
   private final DealHistory history;
   private final Directory directory;
   private final DealGroups joinLinks;
+  private final DealDocuments documents;
+  private final CompanySettings company;
+  private final TaskDesk tasks;
+  private final KpImport kpImport;
+  private final Clock clock;
 
-  DealPageController(DealService deals, DealCards cards, DealHistory history, Directory directory, DealGroups joinLinks) {
+  DealPageController(DealService deals, DealCards cards, DealHistory history, Directory directory, DealGroups joinLinks,
+      DealDocuments documents, CompanySettings company, TaskDesk tasks, Clock clock, KpImport kpImport) {
+    this.documents = documents;
+    this.company = company;
+    this.kpImport = kpImport;
+    this.tasks = tasks;
+    this.clock = clock;
     this.joinLinks = joinLinks;
     this.deals = deals;
     this.cards = cards;
@@ -82,11 +101,12 @@ class DealPageController {
   }
 
   @PostMapping("/deals/{id}/stage")
-  String stage(@PathVariable Long id, @RequestParam(required = false) DealStage stage, Authentication auth, Model model) {
+  String stage(@PathVariable Long id, @RequestParam(required = false) DealStage stage,
+      @RequestParam(required = false) Long version, Authentication auth, Model model) {
     if (stage == null) {
       throw new DomainException(Kind.INVALID, "Выберите стадию");
     }
-    deals.changeStage(id, stage, Viewers.of(auth));
+    deals.changeStage(id, stage, version, Viewers.of(auth));
     return done(id, "Стадия меняется на «" + stage.title() + "»", auth, model);
   }
 
@@ -98,11 +118,12 @@ class DealPageController {
   }
 
   @PostMapping("/deals/{id}/responsible")
-  String responsible(@PathVariable Long id, @RequestParam(required = false) String userId, Authentication auth, Model model) {
+  String responsible(@PathVariable Long id, @RequestParam(required = false) String userId,
+      @RequestParam(required = false) Long version, Authentication auth, Model model) {
     if (userId == null || userId.isBlank()) {
       throw new DomainException(Kind.INVALID, "Выберите нового ответственного");
     }
-    deals.changeResponsible(id, userId, Viewers.of(auth));
+    deals.changeResponsible(id, userId, version, Viewers.of(auth));
     return done(id, "Ответственный изменён, открытые задачи перешли к нему", auth, model);
   }
 
@@ -127,6 +148,25 @@ class DealPageController {
     return done(id, "Запущен процесс «" + kind.title() + "»", auth, model);
   }
 
+  /** The 1C КП replaces the deal's lines only when the manager confirms (issue 15). */
+  @PostMapping("/deals/{id}/kp-proposal/accept")
+  String acceptKp(@PathVariable Long id, @RequestParam(required = false) Long proposal, Authentication auth, Model model) {
+    kpImport.accept(id, proposal, Viewers.of(auth));
+    return done(id, "documents", "КП из 1С принято: строки, сумма и маржа сделки обновлены", auth, model);
+  }
+
+  @PostMapping("/deals/{id}/kp-proposal/decline")
+  String declineKp(@PathVariable Long id, @RequestParam(required = false) Long proposal, Authentication auth, Model model) {
+    kpImport.decline(id, proposal, Viewers.of(auth));
+    return done(id, "documents", "КП из 1С отклонено: строки сделки оставлены", auth, model);
+  }
+
+  private String done(Long id, String tab, String message, Authentication auth, Model model) {
+    fill(id, tab, 0, Viewers.of(auth), model);
+    model.addAttribute("done", message);
+    return "workspace/fragments/deal-tab";
+  }
+
   private String done(Long id, String message, Authentication auth, Model model) {
     fill(id, "general", 0, Viewers.of(auth), model);
     model.addAttribute("done", message);
@@ -142,13 +182,36 @@ class DealPageController {
     model.addAttribute("leadsSales", viewer.leadsSales());
     if (tab.equals("documents")) {
       model.addAttribute("joinLink", joinLinks.joinLink(id));
+      model.addAttribute("documents", documents.versions(id));
+      model.addAttribute("documentTypes", DocumentType.values());
+      model.addAttribute("missingRequisites", company.current().missing());
+      kpImport.proposal(id).ifPresent(p -> {
+        model.addAttribute("kpProposal", p);
+        model.addAttribute("proposedMargin", KpImport.marginFor(deal, p.getTotal()));
+      });
+    }
+    if (tab.equals("tasks")) {
+      model.addAttribute("dealTasks", tasks.ofDeal(id, viewer));
+      model.addAttribute("now", Date.from(clock.instant()));
     }
     if (tab.equals("history")) {
-      model.addAttribute("history", history.page(id, PageRequest.of(Math.max(page, 0), 25)).map(HistoryView::of));
+      var entries = history.page(id, PageRequest.of(Math.max(page, 0), 25)).map(HistoryView::of);
+      // People by their names, not their logins; the engine's own steps as «система».
+      java.util.Map<String, String> actors = new java.util.HashMap<>();
+      entries.forEach(h -> actors.computeIfAbsent(h.actor() == null ? "" : h.actor(), login -> login.isEmpty()
+          || ru.voronka.platform.CurrentActor.SYSTEM.equals(login) ? "система"
+          : directory.employee(login).map(ru.voronka.directory.Employee::getFullName).orElse(login)));
+      model.addAttribute("history", entries);
+      model.addAttribute("actors", actors);
     }
     if (tab.equals("general")) {
-      model.addAttribute("actions", Option.of(DealAction.values(), DealAction::title));
-      model.addAttribute("stages", Option.of(DealStage.manualTargets(deal.getFunnel()), DealStage::title));
+      // Only the buttons valid at this stage (issue 15); by hand, a manager is offered no move past an approval or a payment.
+      model.addAttribute("actions", Option.of(StageRules.actions(deal), DealAction::title));
+      model.addAttribute("stages", DealStage.manualTargets(deal.getFunnel()).stream()
+          .filter(s -> s != deal.getStage())
+          .filter(s -> viewer.leadsSales() || StageRules.passes(deal, s) == null)
+          .map(s -> new Option(s.name(), s.title() + (StageRules.passes(deal, s) == null ? "" : " (минуя " + StageRules.passes(deal, s) + ")")))
+          .toList());
       model.addAttribute("lostReasons", Option.of(LostReason.values(), LostReason::title));
       model.addAttribute("orderKinds", Option.of(OrderKind.values(), OrderKind::title));
       model.addAttribute("assignmentFlags", Assignments.TEAMS);

@@ -54,7 +54,8 @@ class MessagingSettingsController {
     this.jdbc = jdbc;
   }
 
-  public record Stranger(String phone, String name, String body, String at) {}
+  /** {@code open}: no deal took it yet and there is a number to make a client of — «Создать сделку». */
+  public record Stranger(Long id, String phone, String name, String body, String at, Long dealId, boolean open) {}
 
   @GetMapping("/settings/messaging")
   String page(Authentication auth, Model model) {
@@ -70,10 +71,12 @@ class MessagingSettingsController {
     model.addAttribute("closedNotice", texts.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
     model.addAttribute("strangers", jdbc.query("""
         select coalesce(phone, whatsapp_user_id), sender_name,
-               coalesce(body, '') || coalesce(' [не разнесено по чатам: ' || failure || ']', ''), received_at
+               coalesce(body, '') || coalesce(' [не разнесено по чатам: ' || failure || ']', ''), received_at, id, deal_id,
+               phone is not null and failure is null
         from stranger_message order by received_at desc limit 50""",
-        (rs, i) -> new Stranger(rs.getString(1), rs.getString(2), rs.getString(3),
-            RussianFormats.dateTime(rs.getTimestamp(4).toInstant()))));
+        (rs, i) -> new Stranger(rs.getLong(5), rs.getString(1), rs.getString(2), rs.getString(3),
+            RussianFormats.dateTime(rs.getTimestamp(4).toInstant()), rs.getObject(6) == null ? null : rs.getLong(6),
+            rs.getObject(6) == null && rs.getBoolean(7))));
     return "workspace/messaging-settings";
   }
 

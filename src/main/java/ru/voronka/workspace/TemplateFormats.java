@@ -21,6 +21,10 @@ public final class TemplateFormats {
     return date == null ? "—" : RussianFormats.dateTime(date.toInstant());
   }
 
+  public String roubles(BigDecimal amount) {
+    return RussianFormats.roubles(amount);
+  }
+
   public String money(BigDecimal amount) {
     return RussianFormats.money(amount);
   }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
+import ru.voronka.directory.Counterparties;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainExceptions;
 
@@ -28,6 +29,12 @@ class WorkspaceErrors {
         return render(request, response, 400, "Недопустимое значение параметра «" + mismatch.getName() + "»");
       }
       throw e;
+    }
+    if (domain instanceof Counterparties.DuplicateClientException duplicate && request.getHeader("HX-Request") != null) {
+      response.setStatus(domain.kind().status());
+      ModelAndView view = new ModelAndView("workspace/fragments/duplicates");
+      view.addObject("duplicates", duplicate.duplicates());
+      return view;
     }
     return render(request, response, domain.kind().status(), domain.getMessage());
   }

@@ -44,6 +44,11 @@ class FunnelThroughputBench extends PostgresIT {
   @Autowired
   TestRestTemplate rest;
 
+  @Autowired
+  ru.voronka.documents.DealDocuments documents;
+
+  static final byte[] SIGNED_SCAN = "%PDF-1.4\n% подписано клиентом\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
   @Value("${bench.deals:60}")
   int deals;
 
@@ -59,7 +64,7 @@ class FunnelThroughputBench extends PostgresIT {
           "groups", List.of(u[1]), "email", u[0] + "@voronka.bench"));
     }
     VoronkaDriver voronka = new VoronkaDriver(admin.as("brop", PASSWORD), admin.as("bmanager", PASSWORD),
-        admin.as("blogist", PASSWORD));
+        admin.as("blogist", PASSWORD), documents);
     run("Voronka warm-up", Math.max(threads * 2, 8), voronka::driveOneDeal);
     double voronkaRate = run("Voronka", deals, voronka::driveOneDeal);
 
@@ -101,7 +106,7 @@ class FunnelThroughputBench extends PostgresIT {
   }
 
   /** One deal the way people drive it: every step through the API, reading the deal card for the next task. */
-  record VoronkaDriver(Api rop, Api manager, Api logist) {
+  record VoronkaDriver(Api rop, Api manager, Api logist, ru.voronka.documents.DealDocuments documents) {
 
     void driveOneDeal() {
       long deal = rop.post("/api/deals", Map.of("title", "Бенч", "amount", 99_000, "direction", "Бенч",
@@ -119,6 +124,9 @@ class FunnelThroughputBench extends PostgresIT {
       complete(manager, deal, "Task_CheckClientPayment", Map.of());
       complete(logist, deal, "Task_ShipGoods", Map.of());
       complete(manager, deal, "Task_ControlShipment", Map.of());
+      // FUN-8: the act's and the УПД's tasks complete only with the client's signed scan uploaded.
+      documents.addSigned(deal, ru.voronka.documents.DocumentType.ACT, "акт.pdf", SIGNED_SCAN, "bmanager");
+      documents.addSigned(deal, ru.voronka.documents.DocumentType.UPD, "упд.pdf", SIGNED_SCAN, "bmanager");
       complete(manager, deal, "Task_SendActs", Map.of("actSigned", true));
       complete(manager, deal, "Task_SendUpd", Map.of("updSigned", true));
       manager.await("/api/deals/" + deal, d -> "WON".equals(d.path("status").path("code").asText()), Duration.ofSeconds(60));

@@ -94,6 +94,6 @@ class SendClientMessageProcessTest extends ProcessTest {
     execute(job());
 
     assertThat(sending).isEnded().hasPassed("Boundary_NotSendable", "Task_MarkMessageFailed", "EndEvent_NotSent");
-    verify(delivery).markFailed(MESSAGE, "У клиента нет телефона");
+    verify(delivery).giveUp(MESSAGE, "У клиента нет телефона");
   }
 }

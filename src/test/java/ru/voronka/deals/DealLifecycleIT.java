@@ -29,6 +29,11 @@ class DealLifecycleIT extends PostgresIT {
   @Autowired
   TestRestTemplate rest;
 
+  @Autowired
+  ru.voronka.documents.DealDocuments documents;
+
+  static final byte[] SIGNED_SCAN = "%PDF-1.4\n% подписано клиентом\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
   Api admin;
   Api manager;
   Api otherManager;
@@ -71,6 +76,9 @@ class DealLifecycleIT extends PostgresIT {
     complete(manager, deal, "Task_CheckClientPayment", Map.of());
     complete(logist, deal, "Task_ShipGoods", Map.of());
     complete(manager, deal, "Task_ControlShipment", Map.of());
+    // FUN-8: the act's and the УПД's tasks complete only with the client's signed scan uploaded.
+    documents.addSigned(deal, ru.voronka.documents.DocumentType.ACT, "акт.pdf", SIGNED_SCAN, "itpetrov");
+    documents.addSigned(deal, ru.voronka.documents.DocumentType.UPD, "упд.pdf", SIGNED_SCAN, "itpetrov");
     complete(manager, deal, "Task_SendActs", Map.of("actSigned", true, "actNumber", "17"));
     complete(manager, deal, "Task_SendUpd", Map.of("updSigned", true, "updNumber", "17"));
     for (JsonNode tranche : tasks(manager, deal, "Task_ConfirmTranchePayment")) {
@@ -91,9 +99,10 @@ class DealLifecycleIT extends PostgresIT {
         "на «Принят»", "на «К отгрузке»", "на «Отгружен/Доставлен»", "на «Сделка успешна»")) {
       assertThat(history).anySatisfy(line -> assertThat(line).contains(stage));
     }
-    // No WhatsApp provider in this test: the client's message is tried and its failure is in the history.
-    assertThat(history).anySatisfy(line -> assertThat(line).contains("Сообщение о взятии заявки в работу на +7")
-        .contains("WhatsApp не подключён"));
+    // No WhatsApp provider in this test: the default stage action's message (FUN-2) goes through the outbox, is
+    // refused, and the refusal is in the history with the action's name (issue 17).
+    headOfSales.await("/api/deals/" + deal + "/history?size=200", h -> h.path("content").toString()
+        .contains("«Сообщение о взятии заявки в работу»: Ошибка: WhatsApp не подключён"), java.time.Duration.ofSeconds(90));
     assertThat(history).anySatisfy(line -> assertThat(line).contains("Подписанные документы отправлены бухгалтеру"));
     assertThat(history).anySatisfy(line -> assertThat(line).contains("Конвертирована в воронку «Инженеры»"));
     assertThat(history).anySatisfy(line -> assertThat(line).contains("Выполнена задача «Отгрузить товар клиенту»"));
@@ -141,16 +150,18 @@ class DealLifecycleIT extends PostgresIT {
   }
 
   @Test
-  void actionButton_paid_movesTheDealToLaunch_andABadScheduleIsRefused() {
+  void actionButton_paid_isTheРопsPastThePayment_movesTheDealToLaunch_andABadScheduleIsRefused() {
     long deal = newDeal("Датчики давления", 90_000);
     take(deal);
     // Taking the request ends in an asynchronous step; a button pressed while it runs gets a 409 to retry.
     task(manager, deal, "Task_CheckItems");
-    manager.post("/api/deals/" + deal + "/actions/PAID", null).expect(202);
+    var refused = manager.post("/api/deals/" + deal + "/actions/PAID", null).expect(409);
+    assertThat(refused.detail()).isEqualTo("Кнопка «Оплачено» — для стадии «Счет», а сделка на стадии «Взят в работу»");
+    headOfSales.post("/api/deals/" + deal + "/actions/PAID", null).expect(202);
     JsonNode schedule = task(manager, deal, "Task_EnterPaymentSchedule");
-    var refused = manager.post("/api/tasks/" + schedule.path("id").asText() + "/complete", Map.of("tranches", List.of(
+    var badSchedule = manager.post("/api/tasks/" + schedule.path("id").asText() + "/complete", Map.of("tranches", List.of(
         Map.of("percent", 50, "dueDate", "2027-01-10"), Map.of("percent", 30, "dueDate", "2027-02-10")))).expect(400);
-    assertThat(refused.detail()).contains("ровно 100 %").contains("сейчас 80 %");
+    assertThat(badSchedule.detail()).contains("ровно 100 %").contains("сейчас 80 %");
     assertThat(task(manager, deal, "Task_EnterPaymentSchedule").path("id").asText()).isEqualTo(schedule.path("id").asText());
     assertThat(manager.get("/api/deals/" + deal).json().path("paymentSchedule")).isEmpty();
   }

@@ -32,4 +32,14 @@ class PhoneNumbersTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> PhoneNumbers.require("12\r\nAction: Originate"))
         .hasMessage("«12 Action: Originate» — не номер телефона: нужны цифры, например +7 912 600-70-80");
   }
+
+  @Test
+  void aSearchBoxFindsTheNumberByItsDigits_inAnySpelling() {
+    assertThat(PhoneNumbers.searchDigits("8 (912) 600-70-80")).isEqualTo("79126007080");
+    assertThat(PhoneNumbers.searchDigits("+7 912 600 70 80")).isEqualTo("79126007080");
+    assertThat(PhoneNumbers.searchDigits("600-70-80")).isEqualTo("6007080");
+    assertThat(PhoneNumbers.searchDigits("12-3")).isNull();
+    assertThat(PhoneNumbers.searchDigits("ООО Уралмет")).isNull();
+    assertThat(PhoneNumbers.searchDigits(null)).isNull();
+  }
 }

@@ -67,7 +67,7 @@ class SmsNotificationsTest extends WorkspaceTest {
     mvc.perform(post("/chats/" + chat + "/sms").param("templateId", reminder.toString()).with(user("petrov").roles("MANAGERS"))
             .with(csrf()).header("HX-Request", "true"))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("Здравствуйте, Соколов Андрей! Напоминаем об оплате счёта по сделке №"
+        .andExpect(content().string(containsString("Здравствуйте, Андрей! Напоминаем об оплате счёта по сделке №"
             + meter.getId() + ". Петров Алексей")))
         .andExpect(content().string(containsString("title=\"SMS\"")));
     mvc.perform(post("/chats/" + chat + "/sms").param("text", "Счёт продублировал на почту").with(user("petrov").roles("MANAGERS"))

@@ -27,6 +27,7 @@ class StatisticsPagesTest extends WorkspaceTest {
 
   @Autowired MockMvc mvc;
   @Autowired SimulatedPbx pbx;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void aManagerSeesTheirOwnFigures_theLeadEveryManagers() throws Exception {
@@ -47,17 +48,24 @@ class StatisticsPagesTest extends WorkspaceTest {
   }
 
   @Test
-  void thePlanIsMadeFromTheTargets_thenEditedByHand() throws Exception {
+  void thePlanIsMadeFromTheTargets_thenEditedByTheLead_notByTheManager() throws Exception {
+    long kuznetsov = jdbc.queryForObject("select id from employee where user_id = 'kuznetsov'", Long.class);
     mvc.perform(get("/plans").param("kind", "MONTH").with(KUZNETSOV)).andExpect(status().isOk())
         .andExpect(content().string(containsString("План создан системой")))
-        .andExpect(content().string(containsString("value=\"300\""))); // the monthly calls target
+        .andExpect(content().string(not(containsString("Сохранить план")))); // a manager has no form for their own plan
     mvc.perform(post("/plans").with(KUZNETSOV).with(csrf()).param("kind", "MONTH").param("manager", "0")
+            .param("calls", "350").param("events", "90").param("deals", "7").param("margin", "700000"))
+        .andExpect(status().isForbidden())
+        .andExpect(content().string(containsString("меняет руководитель отдела продаж")));
+    mvc.perform(get("/plans").param("kind", "MONTH").param("manager", String.valueOf(kuznetsov)).with(SMIRNOVA))
+        .andExpect(content().string(containsString("value=\"300\""))); // the monthly calls target
+    mvc.perform(post("/plans").with(SMIRNOVA).with(csrf()).param("kind", "MONTH").param("manager", String.valueOf(kuznetsov))
             .param("calls", "350").param("events", "90").param("deals", "7").param("margin", "700000"))
         .andExpect(status().is3xxRedirection());
     mvc.perform(get("/plans").param("kind", "MONTH").with(KUZNETSOV))
-        .andExpect(content().string(containsString("value=\"350\"")))
-        .andExpect(content().string(containsString("План изменён вручную")));
-    mvc.perform(post("/plans").with(KUZNETSOV).with(csrf()).param("kind", "WEEK").param("manager", "0")
+        .andExpect(content().string(containsString(">350<")))
+        .andExpect(content().string(containsString("План изменён руководителем")));
+    mvc.perform(post("/plans").with(SMIRNOVA).with(csrf()).param("kind", "WEEK").param("manager", String.valueOf(kuznetsov))
             .param("calls", "-1").param("events", "0").param("deals", "0").param("margin", "0"))
         .andExpect(status().isBadRequest());
   }

@@ -79,13 +79,38 @@ public final class PostgresDatabase {
   @SuppressWarnings("resource") // closed with the JVM
   private static void keepInUse(String url) {
     try {
-      KEEPERS.add(DriverManager.getConnection(url, LOCAL_USER, ""));
+      Connection keeper = DriverManager.getConnection(url, LOCAL_USER, "");
+      try (Statement sql = keeper.createStatement(); ResultSet pid = sql.executeQuery("select pg_backend_pid()")) {
+        pid.next();
+        KEEPER_PIDS.add(pid.getInt(1));
+      }
+      KEEPERS.add(keeper);
     } catch (SQLException e) {
       throw new IllegalStateException("The new database " + url + " cannot be opened", e);
     }
   }
 
   private static final List<Connection> KEEPERS = new ArrayList<>();
+  private static final List<Integer> KEEPER_PIDS = new ArrayList<>();
+
+  /**
+   * Ends every connection of the applications to the test database — as a PostgreSQL restart or a
+   * failover would — but this test JVM's keeper (else another run could drop the database). The
+   * server and the other runs' databases are left alone. Returns how many connections were ended.
+   */
+  public static int terminateApplicationConnections() {
+    Endpoint db = get();
+    try (Connection admin = DriverManager.getConnection(db.url(), db.user(), db.password());
+         Statement sql = admin.createStatement();
+         ResultSet ended = sql.executeQuery("select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity"
+             + " where datname = current_database() and pid <> pg_backend_pid()"
+             + (KEEPER_PIDS.isEmpty() ? "" : " and pid not in (" + String.join(",", KEEPER_PIDS.stream().map(String::valueOf).toList()) + ")"))) {
+      ended.next();
+      return ended.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Connections not ended", e);
+    }
+  }
 
   /** Databases of earlier runs that nobody uses any more. */
   private static void dropLeftovers(Statement sql) throws SQLException {

@@ -47,6 +47,16 @@ public final class WebSession {
     return session;
   }
 
+  /** The same browser (its cookies, so its session) talking to another node: cookies do not care about the port. */
+  public WebSession on(String otherBase) {
+    return new WebSession(otherBase, http);
+  }
+
+  private WebSession(String base, HttpClient http) {
+    this.base = base;
+    this.http = http;
+  }
+
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, text/html").build(),
         HttpResponse.BodyHandlers.ofString());

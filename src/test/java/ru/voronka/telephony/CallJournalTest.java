@@ -41,14 +41,19 @@ class CallJournalTest extends WorkspaceTest {
     journal.popAhead(key, "79161234501", "102", "sidorova"); // three rings later: the next desk's DialBegin
     journal.ringing(key, CallDirection.INCOMING, "79161234501", "102", TestClock.INSTANCE.instant());
 
-    assertThat(ru.voronka.platform.live.LiveEventsHeard.by("petrov", mark)).containsExactly("call-ringing", "call-rung-on");
-    assertThat(ru.voronka.platform.live.LiveEventsHeard.by("sidorova", mark)).containsExactly("call-ringing");
+    // Only the calls' events: a message of another test's deal may reach the same desk meanwhile.
+    assertThat(callEvents("petrov", mark)).containsExactly("call-ringing", "call-rung-on");
+    assertThat(callEvents("sidorova", mark)).containsExactly("call-ringing");
     journal.ended(key, TestClock.INSTANCE.instant()); // missed at Sidorova's desk: hers
-    assertThat(ru.voronka.platform.live.LiveEventsHeard.by("sidorova", mark)).containsExactly("call-ringing", "call-ended");
+    assertThat(callEvents("sidorova", mark)).containsExactly("call-ringing", "call-ended");
     assertThat(jdbc.queryForObject("select e.user_id from phone_call c join employee e on e.id = c.employee_id where c.call_key = ?",
         String.class, key)).isEqualTo("sidorova");
     long id = jdbc.queryForObject("select id from phone_call where call_key = ?", Long.class, key);
     followUps.complete(id, "sidorova", java.util.Map.of("followUp", "EVENT", "eventKind", "CALL", "eventDue", "2026-12-24T10:30",
         "eventTitle", "Перезвонить", "clientName", "ООО «Перезвон»", "readiness", "NORM")); // the other tests' pages stay clear
+  }
+
+  static java.util.List<String> callEvents(String userId, int mark) {
+    return ru.voronka.platform.live.LiveEventsHeard.by(userId, mark).stream().filter(e -> e.startsWith("call-")).toList();
   }
 }

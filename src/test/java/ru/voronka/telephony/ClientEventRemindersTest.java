@@ -53,6 +53,7 @@ class ClientEventRemindersTest {
         now.plus(Duration.ofMinutes(5)), now);
     ReflectionTestUtils.setField(event, "id", id);
     when(repository.findById(id)).thenReturn(Optional.of(event));
+    when(repository.claimReminder(org.mockito.ArgumentMatchers.eq(id), any())).thenReturn(1);
     return event;
   }
 }

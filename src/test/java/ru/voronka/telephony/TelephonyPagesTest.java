@@ -123,14 +123,18 @@ class TelephonyPagesTest extends WorkspaceTest {
     String manager = jdbc.queryForObject("select e.user_id from phone_call c join employee e on e.id = c.employee_id where c.id = ?",
         String.class, id);
     RequestPostProcessor them = user(manager).roles("MANAGERS");
-    mvc.perform(get("/calls/" + id + "/card").with(them)).andExpect(content().string(containsString("Новый клиент")));
+    mvc.perform(get("/calls/" + id + "/card").with(them)).andExpect(content().string(containsString("Новый клиент")))
+        .andExpect(content().string(containsString("/deals/new?phone="))); // «Новая сделка» from the call card
     mvc.perform(post("/calls/" + id + "/follow-up").with(them).with(csrf()).header("HX-Request", "true")
             .param("followUp", "REQUEST").param("requestTitle", "Термометры биметаллические"))
         .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Название клиента")));
     mvc.perform(post("/calls/" + id + "/follow-up").with(them).with(csrf()).header("HX-Request", "true")
             .param("followUp", "REQUEST").param("requestTitle", "Термометры биметаллические")
-            .param("clientName", "ООО «Новый звонок»").param("readiness", "HOT"))
+            .param("clientName", "ООО «Новый звонок»").param("contactName", "Жукова Полина").param("readiness", "HOT"))
         .andExpect(status().isOk()).andExpect(content().string(containsString("Заявка: сделка №")));
+    assertThat(jdbc.queryForObject("""
+        select k.full_name from contact k join counterparty c on c.id = k.counterparty_id where c.name = 'ООО «Новый звонок»'""",
+        String.class)).isEqualTo("Жукова Полина"); // the person, not the company
 
     assertThat(jdbc.queryForObject("select readiness from counterparty where name = 'ООО «Новый звонок»'", String.class))
         .isEqualTo("HOT");

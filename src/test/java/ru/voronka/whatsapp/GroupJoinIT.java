@@ -46,10 +46,11 @@ class GroupJoinIT extends WhatsAppIT {
     return inbox.receive(new InboundMessage("wazzup:join-" + UUID.randomUUID(), phone, "Клиент", text, TestClock.INSTANCE.instant(), false));
   }
 
+  /** Answers to clients leave through the outbox's job: they arrive a moment after the webhook. */
   void repliedTo(String digits, String fragment) {
-    wazzup.verify(postRequestedFor(urlEqualTo("/v3/message"))
+    Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> wazzup.verify(postRequestedFor(urlEqualTo("/v3/message"))
         .withRequestBody(matchingJsonPath("$.chatId", equalTo(digits)))
-        .withRequestBody(matchingJsonPath("$.text", containing(fragment))));
+        .withRequestBody(matchingJsonPath("$.text", containing(fragment)))));
   }
 
   @Test

@@ -24,25 +24,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.voronka.chat.answering.ClientAnswers;
 import ru.voronka.deals.process.ProcessTest;
-import ru.voronka.messaging.ClientMessenger;
-import ru.voronka.messaging.ClientMessenger.SentMessage;
+import ru.voronka.chat.ClientOutbox;
 
 /** processes/group-join-request.bpmn (WA-10): the responsible admits the number, or declines. */
 @Deployment(resources = "processes/group-join-request.bpmn")
 class GroupJoinRequestProcessTest extends ProcessTest {
 
   GroupAdmissions admissions = mock(GroupAdmissions.class);
-  ClientMessenger messenger = mock(ClientMessenger.class);
+  ClientOutbox outbox = mock(ClientOutbox.class);
   WhatsAppSettings settings = mock(WhatsAppSettings.class);
   ClientAnswers answers = mock(ClientAnswers.class);
 
   @BeforeEach
   void delegates() {
-    when(messenger.send(any())).thenReturn(new SentMessage("sim", "sim:1"));
     when(settings.text(WhatsAppSettings.AUTO_REPLY)).thenReturn("Позвоните нам по номеру 8-495-649-84-47.");
     when(answers.candidateGroups(any())).thenReturn(List.of());
     Mocks.register("clientAnswers", answers);
-    JoinAnswers answers = new JoinAnswers(messenger, mock(DealGroups.class));
+    JoinAnswers answers = new JoinAnswers(outbox, mock(DealGroups.class));
     Mocks.register("admitToGroup", new AdmitToGroup(admissions, answers));
     Mocks.register("declineJoin", new DeclineJoin(answers, settings));
   }
@@ -63,7 +61,8 @@ class GroupJoinRequestProcessTest extends ProcessTest {
     execute(job());
     assertThat(request).isEnded().hasPassed("Task_AdmitToGroup", "EndEvent_Admitted");
     verify(admissions).admit(eq(DEAL), eq("+79215558822"), any());
-    verify(messenger).send(argThat(m -> m.phone().equals("+79215558822") && m.text().contains("добавлены в группу")));
+    verify(outbox).send(argThat(m -> m.phone().equals("+79215558822") && m.text().contains("добавлены в группу")
+        && m.cause().startsWith("join-ok-")));
   }
 
   @Test
@@ -72,6 +71,7 @@ class GroupJoinRequestProcessTest extends ProcessTest {
     complete(task("Task_ReviewJoinRequest", request), withVariables("joinDecision", "DECLINE"));
     execute(job());
     assertThat(request).isEnded().hasPassed("Task_DeclineJoin", "EndEvent_Declined");
-    verify(messenger).send(argThat(m -> m.text().contains("не подтвердил") && m.text().contains("8-495-649-84-47")));
+    verify(outbox).send(argThat(m -> m.text().contains("не подтвердил") && m.text().contains("8-495-649-84-47")
+        && m.cause().startsWith("join-no-")));
   }
 }

@@ -169,9 +169,13 @@ class WazzupWebhookIT extends WhatsAppIT {
     assertThat(webhook(CRM_KEY, message(id, "79131112233", "А всё-таки?")).getStatusCode().value()).isEqualTo(200);
 
     assertThat(stored("wazzup:" + id)).isEqualTo(1);
-    wazzup.verify(1, postRequestedFor(urlEqualTo("/v3/message"))
-        .withRequestBody(matchingJsonPath("$.chatId", com.github.tomakehurst.wiremock.client.WireMock.equalTo("79131112233")))
-        .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing("сделка закрыта"))));
+    // The notice leaves through the deal's client chat (the one outbox): a job sends it a moment later.
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+        wazzup.verify(1, postRequestedFor(urlEqualTo("/v3/message"))
+            .withRequestBody(matchingJsonPath("$.chatId", com.github.tomakehurst.wiremock.client.WireMock.equalTo("79131112233")))
+            .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing("сделка закрыта")))));
+    assertThat(jdbc.queryForObject("select count(*) from chat_message where idempotency_key like 'auto-closed-+79131112233-%'",
+        Long.class)).isEqualTo(1);
   }
 
   @Test

@@ -108,7 +108,7 @@ class CommunicatorPagesTest extends WorkspaceTest {
         .andExpect(content().string(containsString("Сообщение удалено")));
     mvc.perform(get("/admin/chats").with(ADMIN))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("CHAT_MESSAGE_DELETED")));
+        .andExpect(content().string(containsString("<td data-action>Сообщение удалено</td>")));
     mvc.perform(get("/admin/chats").with(PETROV)).andExpect(status().isForbidden());
   }
 

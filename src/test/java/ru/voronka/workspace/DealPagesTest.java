@@ -74,10 +74,15 @@ class DealPagesTest extends WorkspaceTest {
       mvc.perform(get("/deals/" + meter.getId() + "/tab/" + tab).with(PETROV).header("HX-Request", "true"))
           .andExpect(status().isOk());
     }
-    mvc.perform(get("/deals/" + meter.getId()).param("tab", "history").with(PETROV))
-        .andExpect(content().string(containsString("Сделка создана")));
+    // The history is paged, newest first; the other tests of this context add lines to the demo deal.
+    String history = "";
+    for (int page = 0; page < 20 && !history.contains("Сделка создана"); page++) {
+      history = mvc.perform(get("/deals/" + meter.getId()).param("tab", "history").param("page", String.valueOf(page)).with(PETROV))
+          .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+    org.assertj.core.api.Assertions.assertThat(history).contains("Сделка создана");
     mvc.perform(get("/deals/" + meter.getId()).param("tab", "tasks").with(PETROV))
-        .andExpect(content().string(containsString("Открыть в Tasklist")));
+        .andExpect(content().string(containsString("Открыть")));
     mvc.perform(get("/deals/" + meter.getId()).with(SIDOROVA))
         .andExpect(status().isNotFound())
         .andExpect(content().string(containsString("не найдена")));
@@ -127,5 +132,31 @@ class DealPagesTest extends WorkspaceTest {
     mvc.perform(get("/deals/" + meter.getId() + "/whatsapp-qr.png").with(SIDOROVA)).andExpect(status().isNotFound());
     mvc.perform(get("/deals/" + meter.getId()).param("tab", "documents").with(PETROV))
         .andExpect(content().string(containsString("https://wa.me/74956498447?text=")));
+  }
+
+  /** PLT-4: the card's form carries the version it was drawn from; a deal changed since refuses, in Russian. */
+  @Test
+  void aHandOverFromACardDrawnBeforeSomebodyElsesChangeIsRefused_refreshAndRepeat() throws Exception {
+    Deal pump = deal("Насосная станция для ТЭЦ");
+    long drawn = pump.getVersion();
+    mvc.perform(get("/deals/" + pump.getId()).with(ROP))
+        .andExpect(content().string(containsString("name=\"version\" value=\"" + drawn + "\"")));
+    // the pumping station is sidorova's (demo data): handed to petrov, then — from the old card — to kuznetsov
+    String other = "petrov";
+    String third = "kuznetsov";
+    mvc.perform(post("/deals/" + pump.getId() + "/responsible").param("userId", other).param("version", String.valueOf(drawn))
+        .with(ROP).with(csrf()).header("HX-Request", "true")).andExpect(status().isOk());
+
+    mvc.perform(post("/deals/" + pump.getId() + "/responsible").param("userId", third).param("version", String.valueOf(drawn))
+            .with(ROP).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isConflict())
+        .andExpect(content().string(containsString("Данные изменились — обновите страницу и повторите")));
+    long now = deal("Насосная станция для ТЭЦ").getVersion();
+    mvc.perform(post("/deals/" + pump.getId() + "/responsible").param("userId", third).param("version", String.valueOf(now))
+        .with(ROP).with(csrf()).header("HX-Request", "true")).andExpect(status().isOk());
+    // the demo deal goes back to sidorova: the other tests of this context read it as hers
+    mvc.perform(post("/deals/" + pump.getId() + "/responsible").param("userId", "sidorova")
+        .param("version", String.valueOf(deal("Насосная станция для ТЭЦ").getVersion()))
+        .with(ROP).with(csrf()).header("HX-Request", "true")).andExpect(status().isOk());
   }
 }

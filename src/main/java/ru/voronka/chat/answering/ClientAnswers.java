@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import ru.voronka.chat.ClientAnswered;
 import ru.voronka.chat.ClientMessageReceived;
 import ru.voronka.deals.DealClosed;
 import ru.voronka.deals.DealWork;
@@ -35,13 +37,18 @@ public class ClientAnswers {
 
   private final RuntimeService runtime;
   static final String ANSWER_TASK = "Task_AnswerClient";
+  static final String OVERDUE_TIMER = "Boundary_AnswerOverdue";
+  static final String ANSWERED = "answered";
+  static final String ANSWERED_BY = "answeredBy";
 
   private final DealWork processes;
+  private final TaskService tasks;
   private final Duration answerWithin;
 
-  ClientAnswers(RuntimeService runtime, DealWork processes,
+  ClientAnswers(RuntimeService runtime, DealWork processes, TaskService tasks,
       @Value("${voronka.chat.answer-within:PT1H}") Duration answerWithin) {
     this.runtime = runtime;
+    this.tasks = tasks;
     this.processes = processes;
     this.answerWithin = answerWithin;
   }
@@ -83,6 +90,20 @@ public class ClientAnswers {
     // query costs MyBatis a hundred optional clauses); «Ответить клиенту» is among them.
     return processes.openTasks(event.dealId()).stream().filter(t -> ANSWER_TASK.equals(t.getTaskDefinitionKey()))
         .anyMatch(t -> t.getDueDate() != null && !t.getDueDate().before(Date.from(wanted.toInstant().minus(SLACK))));
+  }
+
+  /**
+   * The answer written in the chat is the task done (issue 15): the deal's open «Ответить клиенту»
+   * completes in the message's transaction, as answered by its author — nobody ticks it again in a form.
+   */
+  @EventListener
+  public void clientAnswered(ClientAnswered event) {
+    processes.openTasks(event.dealId()).stream().filter(t -> ANSWER_TASK.equals(t.getTaskDefinitionKey())).forEach(t -> {
+      if (t.getAssignee() == null) {
+        tasks.setAssignee(t.getId(), event.userId());
+      }
+      tasks.complete(t.getId(), Map.of(ANSWERED, true, ANSWERED_BY, event.userId()));
+    });
   }
 
   /** A won or lost deal needs no answer: its «Ответить клиенту» ends, with the open task (issue 15). */

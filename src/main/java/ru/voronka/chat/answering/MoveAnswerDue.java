@@ -1,6 +1,7 @@
 package ru.voronka.chat.answering;
 
 import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,10 +13,12 @@ import org.springframework.stereotype.Component;
 class MoveAnswerDue implements JavaDelegate {
 
   private final TaskService tasks;
+  private final ManagementService management;
   private final ClientAnswers answers;
 
-  MoveAnswerDue(TaskService tasks, ClientAnswers answers) {
+  MoveAnswerDue(TaskService tasks, ManagementService management, ClientAnswers answers) {
     this.tasks = tasks;
+    this.management = management;
     this.answers = answers;
   }
 
@@ -27,5 +30,8 @@ class MoveAnswerDue implements JavaDelegate {
       task.setDueDate(due);
       tasks.saveTask(task);
     }
+    // The escalation fires at the due time as it now stands (FUN-10), not at the first message's.
+    management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(ClientAnswers.OVERDUE_TIMER)
+        .timers().list().forEach(job -> management.setJobDuedate(job.getId(), due));
   }
 }

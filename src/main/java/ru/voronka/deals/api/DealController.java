@@ -99,7 +99,8 @@ class DealController {
         HistoryView::of);
   }
 
-  record StageChange(DealStage stage) {}
+  /** {@code version}: the deal's version the caller saw (from its card); a newer deal refuses with 409. */
+  record StageChange(DealStage stage, Long version) {}
 
   @Operation(summary = "Сменить стадию вручную; воронка переходит на выбранную стадию")
   @PostMapping("/{id}/stage")
@@ -108,7 +109,7 @@ class DealController {
     if (request == null || request.stage() == null) {
       throw new DomainException(Kind.INVALID, "Укажите стадию: " + Arrays.toString(DealStage.values()));
     }
-    return details(deals.changeStage(id, request.stage(), Viewers.of(auth)));
+    return details(deals.changeStage(id, request.stage(), request.version(), Viewers.of(auth)));
   }
 
   @Operation(summary = "Кнопка действия: переводит сделку на связанную стадию (например, «Оплачено» → «Запуск реализации»)")
@@ -127,7 +128,18 @@ class DealController {
     return details(deals.lose(id, request.reason(), request.comment(), Viewers.of(auth)));
   }
 
-  record Responsible(String userId) {}
+  @Operation(summary = "Изменить поля сделки: название, сумма, маржа, направление, приоритет, срок поставки",
+      description = "Меняет ответственный или РОП; каждое изменение — строка истории сделки. Передаются все поля: пустое стирает значение.")
+  @PutMapping("/{id}/fields")
+  DealDetails editFields(@PathVariable Long id, @RequestBody DealService.DealFields request, Authentication auth) {
+    if (request == null) {
+      throw new DomainException(Kind.INVALID, "Укажите поля сделки");
+    }
+    return details(deals.editFields(id, request, Viewers.of(auth)));
+  }
+
+  /** {@code version}: the deal's version the caller saw (from its card); a newer deal refuses with 409. */
+  record Responsible(String userId, Long version) {}
 
   @Operation(summary = "Передать сделку другому ответственному: открытые задачи переходят к нему")
   @PutMapping("/{id}/responsible")
@@ -135,7 +147,7 @@ class DealController {
     if (request == null || request.userId() == null || request.userId().isBlank()) {
       throw new DomainException(Kind.INVALID, "Укажите userId нового ответственного");
     }
-    return details(deals.changeResponsible(id, request.userId(), Viewers.of(auth)));
+    return details(deals.changeResponsible(id, request.userId(), request.version(), Viewers.of(auth)));
   }
 
   record Started(String processInstanceId) {}

@@ -89,6 +89,14 @@ public class DealProcesses implements DealWork {
     return runtime.startProcessInstanceByKey(EngineersFunnelProcess.KEY, businessKey(deal.getId()), vars).getId();
   }
 
+  /** The funnel decides on the deal's amount (the approval above 150 000 ₽): a changed amount reaches its running instance. */
+  public void amountChanged(Deal deal) {
+    String id = deal.getProcessInstanceId();
+    if (id != null && runtime.createProcessInstanceQuery().processInstanceId(id).active().count() > 0) {
+      runtime.setVariable(id, SalesFunnelProcess.Vars.AMOUNT, deal.getAmount() == null ? null : deal.getAmount().doubleValue());
+    }
+  }
+
   public void requestStageChange(Deal deal, DealStage target) {
     runtime.createMessageCorrelation(SalesFunnelProcess.MESSAGE_STAGE_CHANGE)
         .processInstanceId(requireRunningFunnel(deal))
@@ -134,11 +142,28 @@ public class DealProcesses implements DealWork {
     }
   }
 
+  /** The deal's amount changed outside a task (the 1C КП taken): the funnel decides on the new one. */
+  public void amountChanged(Long dealId, java.math.BigDecimal amount) {
+    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(dealId))
+        .processDefinitionKey(SalesFunnelProcess.KEY).active().list()) {
+      runtime.setVariable(instance.getId(), SalesFunnelProcess.Vars.AMOUNT, amount.doubleValue());
+    }
+  }
+
+  /** The deal's processes run by the machine alone, with no responsible of their own. */
+  private static final java.util.Set<String> WITHOUT_RESPONSIBLE = java.util.Set.of("stageAutomation", "sendClientMessage",
+      "clientMediaDownload");
+
   /** The new responsible takes over every open task and every process of the deal (WA-6 builds on this). */
   public void handOver(Long dealId, String from, String to) {
     String key = businessKey(dealId);
+    // A machine's run of the deal (a stage action, a message on its way) has no responsible, and may be
+    // ending in a job right now: a variable written into it then would outlive its execution (ACT_FK_VAR_EXE).
     for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list()) {
-      runtime.setVariable(instance.getId(), SalesFunnelProcess.Vars.RESPONSIBLE, to);
+      String model = instance.getProcessDefinitionId().substring(0, instance.getProcessDefinitionId().indexOf(':'));
+      if (!WITHOUT_RESPONSIBLE.contains(model)) {
+        runtime.setVariable(instance.getId(), SalesFunnelProcess.Vars.RESPONSIBLE, to);
+      }
     }
     if (from != null) {
       for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssignee(from).list()) {

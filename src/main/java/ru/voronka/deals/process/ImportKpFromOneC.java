@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 import ru.voronka.deals.KpImport;
 import ru.voronka.deals.process.SalesFunnelProcess.Vars;
 
-/** «Загрузить КП и номенклатуру из 1С» (FUN-4, ONE-1); the KP's total becomes the deal's amount. */
+/**
+ * «Загрузить КП и номенклатуру из 1С» (FUN-4, ONE-1): the 1C КП is proposed beside the deal's lines;
+ * the amount changes only when the manager takes it (issue 15).
+ */
 @Component("importKpFromOneC")
 class ImportKpFromOneC implements JavaDelegate {
 
@@ -18,7 +21,6 @@ class ImportKpFromOneC implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    kpImport.importFromOneC((Long) execution.getVariable(Vars.DEAL_ID))
-        .ifPresent(total -> execution.setVariable(Vars.AMOUNT, total.doubleValue()));
+    kpImport.proposeFromOneC((Long) execution.getVariable(Vars.DEAL_ID));
   }
 }

@@ -25,7 +25,8 @@ class RegisterDeal implements JavaDelegate {
     Deal deal;
     if (dealId == null) {
       deal = steps.registerFromStartForm(ProcessValues.text(execution.getVariable(Vars.TITLE)),
-          ProcessValues.text(execution.getVariable(Vars.CLIENT_NAME)), ProcessValues.text(execution.getVariable(Vars.CLIENT_PHONE)),
+          ProcessValues.text(execution.getVariable(Vars.CLIENT_NAME)), ProcessValues.text(execution.getVariable(Vars.CONTACT_NAME)),
+          ProcessValues.text(execution.getVariable(Vars.CLIENT_PHONE)),
           ProcessValues.text(execution.getVariable(Vars.CLIENT_INN)), ProcessValues.text(execution.getVariable(Vars.DIRECTION)),
           ProcessValues.money(execution.getVariable(Vars.AMOUNT), "Сумма"), execution.getProcessInstanceId());
       execution.setVariable(Vars.DEAL_ID, deal.getId());

@@ -47,6 +47,7 @@ public final class SalesFunnelProcess {
     public static final String CLIENT_NAME = "clientName";
     public static final String CLIENT_PHONE = "clientPhone";
     public static final String CLIENT_INN = "clientInn";
+    public static final String CONTACT_NAME = "contactName";
     public static final String DIRECTION = "direction";
     public static final String TAKE_DECISION = "takeDecision";
     public static final String REFUSAL_REASON = "refusalReason";
@@ -70,7 +71,6 @@ public final class SalesFunnelProcess {
     public static final String LOST_COMMENT = "lostComment";
 
     // input parameters of reusable service tasks
-    public static final String TEMPLATE = "template";
     public static final String DEADLINE = "deadline";
     public static final String MIRRORED_TASK = "mirroredTask";
 

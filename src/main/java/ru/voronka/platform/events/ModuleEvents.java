@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import ru.voronka.platform.cluster.ScheduledWork;
 
 /**
  * An event whose listener failed (the database was busy, a provider refused) stays in the
@@ -19,13 +20,19 @@ class ModuleEvents {
   private static final Logger log = LoggerFactory.getLogger(ModuleEvents.class);
 
   private final IncompleteEventPublications incomplete;
+  private final ScheduledWork scheduledWork;
 
-  ModuleEvents(IncompleteEventPublications incomplete) {
+  ModuleEvents(IncompleteEventPublications incomplete, ScheduledWork scheduledWork) {
     this.incomplete = incomplete;
+    this.scheduledWork = scheduledWork;
   }
 
+  /** On one node of the cluster: two nodes resubmitting at once would deliver an event twice. */
   @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
   void deliverAgain() {
+    if (!scheduledWork.here()) {
+      return;
+    }
     try {
       incomplete.resubmitIncompletePublicationsOlderThan(RETRY_AFTER);
     } catch (RuntimeException e) {

@@ -2,9 +2,7 @@ package ru.voronka.platform.live;
 
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.session.SessionDestroyedEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -22,11 +20,5 @@ class LiveController {
   @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter live(Principal principal, HttpSession session) {
     return subscribers.subscribe(principal.getName(), session.getId());
-  }
-
-  /** Logging out, or a session that expires, ends its streams: nothing more reaches that browser. */
-  @EventListener
-  void sessionEnded(SessionDestroyedEvent event) {
-    subscribers.endSession(event.getId());
   }
 }

@@ -24,6 +24,14 @@ public class LiveEvents {
     return subscribers.connections();
   }
 
+  /**
+   * A session is over (its user signed out here): its streams on this node end now, and the browser's
+   * reconnect meets the login. Streams of the session on other nodes end at their next heartbeat.
+   */
+  public void endSession(String sessionId) {
+    subscribers.endSession(sessionId);
+  }
+
   /** Sent once the current transaction commits (at once when there is none); dropped on rollback. */
   public void publish(Collection<String> userIds, String name, Map<String, Object> data) {
     if (userIds.isEmpty()) {

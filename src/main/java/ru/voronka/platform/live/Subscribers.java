@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -24,9 +27,16 @@ class Subscribers implements SmartLifecycle {
   private final Map<String, Set<SseEmitter>> byUser = new ConcurrentHashMap<>();
   private final Map<String, Set<SseEmitter>> bySession = new ConcurrentHashMap<>();
   private final ObjectMapper json;
+  /** Whether a session still exists; with sessions in the database it may end on another node. */
+  private volatile Predicate<String> sessionAlive = id -> true;
 
   Subscribers(ObjectMapper json) {
     this.json = json;
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void sessions(SessionRepository<? extends Session> sessions) {
+    this.sessionAlive = id -> sessions.findById(id) != null;
   }
 
   SseEmitter subscribe(String userId, String sessionId) {
@@ -109,10 +119,27 @@ class Subscribers implements SmartLifecycle {
     return byUser.values().stream().mapToInt(Set::size).sum();
   }
 
-  /** Proxies drop idle connections, and a write is how a vanished browser is noticed. */
+  /**
+   * Proxies drop idle connections, and a write is how a vanished browser is noticed. A stream whose
+   * session is gone — signed out or expired on any node: sessions live in the database — ends here.
+   * Each node runs this for its own connections (not cluster work).
+   */
   @Scheduled(fixedDelay = 25_000)
   void heartbeat() {
+    endSessionsGoneElsewhere();
     byUser.values().forEach(emitters -> emitters.forEach(e -> send(e, SseEmitter.event().comment("♥"))));
+  }
+
+  void endSessionsGoneElsewhere() {
+    for (String sessionId : java.util.List.copyOf(bySession.keySet())) {
+      try {
+        if (!sessionAlive.test(sessionId)) {
+          endSession(sessionId);
+        }
+      } catch (RuntimeException e) { // the database away for a moment: asked again at the next beat
+        log.debug("Session {} not checked: {}", sessionId, e.getMessage());
+      }
+    }
   }
 
   private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {

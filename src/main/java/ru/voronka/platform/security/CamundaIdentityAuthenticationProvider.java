@@ -61,6 +61,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     return authenticated;
   }
 
+  @org.springframework.context.event.EventListener
+  void revoked(ru.voronka.platform.SignInRevoked event) {
+    recent.forget(event.userId());
+  }
+
   static String authority(String groupId) {
     return "ROLE_" + groupId.toUpperCase().replace('-', '_');
   }

@@ -53,6 +53,11 @@ class RecentLogins {
     entries.put(key(userId, password), new Entry(authentication, clock.instant().plus(TTL)));
   }
 
+  /** A user who may no longer sign in (dismissed): their remembered logins go at once, not after {@link #TTL}. */
+  void forget(String userId) {
+    entries.values().removeIf(entry -> userId.equals(entry.authentication().getName()));
+  }
+
   private static String key(String userId, String password) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")

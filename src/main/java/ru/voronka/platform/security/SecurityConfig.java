@@ -16,8 +16,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import ru.voronka.platform.live.LiveEvents;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -91,12 +91,15 @@ class SecurityConfig {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain workspace(HttpSecurity http) throws Exception {
+  SecurityFilterChain workspace(HttpSecurity http, LiveEvents live) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
             // An SSE stream ends in an async dispatch; the request was authorized when it began.
             .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health").permitAll()
+            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health",
+                "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+            // A document sent to a client opens by its signed link (PublicDocumentLinks), without an account.
+            .requestMatchers(HttpMethod.GET, "/public/documents/*").permitAll()
             // The webapps' own login form would check passwords around the throttle: /login is the only one.
             .requestMatchers(HttpMethod.POST, "/camunda/api/*/auth/user/*/login/**").denyAll()
             // A webapp's page needs the login. Its API is guarded by Camunda's own session filter, which
@@ -107,6 +110,14 @@ class SecurityConfig {
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
         // The webapps' «Log out» ends the whole session too, else the single sign-on would sign the user in again.
         .logout(logout -> logout
+            // Signing out ends the session's live streams here at once (those on other nodes at their
+            // next heartbeat: the session, kept in the database by Spring Session, is gone for all).
+            .addLogoutHandler((request, response, authentication) -> {
+              var session = request.getSession(false);
+              if (session != null) {
+                live.endSession(session.getId());
+              }
+            })
             .logoutRequestMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CAMUNDA_LOGOUT)))
             .logoutSuccessHandler((request, response, authentication) -> {
@@ -126,12 +137,6 @@ class SecurityConfig {
             new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")),
             new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
         .build();
-  }
-
-  /** Publishes the end of every session, so that the live streams of a session end with it. */
-  @Bean
-  HttpSessionEventPublisher sessionEvents() {
-    return new HttpSessionEventPublisher();
   }
 
   /** Camunda's webapps take the user signed in here (see {@link CamundaWebappsSingleSignOn}). */

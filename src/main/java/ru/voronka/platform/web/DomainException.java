@@ -20,7 +20,14 @@ public class DomainException extends RuntimeException {
     }
   }
 
+  /** What a user reads when somebody else (another person, a job, another node) changed the data first. */
+  public static final String STALE_DATA = "Данные изменились — обновите страницу и повторите";
+
   private final Kind kind;
+
+  public static DomainException staleData() {
+    return new DomainException(Kind.CONFLICT, STALE_DATA);
+  }
 
   public DomainException(Kind kind, String message) {
     super(message);

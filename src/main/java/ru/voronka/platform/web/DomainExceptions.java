@@ -10,10 +10,21 @@ public final class DomainExceptions {
       if (t instanceof DomainException domain) {
         return domain;
       }
+      if (isStale(t)) {
+        return DomainException.staleData();
+      }
       if (t.getCause() == t) {
         break;
       }
     }
     return null;
+  }
+
+  /** An optimistic lock lost: by JPA's @Version (translated or not), or by the engine's own. */
+  private static boolean isStale(Throwable t) {
+    return t instanceof org.springframework.dao.OptimisticLockingFailureException
+        || t instanceof jakarta.persistence.OptimisticLockException
+        || t instanceof org.hibernate.StaleStateException
+        || t instanceof org.camunda.bpm.engine.OptimisticLockingException;
   }
 }

@@ -3,7 +3,6 @@ package ru.voronka.platform.web;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -28,10 +27,6 @@ class ProblemHandler {
     DomainException domain = DomainExceptions.find(e);
     if (domain != null) {
       return problem(HttpStatusCode.valueOf(domain.kind().status()), domain.getMessage());
-    }
-    if (e instanceof OptimisticLockingFailureException
-        || e instanceof org.camunda.bpm.engine.OptimisticLockingException) {
-      return problem(HttpStatus.CONFLICT, "Данные только что изменил кто-то другой: обновите и повторите");
     }
     if (e instanceof MethodArgumentTypeMismatchException mismatch) {
       return problem(HttpStatus.BAD_REQUEST, "Параметр «" + mismatch.getName() + "»: недопустимое значение «" + mismatch.getValue() + "»");

@@ -38,9 +38,10 @@ class AnswerClientProcessTest extends ProcessTest {
   void answering() {
     answers = new ClientAnswers(engine.getProcessEngine().getRuntimeService(), new ru.voronka.deals.process.DealProcesses(
         engine.getProcessEngine().getRuntimeService(), engine.getProcessEngine().getTaskService(), null), // open tasks only
-        Duration.ofHours(1));
+        engine.getProcessEngine().getTaskService(), Duration.ofHours(1));
     Mocks.register("clientAnswers", answers);
-    Mocks.register("moveAnswerDue", new MoveAnswerDue(engine.getProcessEngine().getTaskService(), answers));
+    Mocks.register("moveAnswerDue", new MoveAnswerDue(engine.getProcessEngine().getTaskService(),
+        engine.getProcessEngine().getManagementService(), answers));
   }
 
   void clientWrites(String responsible, Instant at, String text) {
@@ -62,6 +63,63 @@ class AnswerClientProcessTest extends ProcessTest {
 
     assertThat(answering).isEnded().hasPassed("StartEvent_DealClosed", "EndEvent_AnswersEnded").hasNotPassed("EndEvent_DayOver");
     answers.dealClosed(new ru.voronka.deals.DealClosed(DEAL, ru.voronka.deals.DealStatus.LOST)); // told twice: nothing to end
+  }
+
+  @Test
+  void theAnswerWrittenInTheChatCompletesTheTask_asAnsweredByItsAuthor() {
+    clientWrites("petrov", MORNING, "Когда будет КП?");
+    ProcessInstance answering = instance();
+
+    answers.clientAnswered(new ru.voronka.chat.ClientAnswered(7L, 101L, DEAL, "petrov"));
+
+    assertThat(answering).hasPassed("Task_AnswerClient").isWaitingAt("Gateway_WaitForMore")
+        .variables().containsEntry("answered", true).containsEntry("answeredBy", "petrov");
+    answers.clientAnswered(new ru.voronka.chat.ClientAnswered(7L, 102L, DEAL, "petrov")); // a second answer: nothing open
+    clientWrites("petrov", MORNING.plus(Duration.ofMinutes(30)), "Спасибо, а сроки?");
+    assertThat(task(instance())).isAssignedTo("petrov");
+  }
+
+  @Test
+  void anAnswerToAClientOfNobody_isTheTaskOfWhoeverAnswered() {
+    clientWrites(null, MORNING, "Здравствуйте");
+    answers.clientAnswered(new ru.voronka.chat.ClientAnswered(7L, 101L, DEAL, "sidorova"));
+    assertThat(instance()).hasPassed("Task_AnswerClient").variables().containsEntry("answeredBy", "sidorova");
+    org.assertj.core.api.Assertions.assertThat(engine.getProcessEngine().getHistoryService().createHistoricTaskInstanceQuery()
+        .taskDefinitionKey("Task_AnswerClient").singleResult().getAssignee()).isEqualTo("sidorova");
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void engineClockBack() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+  }
+
+  java.util.List<org.camunda.bpm.engine.runtime.Job> dueTimersAt(Instant at) {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(at));
+    return engine.getProcessEngine().getManagementService().createJobQuery().processInstanceId(instance().getId())
+        .activityId("Boundary_AnswerOverdue").executable().list();
+  }
+
+  @Test
+  void anUnansweredClient_isEscalatedWhenTheAnswerIsDue_byTheEngineClock() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(MORNING));
+    clientWrites("petrov", MORNING, "Когда будет КП?");
+    assertThat(dueTimersAt(MORNING.plus(Duration.ofMinutes(59)))).isEmpty();
+    var due = dueTimersAt(MORNING.plus(Duration.ofMinutes(61)));
+    assertThat(due).hasSize(1);
+    execute(due.get(0));
+    execute(job("Task_EscalateAnswer", instance()));
+    assertThat(instance()).hasPassed("Boundary_AnswerOverdue", "EndEvent_AnswerEscalated").isWaitingAt("Task_AnswerClient");
+    org.mockito.Mockito.verify(beans.escalations).escalate(DEAL, "ANSWER_CLIENT", null);
+  }
+
+  @Test
+  void aLaterMessageMovesTheEscalationWithTheDueTime() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(MORNING));
+    clientWrites("petrov", MORNING, "Когда будет КП?");
+    clientWrites("petrov", MORNING.plus(Duration.ofMinutes(40)), "Ау!");
+    assertThat(dueTimersAt(MORNING.plus(Duration.ofMinutes(61)))).isEmpty();
+    assertThat(job("Boundary_AnswerOverdue", instance())).hasDueDate(Date.from(MORNING.plus(Duration.ofMinutes(100))));
+    assertThat(dueTimersAt(MORNING.plus(Duration.ofMinutes(101)))).hasSize(1);
   }
 
   @Test

@@ -33,6 +33,8 @@ class EscalationRecipientsDecisionTest {
       "SIGNED_ACT, true, true, акт",
       "SIGNED_UPD, true, true, УПД",
       "TRANCHE_OVERDUE, true, true, транша",
+      "CHECK_ITEMS, true, true, Товарные позиции не проверены",
+      "ANSWER_CLIENT, true, true, Клиенту не ответили",
       "SOMETHING_NEW, true, true, Просрочен срок"})
   void everyDeadline_hasItsRecipients(String deadline, boolean headOfSales, boolean responsible, String titlePart) {
     var result = dmn.evaluateDecisionTable(decision, Map.of("deadline", deadline)).getSingleResult();

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -25,14 +26,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import ru.voronka.deals.ClientMessageTemplate;
 import ru.voronka.deals.DealStage;
 import ru.voronka.deals.LostReason;
 import ru.voronka.deals.process.SalesFunnelProcess.Tasks;
 import ru.voronka.deals.process.SalesFunnelProcess.Vars;
+import ru.voronka.documents.DocumentType;
 import ru.voronka.platform.web.DomainException;
 
 /** processes/sales-funnel.bpmn, one path per test (FUN-1 … FUN-10). */
@@ -51,18 +54,23 @@ class SalesFunnelProcessTest extends ProcessTest {
     launchAndShip(deal);
     closeDocuments(deal);
 
-    assertThat(deal).isEnded().hasPassed("Task_CloseDealAsWon", "Task_RequestFeedback", "Task_ConvertToEngineers", "EndEvent_DealWon");
+    assertThat(deal).isEnded().hasPassed("Task_CloseDealAsWon", "Task_ConvertToEngineers", "EndEvent_DealWon");
     var order = inOrder(beans.steps);
     for (DealStage stage : List.of(DealStage.NEW, DealStage.IN_WORK, DealStage.KP, DealStage.INVOICE, DealStage.LAUNCH,
         DealStage.ACCEPTED, DealStage.TO_SHIP, DealStage.SHIPPED, DealStage.WON)) {
       order.verify(beans.steps).enterStage(DEAL, stage);
     }
     verify(beans.steps, never()).enterStage(DEAL, DealStage.CONTRACT);
-    verify(beans.messages).send(DEAL, ClientMessageTemplate.REQUEST_TAKEN);
-    verify(beans.messages).send(DEAL, ClientMessageTemplate.FEEDBACK_REQUEST);
     verify(beans.steps).closeAsWon(DEAL);
     verify(beans.steps).convertToEngineers(DEAL);
-    verify(beans.signedDocuments).emailToAccountants(eq(DEAL), anyList());
+    verify(beans.accountantMail).sendSigned(eq(DEAL), anyList());
+    // DOC-1: the КП at «Отправить КП клиенту», the invoice alone at «Счет», the closing set at «Отгружен/Доставлен».
+    verify(beans.documents).makeForProcess(eq(DEAL), eq(List.of(DocumentType.KP)), anyString(), anyString());
+    verify(beans.documents).makeForProcess(eq(DEAL), eq(List.of(DocumentType.INVOICE)), anyString(), anyString());
+    verify(beans.documents).makeForProcess(eq(DEAL), eq(List.of(DocumentType.ACT, DocumentType.WAYBILL, DocumentType.UPD)),
+        anyString(), anyString());
+    verify(beans.documents, never()).makeForProcess(eq(DEAL), eq(List.of(DocumentType.CONTRACT, DocumentType.INVOICE)),
+        anyString(), anyString());
   }
 
   @Test
@@ -72,6 +80,10 @@ class SalesFunnelProcessTest extends ProcessTest {
     agreeKp(deal, 500_000.01);
     assertThat(deal).variables().containsEntry(Vars.DOCUMENT_SET, "CONTRACT_AND_INVOICE").containsEntry(Vars.APPROVAL_REQUIRED, true);
     assertThat(deal).isWaitingAt("CallActivity_InternalApproval");
+    // DOC-1: «Договор» makes the contract and the invoice for the РОП to approve; «Счет» then makes no second invoice.
+    verify(beans.documents).makeForProcess(eq(DEAL), eq(List.of(DocumentType.CONTRACT, DocumentType.INVOICE)), anyString(),
+        anyString());
+    when(beans.documents.has(DEAL, DocumentType.INVOICE)).thenReturn(true);
     ProcessInstance approval = calledApproval(deal);
     // The head of sales sees what they approve: the deal's title, client and amount come along.
     assertThat(approval).variables().containsKeys(Vars.TITLE, Vars.CLIENT_NAME).containsEntry(Vars.AMOUNT, 500_000.01);
@@ -80,6 +92,7 @@ class SalesFunnelProcessTest extends ProcessTest {
     complete(task(Tasks.SEND_FOR_SIGNING, deal), withVariables(Vars.PAYMENT_TERMS, "POSTPAYMENT", "documentsSigned", true));
     assertThat(deal).hasPassed("Gateway_InvoiceSent").hasNotPassed(Tasks.SEND_INVOICE).isWaitingAt(Tasks.GET_PAYMENT);
     verify(beans.steps).enterStage(DEAL, DealStage.CONTRACT);
+    verify(beans.documents, never()).makeForProcess(eq(DEAL), eq(List.of(DocumentType.INVOICE)), anyString(), anyString());
   }
 
   @Test
@@ -88,6 +101,7 @@ class SalesFunnelProcessTest extends ProcessTest {
     checkItems(deal);
     agreeKp(deal, 500_000);
     assertThat(deal).variables().containsEntry(Vars.DOCUMENT_SET, "INVOICE_CONTRACT");
+    verify(beans.documents).makeForProcess(eq(DEAL), eq(List.of(DocumentType.INVOICE_CONTRACT)), anyString(), anyString());
     ProcessInstance approval = calledApproval(deal);
     complete(task(InternalApprovalProcess.TASK_APPROVE, approval),
         withVariables(InternalApprovalProcess.DECISION, "RETURNED", InternalApprovalProcess.COMMENT, "Исправьте срок поставки"));
@@ -109,6 +123,9 @@ class SalesFunnelProcessTest extends ProcessTest {
     }
     complete(task(Tasks.GET_KP_FEEDBACK, deal), withVariables(Vars.KP_STATUS, "AGREED"));
     assertThat(deal).hasPassed("Task_SaveReworkedKp").isWaitingAt(Tasks.SEND_INVOICE);
+    // The first КП, then a new version after each objection.
+    verify(beans.documents, org.mockito.Mockito.times(3)).makeForProcess(eq(DEAL), eq(List.of(DocumentType.KP)), anyString(),
+        anyString());
   }
 
   @Test
@@ -122,6 +139,9 @@ class SalesFunnelProcessTest extends ProcessTest {
     complete(task(Tasks.REWORK_INVOICE, deal), withVariables(Vars.AMOUNT, 95_000));
     complete(task(Tasks.GET_PAYMENT, deal), withVariables(Vars.PAID, true, Vars.PAYMENT_DATE, "2026-12-01"));
     assertThat(deal).hasPassed("Task_SaveReworkedInvoice", "Task_SavePayment").isWaitingAt(Tasks.ENTER_PAYMENT_SCHEDULE);
+    // The invoice on entering «Счет», and its new version after «Отработать возражение, переформировать Счет».
+    verify(beans.documents, org.mockito.Mockito.times(2)).makeForProcess(eq(DEAL), eq(List.of(DocumentType.INVOICE)), anyString(),
+        anyString());
   }
 
   @Test
@@ -158,6 +178,46 @@ class SalesFunnelProcessTest extends ProcessTest {
     verify(beans.escalations).escalate(DEAL, "NEW_REQUEST", null);
   }
 
+  /** The engine's clock at the test clock's «now» plus the hours; returns the timers due by then. */
+  private List<org.camunda.bpm.engine.runtime.Job> dueTimersAfter(ProcessInstance deal, long hours) {
+    ClockUtil.setCurrentTime(ProcessTestBeans.inHours(hours));
+    return managementService().createJobQuery().processInstanceId(deal.getId()).timers().executable().list();
+  }
+
+  @AfterEach
+  void engineClockBack() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void checkItems_notDoneByTheKpAgreementDate_isEscalated_byTheEngineClock() {
+    ClockUtil.setCurrentTime(ProcessTestBeans.inHours(0));
+    ProcessInstance deal = takenDeal();
+    org.assertj.core.api.Assertions.assertThat(dueTimersAfter(deal, 47)).isEmpty();
+    var due = dueTimersAfter(deal, 49);
+    org.assertj.core.api.Assertions.assertThat(due).hasSize(1);
+    execute(due.get(0));
+    execute(job("Task_EscalateCheckItems", deal));
+    assertThat(deal).hasPassed("Boundary_CheckItemsOverdue", "EndEvent_CheckItemsEscalated").isWaitingAt(Tasks.CHECK_ITEMS);
+    verify(beans.escalations).escalate(DEAL, "CHECK_ITEMS", null);
+  }
+
+  @Test
+  void kpFeedback_notGotByTheKpAgreementDate_isEscalatedOnTheTask_byTheEngineClock() {
+    ClockUtil.setCurrentTime(ProcessTestBeans.inHours(0));
+    ProcessInstance deal = takenDeal();
+    checkItems(deal);
+    complete(task(Tasks.SEND_KP, deal), withVariables(Vars.AMOUNT, 90_000));
+    assertThat(deal).isWaitingAt(Tasks.GET_KP_FEEDBACK);
+    org.assertj.core.api.Assertions.assertThat(dueTimersAfter(deal, 47)).isEmpty();
+    var due = dueTimersAfter(deal, 49);
+    org.assertj.core.api.Assertions.assertThat(due).hasSize(1);
+    execute(due.get(0));
+    execute(job("Task_EscalateKp", deal));
+    assertThat(deal).hasPassed("Boundary_KpFeedbackOverdue", "EndEvent_KpEscalated").isWaitingAt(Tasks.GET_KP_FEEDBACK);
+    verify(beans.escalations).escalate(DEAL, "KP_AGREEMENT", null);
+  }
+
   @Test
   void kpAgreementDate_passed_isEscalated() {
     ProcessInstance deal = takenDeal();
@@ -181,14 +241,56 @@ class SalesFunnelProcessTest extends ProcessTest {
   }
 
   @Test
-  void russianDirection_takesKpAndNomenclatureFrom1C() {
+  void shipped_theActAndUpdTasksRefuseToCompleteUntilTheirSignedScanIsUploaded() {
+    ProcessInstance deal = jumpTo(takenDeal(), DealStage.SHIPPED);
+    when(beans.documents.hasSigned(DEAL, DocumentType.ACT)).thenReturn(false);
+    when(beans.documents.hasSigned(DEAL, DocumentType.UPD)).thenReturn(false);
+    var act = task(Tasks.SEND_ACTS, deal);
+    assertThatThrownBy(() -> complete(act, withVariables("actSigned", true, "actNumber", "17")))
+        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(ru.voronka.platform.web.DomainExceptions.find(e))
+            .isNotNull().hasMessageStartingWith("Загрузите скан подписанного акта"));
+    var upd = task(Tasks.SEND_UPD, deal);
+    assertThatThrownBy(() -> complete(upd, withVariables("updSigned", true)))
+        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(ru.voronka.platform.web.DomainExceptions.find(e))
+            .isNotNull().hasMessageStartingWith("Загрузите скан подписанного УПД"));
+    assertThat(deal).isWaitingAt(Tasks.SEND_ACTS, Tasks.SEND_UPD);
+
+    when(beans.documents.hasSigned(DEAL, DocumentType.ACT)).thenReturn(true); // the manager uploaded the signed act
+    complete(task(Tasks.SEND_ACTS, deal), withVariables("actSigned", true, "actNumber", "17"));
+    assertThat(deal).hasPassed(Tasks.SEND_ACTS).isWaitingAt(Tasks.SEND_UPD);
+    verify(beans.documents).requireSigned(DEAL, DocumentType.UPD);
+  }
+
+  @Test
+  void shipped_makesTheClosingSet_andAMailThatFailsIsRetriedThenAnIncident() {
+    ProcessInstance deal = jumpTo(takenDeal(), DealStage.SHIPPED);
+    verify(beans.documents).makeForProcess(eq(DEAL), eq(List.of(DocumentType.ACT, DocumentType.WAYBILL, DocumentType.UPD)),
+        anyString(), anyString());
+    org.mockito.Mockito.doThrow(new ru.voronka.notifications.MailNotSentException("SMTP недоступен"))
+        .when(beans.accountantMail).sendSigned(eq(DEAL), anyList());
+    complete(task(Tasks.SEND_ACTS, deal), withVariables("actSigned", true));
+    complete(task(Tasks.SEND_UPD, deal), withVariables("updSigned", true));
+    var management = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService();
+    for (int attempt = 0; attempt < 5; attempt++) { // R5/PT5M: five tries
+      var job = job("Task_EmailSignedDocuments", deal);
+      assertThat(job).isNotNull();
+      assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("SMTP недоступен");
+    }
+    org.assertj.core.api.Assertions.assertThat(job("Task_EmailSignedDocuments", deal).getRetries()).isZero();
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(deal.getId()).count())
+        .isEqualTo(1);
+    assertThat(deal).isWaitingAt("Task_EmailSignedDocuments");
+  }
+
+  @Test
+  void russianDirection_proposesTheKpFrom1C_theAmountStaysUntilTheManagerTakesIt() {
     when(beans.facts.suppliedFromOneC(DEAL)).thenReturn(true);
-    when(beans.kpImport.importFromOneC(DEAL)).thenReturn(Optional.of(new BigDecimal("612000.00")));
     ProcessInstance deal = takenDeal();
     checkItems(deal);
     execute(job("Task_ImportKpFromOneC", deal));
     assertThat(deal).hasPassed("Task_ImportKpFromOneC").isWaitingAt(Tasks.SEND_KP);
-    assertThat(deal).variables().containsEntry(Vars.AMOUNT, 612000.0);
+    verify(beans.kpImport).proposeFromOneC(DEAL);
+    assertThat(deal).variables().containsEntry(Vars.AMOUNT, 100_000.0);
   }
 
   @Test
@@ -244,19 +346,18 @@ class SalesFunnelProcessTest extends ProcessTest {
   @Test
   void manualJump_toSuccess_closesTheDealAsWon() {
     ProcessInstance deal = jumpTo(newRequest(), DealStage.WON);
-    execute(job("Task_RequestFeedback", deal));
     assertThat(deal).isEnded().hasPassed("SubProcess_Won", "EndEvent_DealWon");
     verify(beans.steps).closeAsWon(DEAL);
   }
 
   @Test
   void requestFromTasklistStartForm_registersANewDeal() {
-    when(beans.steps.registerFromStartForm(any(), any(), any(), any(), any(), any(), any()))
+    when(beans.steps.registerFromStartForm(any(), any(), any(), any(), any(), any(), any(), any()))
         .thenAnswer(call -> org.mockito.Mockito.spy(new ru.voronka.deals.Deal("Заявка", ru.voronka.deals.Funnel.SALES, null)));
     ProcessInstance deal = runtimeService().startProcessInstanceByKey(SalesFunnelProcess.KEY,
-        withVariables(Vars.CLIENT_NAME, "ООО «Новый клиент»", Vars.CLIENT_PHONE, "8 (915) 111-22-33"));
+        withVariables(Vars.CLIENT_NAME, "ООО «Новый клиент»", Vars.CONTACT_NAME, "Новикова Анна", Vars.CLIENT_PHONE, "8 (915) 111-22-33"));
     assertThat(deal).hasPassed("Task_RegisterDeal");
-    verify(beans.steps).registerFromStartForm(any(), eq("ООО «Новый клиент»"), eq("8 (915) 111-22-33"), any(), any(), any(),
+    verify(beans.steps).registerFromStartForm(any(), eq("ООО «Новый клиент»"), eq("Новикова Анна"), eq("8 (915) 111-22-33"), any(), any(), any(),
         eq(deal.getId()));
   }
 
@@ -274,7 +375,6 @@ class SalesFunnelProcessTest extends ProcessTest {
   private ProcessInstance takenDeal() {
     ProcessInstance deal = newRequest();
     complete(task(Tasks.TAKE_REQUEST, deal), withVariables(Vars.TAKE_DECISION, "ACCEPT"));
-    execute(job("Task_SendTakenMessage", deal));
     assertThat(deal).isWaitingAt(Tasks.CHECK_ITEMS).variables().containsEntry(Vars.RESPONSIBLE, ProcessTestBeans.MANAGER);
     assertThat(task(Tasks.CHECK_ITEMS, deal)).isAssignedTo(ProcessTestBeans.MANAGER);
     return deal;
@@ -314,7 +414,6 @@ class SalesFunnelProcessTest extends ProcessTest {
     complete(task(Tasks.SEND_ACTS, deal), withVariables("actSigned", true, "actNumber", "А-17"));
     complete(task(Tasks.SEND_UPD, deal), withVariables("updSigned", true, "updNumber", "У-17"));
     execute(job("Task_EmailSignedDocuments", deal));
-    execute(job("Task_RequestFeedback", deal));
   }
 
   private ProcessInstance calledApproval(ProcessInstance deal) {

@@ -19,6 +19,11 @@ public class LiveEventsHeard implements BeanPostProcessor {
         .map(LiveEvent::name).toList();
   }
 
+  /** The events themselves, with their data, that {@code userId} heard from the {@code since}-th event on. */
+  public static List<LiveEvent> eventsBy(String userId, int since) {
+    return HEARD.subList(Math.min(since, HEARD.size()), HEARD.size()).stream().filter(e -> e.userIds().contains(userId)).toList();
+  }
+
   /** How many events were sent so far: a test's starting mark. */
   public static int count() {
     return HEARD.size();

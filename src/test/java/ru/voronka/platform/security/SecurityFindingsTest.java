@@ -53,7 +53,8 @@ class SecurityFindingsTest extends WorkspaceTest {
     // The guesser waits, even with the right password...
     var throttled = mvc.perform(login("demoadmin", "demo", "203.0.113.7"))
         .andExpect(unauthenticated()).andReturn();
-    mvc.perform(get("/login").param("error", "").session((org.springframework.mock.web.MockHttpSession) throttled.getRequest().getSession()))
+    // The session lives in the database (Spring Session JDBC): the next page finds it by its cookie.
+    mvc.perform(get("/login").param("error", "").cookie(throttled.getResponse().getCookie("SESSION")))
         .andExpect(content().string(containsString("Слишком много неверных паролей подряд")));
     mvc.perform(get("/api/deals").with(httpBasic("demoadmin", "demo")).with(from("203.0.113.7"))).andExpect(status().isUnauthorized());
     // ...the administrator at their own desk does not, and Camunda has not locked the account.

@@ -14,8 +14,11 @@
  *   times, in the formats of config.js's dateFormat (Cockpit reads them only through this script).
  * - Tasklist: every filter shows its count of tasks, not only the open one.
  */
-const appName = document.querySelector('base').getAttribute('app-name');
-const appConfig = window['cam' + appName.charAt(0).toUpperCase() + appName.slice(1) + 'Conf'] || {};
+// Voronka's workspace loads this script too, for its task forms (static/js/task-form.js): it has no
+// Camunda app, so only the Intl defaults, the date placeholders and the form messages apply there.
+const base = document.querySelector('base[app-name]');
+const appName = base ? base.getAttribute('app-name') : '';
+const appConfig = (appName && window['cam' + appName.charAt(0).toUpperCase() + appName.slice(1) + 'Conf']) || {};
 /** The zone every time is shown in (config.js's timeZone, app/voronka/config.js). */
 const ZONE = appConfig.timeZone || 'Europe/Moscow';
 const LOCALE = 'ru-RU';

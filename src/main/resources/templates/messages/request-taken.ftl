@@ -1,1 +1,0 @@
-Уважаемый клиент! Ваша заявка взята в обработку. Ваш персональный менеджер — ${manager.fullName}<#if manager.position?has_content>, ${manager.position}</#if><#if manager.phone?has_content>, тел. ${manager.phone}</#if><#if manager.email?has_content>, ${manager.email}</#if>.

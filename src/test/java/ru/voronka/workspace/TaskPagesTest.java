@@ -1,0 +1,150 @@
+package ru.voronka.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ru.voronka.deals.Deal;
+import ru.voronka.deals.DealRepository;
+import ru.voronka.deals.DealService;
+import ru.voronka.deals.NewDeal;
+import ru.voronka.deals.Viewer;
+import ru.voronka.support.WorkspaceTest;
+
+/** «Мои задачи» and the task card: a task taken and completed in the workspace with its Camunda Form (issue 15). */
+class TaskPagesTest extends WorkspaceTest {
+
+  static final RequestPostProcessor PETROV = user("petrov").roles("MANAGERS");
+  static final RequestPostProcessor SIDOROVA = user("sidorova").roles("MANAGERS");
+  static final RequestPostProcessor ROP = user("smirnova").roles("ROP");
+
+  @Autowired MockMvc mvc;
+  @Autowired DealService dealService;
+  @Autowired DealRepository deals;
+  @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+
+  Deal newRequest(String title) {
+    return dealService.create(new NewDeal(title, null, new NewDeal.NewClient("ООО «Тест " + title + "»", null, null, "Иванов Иван",
+        null, null), new BigDecimal("340000"), new BigDecimal("85000"), null, null, null), Viewer.of("smirnova", List.of("rop")));
+  }
+
+  /** Job execution is off in the fast tier: the funnel's asynchronous steps run here, as the executor would. */
+  Task openTask(Deal deal) {
+    for (int i = 0; i < 10; i++) {
+      var job = management.createJobQuery().processInstanceId(deals.findById(deal.getId()).orElseThrow().getProcessInstanceId()).executable().messages()
+          .list().stream().findFirst();
+      if (job.isEmpty()) {
+        break;
+      }
+      management.executeJob(job.get().getId());
+    }
+    return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(deal.getId())).active().singleResult();
+  }
+
+  @Test
+  void aNewRequestIsOfferedToTheManagers_takenWithВзять_andCompletedWithItsForm() throws Exception {
+    Deal deal = newRequest("Клапаны Ду80 для котельной");
+    Task take = openTask(deal);
+    mvc.perform(get("/tasks").with(PETROV))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Взять заявку в работу")));
+    mvc.perform(get("/deals/" + deal.getId()).param("tab", "tasks").with(PETROV))
+        .andExpect(content().string(containsString("action=\"/tasks/" + take.getId() + "/claim\"")));
+    String before = mvc.perform(get("/tasks/count").with(PETROV)).andReturn().getResponse().getContentAsString();
+    assertThat(Integer.parseInt(before)).isPositive();
+
+    mvc.perform(post("/tasks/" + take.getId() + "/claim").param("back", "/deals/" + deal.getId() + "?tab=tasks").with(PETROV).with(csrf()))
+        .andExpect(redirectedUrl("/deals/" + deal.getId() + "?tab=tasks"));
+    assertThat(tasks.createTaskQuery().taskId(take.getId()).singleResult().getAssignee()).isEqualTo("petrov");
+    mvc.perform(post("/tasks/" + take.getId() + "/claim").with(SIDOROVA).with(csrf())).andExpect(status().isConflict());
+
+    mvc.perform(get("/tasks/" + take.getId()).with(PETROV))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"task-form-schema\"")))
+        .andExpect(content().string(containsString("\"key\": \"takeDecision\"")))
+        .andExpect(content().string(containsString("/vendor/form-js/1.23.0/form-viewer.umd.js")))
+        .andExpect(content().string(containsString("/js/task-form.js")));
+    mvc.perform(get("/tasks/" + take.getId()).with(SIDOROVA)).andExpect(status().isNotFound());
+
+    complete(take, "{}", PETROV).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message").value("Выберите: принять заявку или отказаться"));
+    complete(take, "{\"takeDecision\":\"REFUSE\"}", PETROV).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message").value("Укажите причину отказа"));
+    complete(take, "{\"takeDecision\":\"ACCEPT\"}", PETROV).andExpect(status().isOk())
+        .andExpect(jsonPath("$.redirect").value("/deals/" + deal.getId() + "?tab=tasks"));
+
+    Task check = openTask(deal);
+    assertThat(check.getName()).isEqualTo("Проверить товарные позиции");
+    assertThat(check.getAssignee()).isEqualTo("petrov");
+    mvc.perform(get("/deals/" + deal.getId()).param("tab", "tasks").with(PETROV))
+        .andExpect(content().string(containsString("Проверить товарные позиции")))
+        .andExpect(content().string(containsString("href=\"/tasks/" + check.getId() + "\"")));
+    complete(check, "{\"priority\":\"A\",\"clientName\":\"ООО «Тест»\",\"deliveryDate\":\"2027-01-20\"}", PETROV)
+        .andExpect(status().isOk());
+    assertThat(deals.findById(deal.getId()).orElseThrow().getDeliveryDate()).isEqualTo(LocalDate.of(2027, 1, 20));
+  }
+
+  @Test
+  void theРопSeesHerApprovalsWithACount_andTheApprovalShowsWhatSheDecides() throws Exception {
+    Task approval = tasks.createTaskQuery().taskDefinitionKey("Task_ApproveDocuments").active().list().get(0);
+    mvc.perform(get("/tasks").with(ROP))
+        .andExpect(content().string(containsString("Согласовать счет и договор")));
+    mvc.perform(get("/tasks/" + approval.getId()).with(ROP))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("approvalFacts")))
+        .andExpect(content().string(containsString("Маржа")))
+        .andExpect(content().string(containsString("Открыть сделку №")));
+    mvc.perform(get("/tasks").with(PETROV))
+        .andExpect(content().string(not(containsString("Согласовать счет и договор"))));
+    mvc.perform(get("/tasks/" + approval.getId()).with(PETROV)).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void theDealCardShowsOnlyTheButtonOfItsStage_eachAsksForConfirmation_aJumpIsRefusedToAManagerWithTheReason() throws Exception {
+    Deal deal = newRequest("Задвижки для насосной");
+    Task take = openTask(deal);
+    mvc.perform(get("/deals/" + deal.getId()).with(PETROV))
+        .andExpect(content().string(containsString("value=\"TAKE_INTO_WORK\"")))
+        .andExpect(content().string(containsString("hx-confirm=\"Нажать «Взять в работу»?")))
+        .andExpect(content().string(not(containsString("value=\"PAID\""))))
+        .andExpect(content().string(not(containsString("value=\"WON\""))));
+    complete(take, "{\"takeDecision\":\"ACCEPT\"}", PETROV).andExpect(status().isOk());
+    openTask(deal);
+    mvc.perform(get("/deals/" + deal.getId()).with(PETROV))
+        .andExpect(content().string(containsString("value=\"KP_SENT\"")))
+        .andExpect(content().string(not(containsString("value=\"TAKE_INTO_WORK\""))))
+        .andExpect(content().string(not(containsString("<option value=\"LAUNCH\""))));
+    mvc.perform(post("/deals/" + deal.getId() + "/actions").param("action", "PAID").with(PETROV).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isConflict())
+        .andExpect(content().string(containsString("Кнопка «Оплачено» — для стадии «Счет», а сделка на стадии «Взят в работу»")));
+    mvc.perform(post("/deals/" + deal.getId() + "/stage").param("stage", "LAUNCH").with(PETROV).with(csrf()).header("HX-Request", "true"))
+        .andExpect(status().isForbidden())
+        .andExpect(content().string(containsString("минует согласование РОП и оплату: так перевести сделку может только РОП")));
+    mvc.perform(get("/deals/" + deal.getId()).with(ROP))
+        .andExpect(content().string(containsString("Запуск реализации сделки (минуя согласование РОП и оплату)")));
+  }
+
+  org.springframework.test.web.servlet.ResultActions complete(Task task, String json, RequestPostProcessor who) throws Exception {
+    return mvc.perform(post("/tasks/" + task.getId() + "/complete").contentType(MediaType.APPLICATION_JSON).content(json)
+        .with(who).with(csrf()));
+  }
+}
