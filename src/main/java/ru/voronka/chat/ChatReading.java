@@ -32,8 +32,11 @@ public class ChatReading {
   private final ChatGuard guard;
   private final ChatPresenter presenter;
 
+  private final ChatFileLinks fileLinks;
+
   ChatReading(ChatMessageRepository messages, ChatAttachmentRepository attachments, ChatAccess access,
-      DealWork dealProcesses, DealLinks links, ChatGuard guard, ChatPresenter presenter) {
+      DealWork dealProcesses, DealLinks links, ChatGuard guard, ChatPresenter presenter, ChatFileLinks fileLinks) {
+    this.fileLinks = fileLinks;
     this.messages = messages;
     this.attachments = attachments;
     this.access = access;
@@ -93,5 +96,17 @@ public class ChatReading {
       throw new DomainException(Kind.NOT_FOUND, "Файл №" + attachmentId + " удалён вместе с сообщением");
     }
     return file;
+  }
+
+  /**
+   * A file of a message to a client, for the provider that fetches it by its signed link (no account):
+   * only a file we send, only while the link is valid; anything else is «не найден», saying no more.
+   */
+  @Transactional(readOnly = true)
+  public ChatAttachment attachmentByLink(Long attachmentId, long expires, String token) {
+    return attachments.findById(attachmentId)
+        .filter(file -> fileLinks.valid(attachmentId, expires, token))
+        .filter(file -> file.getMessage().getDirection() == Direction.OUTGOING && !file.getMessage().isDeleted())
+        .orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "Файл не найден: ссылка неверна или устарела"));
   }
 }

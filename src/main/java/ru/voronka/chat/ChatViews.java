@@ -10,7 +10,16 @@ public final class ChatViews {
   public record ChatSummary(Long id, ChatKind kind, String kindTitle, String title, String icon, Long dealId, long unread,
       String lastMessageAt) {}
 
-  public record AttachmentView(Long id, String fileName, String size) {}
+  /**
+   * A file of a message; a file to the client has its own {@code status} (it leaves as a message of its
+   * own), null for a client's file.
+   */
+  public record AttachmentView(Long id, String fileName, String size, String status, boolean failed, String statusReason) {
+
+    public AttachmentView(Long id, String fileName, String size) {
+      this(id, fileName, size, null, false, null);
+    }
+  }
 
   /**
    * One message as a chat row. {@code fromUs}: outgoing or internal by the viewer (right, blue);
