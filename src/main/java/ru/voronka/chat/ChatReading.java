@@ -33,9 +33,12 @@ public class ChatReading {
   private final ChatPresenter presenter;
 
   private final ChatFileLinks fileLinks;
+  private final ClientWindow window;
 
   ChatReading(ChatMessageRepository messages, ChatAttachmentRepository attachments, ChatAccess access,
-      DealWork dealProcesses, DealLinks links, ChatGuard guard, ChatPresenter presenter, ChatFileLinks fileLinks) {
+      DealWork dealProcesses, DealLinks links, ChatGuard guard, ChatPresenter presenter, ChatFileLinks fileLinks,
+      ClientWindow window) {
+    this.window = window;
     this.fileLinks = fileLinks;
     this.messages = messages;
     this.attachments = attachments;
@@ -69,7 +72,8 @@ public class ChatReading {
         shown.isEmpty() ? 0 : shown.get(shown.size() - 1).getId(), chat.isClientChat(), chat.getKind().internal(), phone,
         taskUrl, deal == null ? null : deal.getId(), deal == null ? null : deal.getTitle(),
         chat.getCounterparty() == null ? null : chat.getCounterparty().getId(),
-        viewer.groups().contains(Group.ADMINS), me != null, access.audience(chat).stream().map(Employee::getFullName).toList());
+        viewer.groups().contains(Group.ADMINS), me != null, access.audience(chat).stream().map(Employee::getFullName).toList(),
+        window.closed(chat));
   }
 
   /** Messages after the newest one a page shows: what a live event tells it to fetch. */

@@ -29,9 +29,10 @@ public final class ChatViews {
       String body, String status, boolean failed, String statusReason, String at, boolean unread, boolean deleted,
       List<AttachmentView> attachments, String chatTitle, Long dealId) {}
 
+  /** {@code clientWindowClosed}: a client chat whose client has not written for 24 hours (Cloud API: templates only). */
   public record ChatPage(ChatSummary chat, List<MessageView> messages, boolean hasOlder, long oldestId, long newestId,
       boolean clientChat, boolean internal, String clientPhone, String currentTaskUrl, Long dealId, String dealTitle,
-      Long counterpartyId, boolean mayDelete, boolean maySend, List<String> audience) {}
+      Long counterpartyId, boolean mayDelete, boolean maySend, List<String> audience, boolean clientWindowClosed) {}
 
   public record Reader(String name, boolean read) {}
 

@@ -1,7 +1,5 @@
 package ru.voronka.chat;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,15 +34,15 @@ public class ClientDelivery {
   private final ChatAttachmentRepository attachments;
   private final DeliveryProgress progress;
   private final ChatFileLinks fileLinks;
-  private final Clock clock;
+  private final ClientWindow window;
 
   ClientDelivery(ChatMessageRepository messages, ClientMessenger messenger, ClientGroups clientGroups, SmsPort sms,
       ChatNews news, ApplicationEventPublisher events, ChatAttachmentRepository attachments, DeliveryProgress progress,
-      ChatFileLinks fileLinks, Clock clock) {
+      ChatFileLinks fileLinks, ClientWindow window) {
     this.attachments = attachments;
     this.progress = progress;
     this.fileLinks = fileLinks;
-    this.clock = clock;
+    this.window = window;
     this.messages = messages;
     this.messenger = messenger;
     this.clientGroups = clientGroups;
@@ -87,7 +85,7 @@ public class ClientDelivery {
       }
       whole = new OutgoingMessage(dealId, phone, message.getBody(), REFERENCE + message.getId());
       if (message.getRecipientPhone() == null) { // the client's own number: we know when they last wrote
-        whole = whole.withClientSilentFor(clientSilence(chat));
+        whole = whole.withClientSilentFor(window.silence(chat));
       }
     }
     whole = message.template().map(whole::withTemplate).orElse(whole);
@@ -139,13 +137,6 @@ public class ClientDelivery {
     }
     sent.forEach(Runnable::run);
     return first;
-  }
-
-  /** How long the client has been silent in WhatsApp (the Cloud API's 24-hour window); never wrote: very long. */
-  private Duration clientSilence(Chat chat) {
-    Long counterparty = chat.getCounterparty() == null ? -1L : chat.getCounterparty().getId();
-    return messages.lastClientMessageAt(chat.getId(), counterparty)
-        .map(at -> Duration.between(at, clock.instant())).orElse(OutgoingMessage.NEVER_WROTE);
   }
 
   /** The number the cause named, else the client's. */
