@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * reachable from the internet for providers that fetch files.
  */
 @Component
-public class ChatFileLinks {
+class ChatFileLinks {
 
   static final String PATH = "/public/chat-files/";
   /** Long enough for a retried send and a provider's own retries; short enough that a leaked link dies. */
@@ -38,13 +38,13 @@ public class ChatFileLinks {
     this.clock = clock;
   }
 
-  public String link(Long attachmentId) {
+  String link(Long attachmentId) {
     long expires = clock.instant().plus(VALID_FOR).getEpochSecond();
     return baseUrl + PATH + attachmentId + "?e=" + expires + "&t=" + token(attachmentId, expires);
   }
 
   /** The link's token matches the file and its expiry, and the expiry has not passed. */
-  public boolean valid(Long attachmentId, long expires, String token) {
+  boolean valid(Long attachmentId, long expires, String token) {
     return token != null && expires >= clock.instant().getEpochSecond()
         && MessageDigest.isEqual(token(attachmentId, expires).getBytes(StandardCharsets.US_ASCII),
             token.getBytes(StandardCharsets.US_ASCII));
