@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -110,6 +111,7 @@ class ClientDeliveryPartsTest extends WorkspaceTest {
   }
 
   @Test
+  @DisplayName("SWA-FILE-2")
   void textAndEachFileLeaveAsPartsOfTheirOwn_eachFileWithItsStatus() {
     Long id = queue("КП и схема во вложении", "КП.pdf", "схема.jpg");
     List<ChatAttachment> files = filesOf(id);
@@ -150,6 +152,7 @@ class ClientDeliveryPartsTest extends WorkspaceTest {
   }
 
   @Test
+  @DisplayName("SWA-FILE-2")
   void aRetryAfterAFileFailedSendsOnlyWhatIsMissing() {
     Long id = queue("Документы", "Договор.pdf", "Счёт.pdf");
     List<ChatAttachment> files = filesOf(id);

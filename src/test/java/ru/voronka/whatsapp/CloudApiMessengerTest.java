@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.matching.MultipartValuePatternBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import ru.voronka.messaging.ClientMessenger.MessageNotSentException;
@@ -56,6 +57,7 @@ class CloudApiMessengerTest {
   }
 
   @Test
+  @DisplayName("SWA-WINDOW-1")
   void outsideThe24HourWindowNoRetryHelps_aRateLimitMayBeRetried() {
     graph.stubFor(post("/v21.0/106540352242922/messages").willReturn(aResponse().withStatus(400)
         .withHeader("Content-Type", "application/json").withBody("""
@@ -118,6 +120,7 @@ class CloudApiMessengerTest {
   }
 
   @Test
+  @DisplayName("SWA-WINDOW-1")
   void outsideTheWindowFreeTextAndFilesAreRefusedHere_withTheWayOut_aTemplateGoes() {
     OutgoingMessage silent = new OutgoingMessage(3L, "+79215558822", "Добрый день", "r")
         .withClientSilentFor(Duration.ofHours(25));
