@@ -81,7 +81,8 @@ class CloudApiMessenger implements ClientMessenger {
       body.put(kind, media);
     } else {
       body.put("type", "text");
-      body.put("text", Map.of("preview_url", false, "body", message.text()));
+      body.put("text", message.isToGroup() ? Map.of("body", message.text())
+          : Map.of("preview_url", false, "body", message.text()));
     }
     JsonNode answer = call(() -> http.post().uri("/{version}/{phone}/messages", properties.version(), properties.phoneNumberId())
         .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class));
