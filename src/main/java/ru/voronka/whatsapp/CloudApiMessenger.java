@@ -69,7 +69,8 @@ class CloudApiMessenger implements ClientMessenger {
       body.put("type", "template");
       body.put("template", template(message.template()));
     } else if (!message.isToGroup() && message.outsideServiceWindow()) {
-      throw new MessageNotSentException(WINDOW_CLOSED, null, false); // Meta would answer 131047
+      throw new MessageNotSentException(OutgoingMessage.NEVER_WROTE.equals(message.clientSilentFor())
+          ? "клиент ещё не писал в WhatsApp — первое сообщение отправьте шаблоном" : WINDOW_CLOSED, null, false); // Meta: 131047
     } else if (message.isFile()) {
       String kind = message.file().isImage() ? "image" : "document";
       Map<String, Object> media = new LinkedHashMap<>();

@@ -129,6 +129,8 @@ class CloudApiMessengerTest {
         .hasMessage("прошло более 24 часов с последнего сообщения клиента — отправьте шаблон");
     assertThatThrownBy(() -> messenger().send(silent.withFile(new OutgoingFile("a.pdf", "application/pdf", new byte[] {1}, "u"), "f")))
         .isInstanceOf(MessageNotSentException.class);
+    assertThatThrownBy(() -> messenger().send(silent.withClientSilentFor(OutgoingMessage.NEVER_WROTE)))
+        .hasMessage("клиент ещё не писал в WhatsApp — первое сообщение отправьте шаблоном");
     graph.verify(0, postRequestedFor(urlEqualTo("/v21.0/106540352242922/messages")));
 
     graph.stubFor(post("/v21.0/106540352242922/messages").willReturn(aResponse().withStatus(200)
