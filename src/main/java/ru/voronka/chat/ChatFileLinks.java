@@ -1,5 +1,6 @@
 package ru.voronka.chat;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -38,9 +39,15 @@ class ChatFileLinks {
     this.clock = clock;
   }
 
-  String link(Long attachmentId) {
+  /**
+   * The file's name ends the path (not signed, only shown): a provider that names the file by its link
+   * (Wazzup) shows the client «КП 12.pdf», not «17».
+   */
+  String link(Long attachmentId, String fileName) {
     long expires = clock.instant().plus(VALID_FOR).getEpochSecond();
-    return baseUrl + PATH + attachmentId + "?e=" + expires + "&t=" + token(attachmentId, expires);
+    String name = fileName == null || fileName.isBlank() ? "" : "/" + URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+        .replace("+", "%20");
+    return baseUrl + PATH + attachmentId + name + "?e=" + expires + "&t=" + token(attachmentId, expires);
   }
 
   /** The link's token matches the file and its expiry, and the expiry has not passed. */

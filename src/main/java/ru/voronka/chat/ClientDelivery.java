@@ -115,7 +115,7 @@ public class ClientDelivery {
         continue;
       }
       OutgoingFile file = new OutgoingFile(attachment.getFileName(), attachment.getContentType(), attachment.getContent(),
-          fileLinks.link(attachment.getId()));
+          fileLinks.link(attachment.getId(), attachment.getFileName()));
       String id;
       try {
         id = messenger.send(whole.withFile(file, REFERENCE + message.getId() + "-file-" + attachment.getId())).messageId();

@@ -133,7 +133,7 @@ class ClientDeliveryPartsTest extends WorkspaceTest {
       assertThat(part.reference()).isEqualTo("chat-message-" + id + "-file-" + file.getId());
       assertThat(part.file().fileName()).isEqualTo(file.getFileName());
       assertThat(new String(part.file().content(), StandardCharsets.UTF_8)).isEqualTo("content of " + file.getFileName());
-      assertThat(part.file().url()).contains("/public/chat-files/" + file.getId() + "?e=").contains("&t=");
+      assertThat(part.file().url()).contains("/public/chat-files/" + file.getId() + "/").contains("?e=").contains("&t=");
     }
     ChatMessage sent = messages.findById(id).orElseThrow();
     assertThat(sent.getStatus()).isEqualTo(MessageStatus.SENT);
@@ -230,16 +230,19 @@ class ClientDeliveryPartsTest extends WorkspaceTest {
   void theProviderFetchesAFileByItsSignedLinkWithoutAnAccount_aForgedOrExpiredLinkOpensNothing() throws Exception {
     Long id = queue("", "КП.pdf");
     ChatAttachment file = filesOf(id).get(0);
-    String link = fileLinks.link(file.getId());
+    String link = fileLinks.link(file.getId(), "КП 12.pdf");
+    assertThat(link).contains("/public/chat-files/" + file.getId() + "/%D0%9A%D0%9F%2012.pdf?e=");
     String path = link.substring(link.indexOf("/public/"));
 
-    mvc.perform(get(path)).andExpect(status().isOk())
+    mvc.perform(get(java.net.URI.create(path))).andExpect(status().isOk())
         .andExpect(content().bytes("content of КП.pdf".getBytes(StandardCharsets.UTF_8)));
-    mvc.perform(get(path.replaceAll("t=[^&]+", "t=forged"))).andExpect(status().isNotFound());
-    mvc.perform(get(path.replace("/chat-files/" + file.getId(), "/chat-files/" + (file.getId() + 1))))
+    mvc.perform(get(java.net.URI.create(path.replaceAll("t=[^&]+", "t=forged")))).andExpect(status().isNotFound());
+    mvc.perform(get(java.net.URI.create(path.replace("/chat-files/" + file.getId(), "/chat-files/" + (file.getId() + 1)))))
         .andExpect(status().isNotFound());
+    mvc.perform(get(java.net.URI.create(path.replaceAll("/[^/?]+\\?", "?")))) // the name is only shown
+        .andExpect(status().isOk());
 
     TestClock.INSTANCE.advance(Duration.ofHours(25));
-    mvc.perform(get(path)).andExpect(status().isNotFound());
+    mvc.perform(get(java.net.URI.create(path))).andExpect(status().isNotFound());
   }
 }

@@ -261,14 +261,15 @@ class WazzupWebhookIT extends WhatsAppIT {
     assertThat(fileRequests).hasSize(1);
     String contentUri = com.jayway.jsonpath.JsonPath.read(fileRequests.get(0).getBodyAsString(), "$.contentUri");
     assertThat(fileRequests.get(0).getBodyAsString()).doesNotContain("\"text\"");
-    assertThat(contentUri).contains("/public/chat-files/" + file + "?e=");
+    assertThat(contentUri).contains("/public/chat-files/" + file + "/%D0%9A%D0%9F%2012.pdf?e=");
 
     // Wazzup downloads it without an account; a forged link opens nothing.
     String path = contentUri.substring(contentUri.indexOf("/public/"));
-    var fetched = rest.getForEntity(path, byte[].class);
+    var fetched = rest.getForEntity(java.net.URI.create(rest.getRootUri() + path), byte[].class);
     assertThat(fetched.getStatusCode().value()).isEqualTo(200);
     assertThat(fetched.getBody()).isEqualTo(pdf);
-    assertThat(rest.getForEntity(path.replaceAll("t=[^&]+", "t=forged"), byte[].class).getStatusCode().value()).isEqualTo(404);
+    assertThat(rest.getForEntity(java.net.URI.create(rest.getRootUri() + path.replaceAll("t=[^&]+", "t=forged")), byte[].class)
+        .getStatusCode().value()).isEqualTo(404);
 
     assertThat(jdbc.queryForObject("select status from chat_attachment where id = ?", String.class, file)).isEqualTo("SENT");
     webhook(CRM_KEY, "{\"statuses\": [{\"messageId\": \"" + fileId + "\", \"status\": \"delivered\"}]}");

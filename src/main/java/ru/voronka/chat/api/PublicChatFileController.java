@@ -25,7 +25,7 @@ class PublicChatFileController {
     this.reading = reading;
   }
 
-  @GetMapping("/public/chat-files/{id}")
+  @GetMapping({"/public/chat-files/{id}", "/public/chat-files/{id}/{name}"})
   ResponseEntity<byte[]> open(@PathVariable Long id, @RequestParam(name = "e", defaultValue = "0") long expires,
       @RequestParam(name = "t", required = false) String token) {
     ChatAttachment file = reading.attachmentByLink(id, expires, token);
