@@ -165,7 +165,9 @@ class CloudApiMessenger implements ClientMessenger {
       return templates;
     } catch (RestClientResponseException | ResourceAccessException e) {
       log.warn("Cloud API templates not read: {}", e.getMessage());
-      return kept == null ? List.of() : kept;
+      templates = kept == null ? List.of() : kept; // Meta down: not asked again on every chat page until the period ends
+      templatesReadAt = System.nanoTime();
+      return templates;
     }
   }
 
