@@ -16,6 +16,7 @@ import ru.voronka.chat.ChatReading;
  * A file of a message to a client, opened by the signed link the provider downloads it by
  * ({@link ru.voronka.chat.ChatFileLinks}; Wazzup's {@code contentUri}): no account, no redirect.
  */
+@io.swagger.v3.oas.annotations.Hidden // for the providers' downloads, not part of Voronka's API
 @RestController
 class PublicChatFileController {
 
