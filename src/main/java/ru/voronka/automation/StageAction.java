@@ -42,6 +42,10 @@ public class StageAction {
 
   private String body;
   private String documentKinds;
+  /** An approved WhatsApp template the message goes as (issue 17, item 4); its parameters one a line. */
+  private String templateName;
+  private String templateLanguage;
+  private String templateParameters;
   private Instant updatedAt;
   private String updatedBy;
 
@@ -66,8 +70,20 @@ public class StageAction {
     this.recipients = form.recipients();
     this.body = form.text();
     this.documentKinds = form.documentKinds().isEmpty() ? null : String.join(",", form.documentKinds());
+    this.templateName = form.template() == null ? null : form.template().name();
+    this.templateLanguage = form.template() == null ? null : form.template().language();
+    this.templateParameters = form.template() == null ? null : String.join("\n", form.template().parameters());
     this.updatedBy = by;
     this.updatedAt = now;
+  }
+
+  /** The template the message goes as; null: free text. */
+  public StageActionForm.Template getTemplate() {
+    if (templateName == null) {
+      return null;
+    }
+    return new StageActionForm.Template(templateName, templateLanguage,
+        templateParameters == null || templateParameters.isEmpty() ? List.of() : List.of(templateParameters.split("\n", -1)));
   }
 
   void switchOn(boolean on, String by, Instant now) {

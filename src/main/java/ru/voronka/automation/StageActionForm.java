@@ -25,7 +25,26 @@ public record StageActionForm(
     @Schema(description = "Текст с параметрами в фигурных скобках", example = "Здравствуйте, {Имя клиента}! {Ссылка на сделку}")
     String text,
     @Schema(description = "Вложения: загруженные файлы (base64) и последние документы сделки указанных видов")
-    List<Attachment> attachments) {
+    List<Attachment> attachments,
+    @Schema(description = "Одобренный шаблон WhatsApp (Cloud API): сообщение уходит этим шаблоном — так оно дойдёт и "
+        + "клиенту, который не писал больше 24 часов; другие сервисы отправляют его текст")
+    Template template) {
+
+  /** Without a template, as before item 4 of issue 17. */
+  public StageActionForm(String stage, String name, Boolean enabled, String delay, Boolean workingHoursOnly, Boolean recheckStage,
+      String service, String channel, String recipients, String text, List<Attachment> attachments) {
+    this(stage, name, enabled, delay, workingHoursOnly, recheckStage, service, channel, recipients, text, attachments, null);
+  }
+
+  /**
+   * An approved template by {@code name} and {@code language} (e.g. {@code ru}); {@code parameters} are
+   * the values of its {{1}}, {{2}}, … and may hold the text's parameters ({Имя клиента}…).
+   */
+  public record Template(
+      @Schema(description = "Название шаблона, как его одобрил Meta", example = "order_reminder") String name,
+      @Schema(description = "Язык шаблона", example = "ru") String language,
+      @Schema(description = "Значения {{1}}, {{2}}, … — можно с параметрами в фигурных скобках",
+          example = "[\"{Имя клиента}\", \"{Ссылка на сделку}\"]") List<String> parameters) {}
 
   /**
    * A file ({@code fileName}, {@code contentType}, {@code contentBase64}; or {@code id} of one kept
@@ -35,5 +54,6 @@ public record StageActionForm(
 
   /** What {@link StageActions#validate} lets through. */
   record Valid(DealStage stage, String name, boolean enabled, Duration delay, boolean workingHoursOnly, boolean recheckStage,
-      String service, String channel, Recipients recipients, String text, List<Attachment> files, List<String> documentKinds) {}
+      String service, String channel, Recipients recipients, String text, List<Attachment> files, List<String> documentKinds,
+      Template template) {}
 }

@@ -1,5 +1,6 @@
 package ru.voronka.automation;
 
+import ru.voronka.messaging.ClientMessenger;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,7 +196,10 @@ public class StageActionRuns {
       docs.latest(dealId, kind).ifPresentOrElse(d -> files.add(new Upload(d.fileName(), d.contentType(), d.content())),
           () -> missing.add(kind));
     }
-    if (text.isEmpty() && files.isEmpty()) {
+    StageActionForm.Template named = action.getTemplate();
+    ClientMessenger.TemplateMessage template = named == null ? null : new ClientMessenger.TemplateMessage(named.name(),
+        named.language(), named.parameters().stream().map(p -> parameters.render(p, deal)).toList());
+    if (text.isEmpty() && files.isEmpty() && template == null) {
       finish(runKey, "FAILED", "нечего отправить: текст пуст, документов нет");
       history.recordOutcome(dealId, CurrentActor.SYSTEM, HistoryKind.AUTOMATION,
           "«" + action.getName() + "»: Ошибка: нечего отправить — текст пуст, документов " + String.join(", ", missing) + " у сделки нет",
@@ -208,7 +212,7 @@ public class StageActionRuns {
     }
     for (String phone : phones) {
       outbox.send(new ClientOutbox.Outgoing(dealId, cause(runKey, phone), ClientOutbox.SYSTEM_AUTHOR, text, Channel.WHATSAPP, phone,
-          action.getService(), action.getChannel(), files));
+          action.getService(), action.getChannel(), files, template));
     }
     finish(runKey, "QUEUED", null);
   }

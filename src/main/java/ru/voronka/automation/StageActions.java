@@ -1,5 +1,6 @@
 package ru.voronka.automation;
 
+import ru.voronka.messaging.ClientMessenger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -37,9 +38,11 @@ public class StageActions {
   private final ObjectProvider<DealDocuments> documents;
   private final Audit audit;
   private final Clock clock;
+  private final ClientMessenger messenger;
 
   StageActions(StageActionRepository actions, WhatsAppChannels channels, StageActionRuns runs,
-      ObjectProvider<DealDocuments> documents, Audit audit, Clock clock) {
+      ObjectProvider<DealDocuments> documents, Audit audit, Clock clock, ClientMessenger messenger) {
+    this.messenger = messenger;
     this.actions = actions;
     this.channels = channels;
     this.runs = runs;
@@ -181,7 +184,8 @@ public class StageActions {
     List<StageActionForm.Attachment> files = all.stream().filter(a -> a.documentKind() == null || a.documentKind().isBlank()).toList();
     List<String> kinds = all.stream().map(StageActionForm.Attachment::documentKind).filter(k -> k != null && !k.isBlank())
         .map(String::strip).distinct().toList();
-    if (text.isEmpty() && files.isEmpty() && kinds.isEmpty()) {
+    StageActionForm.Template template = template(form.template(), errors);
+    if (text.isEmpty() && files.isEmpty() && kinds.isEmpty() && template == null) {
       errors.add("Введите текст сообщения или добавьте файл");
     }
     if (text.length() > MAX_TEXT) {
@@ -226,7 +230,45 @@ public class StageActions {
     }
     return new StageActionForm.Valid(stage, name, form.enabled() == null || form.enabled(), delay,
         Boolean.TRUE.equals(form.workingHoursOnly()), Boolean.TRUE.equals(form.recheckStage()), service, channel, recipients,
-        text, files, kinds);
+        text, files, kinds, template);
+  }
+
+  /** The provider's approved WhatsApp templates an action may send as (Cloud API); none where it has none. */
+  public List<ClientMessenger.MessageTemplate> whatsappTemplates() {
+    return messenger.templates();
+  }
+
+  /**
+   * Issue 17, item 4: an approved template by name and language, its parameters as many as its body
+   * takes (when the provider lists its templates: the Cloud API), each one line that may hold the text's
+   * parameters. No name: no template.
+   */
+  private StageActionForm.Template template(StageActionForm.Template form, List<String> errors) {
+    if (form == null || form.name() == null || form.name().isBlank()) {
+      return null;
+    }
+    String name = form.name().strip();
+    String language = form.language() == null || form.language().isBlank() ? "ru" : form.language().strip();
+    List<String> parameters = form.parameters() == null ? List.of()
+        : form.parameters().stream().map(p -> p == null ? "" : p.strip()).toList();
+    for (String parameter : parameters) {
+      if (parameter.isEmpty() || parameter.contains("\n") || parameter.contains("\t") || parameter.length() > 1000) {
+        errors.add("Параметр шаблона — непустая строка до 1000 знаков, без переносов и табуляции");
+        break;
+      }
+      MessageParameters.unknown(parameter).forEach(t -> errors.add("Нет такого параметра: " + t + " — выберите его из списка"));
+    }
+    List<ClientMessenger.MessageTemplate> approved = messenger.templates();
+    if (!approved.isEmpty()) {
+      approved.stream().filter(t -> t.name().equals(name) && t.language().equals(language)).findFirst().ifPresentOrElse(
+          t -> {
+            if (t.parameters() != parameters.size()) {
+              errors.add("Шаблон «" + name + "» принимает параметров: " + t.parameters() + ", указано: " + parameters.size());
+            }
+          },
+          () -> errors.add("Нет одобренного шаблона «" + name + "» (" + language + ") — выберите его из списка"));
+    }
+    return new StageActionForm.Template(name, language, parameters);
   }
 
   private static void attachFiles(StageAction action, List<StageActionForm.Attachment> files) {

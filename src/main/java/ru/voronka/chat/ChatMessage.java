@@ -16,11 +16,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import ru.voronka.directory.Employee;
+import ru.voronka.messaging.ClientMessenger;
 import ru.voronka.platform.time.Timestamped;
 import ru.voronka.platform.time.WriteTimes;
 
 @Entity
 @EntityListeners(WriteTimes.class)
+// The outbox's job records a part's progress in transactions of its own: writing only what changed
+// keeps this transaction's older copy from undoing it.
+@org.hibernate.annotations.DynamicUpdate
 public class ChatMessage implements Timestamped {
 
   @Id
@@ -59,6 +63,12 @@ public class ChatMessage implements Timestamped {
   private String providerService;
   private String providerChannel;
 
+  /** An approved WhatsApp template the message was sent as (outside the 24-hour window); its body is the rendered text. */
+  private String templateName;
+  private String templateLanguage;
+  /** The template's parameters, one a line. */
+  private String templateParameters;
+
   @OneToMany(mappedBy = "message", cascade = CascadeType.PERSIST)
   private List<ChatAttachment> attachments = new ArrayList<>();
 
@@ -82,7 +92,9 @@ public class ChatMessage implements Timestamped {
   }
 
   ChatAttachment attach(String fileName, String contentType, byte[] content) {
-    ChatAttachment attachment = new ChatAttachment(this, fileName, contentType, content);
+    // A file to the client leaves as a part of its own, with its own status.
+    ChatAttachment attachment = new ChatAttachment(this, fileName, contentType, content,
+        direction == Direction.OUTGOING ? MessageStatus.QUEUED : null);
     attachments.add(attachment);
     return attachment;
   }
@@ -92,6 +104,22 @@ public class ChatMessage implements Timestamped {
     this.recipientPhone = recipientPhone;
     this.providerService = providerService;
     this.providerChannel = providerChannel;
+  }
+
+  void sendAsTemplate(String name, String language, List<String> parameters) {
+    this.templateName = name;
+    this.templateLanguage = language;
+    this.templateParameters = String.join("\n", parameters);
+  }
+
+  /** The template this message goes as, if it does. */
+  java.util.Optional<ClientMessenger.TemplateMessage> template() {
+    if (templateName == null) {
+      return java.util.Optional.empty();
+    }
+    List<String> parameters = templateParameters == null || templateParameters.isEmpty() ? List.of()
+        : List.of(templateParameters.split("\n", -1));
+    return java.util.Optional.of(new ClientMessenger.TemplateMessage(templateName, templateLanguage, parameters));
   }
 
   /** A client's message whose files came after it: its placeholder replaced by what came. */

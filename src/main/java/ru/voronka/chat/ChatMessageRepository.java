@@ -115,4 +115,19 @@ interface ChatMessageRepository extends JpaRepository<ChatMessage, Long> {
       update ChatMessage m set m.status = ?2, m.statusReason = ?3, m.externalId = coalesce(?4, m.externalId)
       where m.id = ?1 and m.status in ?5""")
   int moveStatus(Long id, MessageStatus status, String reason, String externalId, Collection<MessageStatus> from);
+
+  /** The text part went out: its provider id, while the files still go (the status moves when all went). */
+  @Modifying
+  @Query("update ChatMessage m set m.externalId = ?2 where m.id = ?1")
+  int identifyText(Long id, String externalId);
+
+  /**
+   * When the client last wrote through WhatsApp — to any chat of the counterparty's deals (one client,
+   * one conversation with the company number), or to this chat; {@code counterpartyId} -1 when it has none.
+   */
+  @Query("""
+      select max(m.createdAt) from ChatMessage m join m.chat c left join c.counterparty cp
+      where m.direction = ru.voronka.chat.Direction.INCOMING and m.channel = ru.voronka.chat.Channel.WHATSAPP
+        and c.kind = ru.voronka.chat.ChatKind.DEAL_CLIENT and (c.id = ?1 or cp.id = ?2)""")
+  Optional<java.time.Instant> lastClientMessageAt(Long chatId, Long counterpartyId);
 }

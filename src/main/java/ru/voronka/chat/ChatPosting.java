@@ -9,6 +9,8 @@ import ru.voronka.deals.Viewer;
 import ru.voronka.directory.Contact;
 import ru.voronka.directory.PersonNames;
 import ru.voronka.directory.Employee;
+import ru.voronka.messaging.ClientMessenger;
+import ru.voronka.messaging.ClientMessenger.MessageTemplate;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
 import ru.voronka.sms.SmsTemplates;
@@ -30,9 +32,11 @@ public class ChatPosting {
   private final ClientMessageOutbox outbox;
   private final ClickToCall telephony;
   private final SmsTemplates smsTemplates;
+  private final ClientMessenger messenger;
 
   ChatPosting(ChatMessageRepository messages, ReadMarkRepository marks, ChatGuard guard, ChatPresenter presenter,
-      ChatNews news, ClientMessageOutbox outbox, ClickToCall telephony, SmsTemplates smsTemplates) {
+      ChatNews news, ClientMessageOutbox outbox, ClickToCall telephony, SmsTemplates smsTemplates, ClientMessenger messenger) {
+    this.messenger = messenger;
     this.messages = messages;
     this.marks = marks;
     this.guard = guard;
@@ -74,6 +78,44 @@ public class ChatPosting {
     news.stored(chat, message);
     ReadMark mark = marks.find(chatId, me.getId()).orElseGet(() -> marks.save(new ReadMark(chat, me)));
     mark.advanceTo(message.getId());
+    return presenter.views(List.of(message), me, message.getId()).get(0);
+  }
+
+  /** The provider's approved WhatsApp templates (Cloud API); none where it has none. */
+  @Transactional(readOnly = true)
+  public List<MessageTemplate> whatsappTemplates() {
+    return messenger.templates();
+  }
+
+  /**
+   * Issue 17, item 4: outside the 24-hour window the Cloud API takes only an approved template. The
+   * manager picks one ({@code name|language}) and fills its parameters; the chat shows the rendered text,
+   * and the outbox sends it as the template with these values.
+   */
+  public MessageView postTemplate(Long chatId, Viewer viewer, String template, List<String> parameters) {
+    Chat chat = guard.requireVisible(chatId, viewer);
+    Employee me = guard.requireEmployee(viewer);
+    if (!chat.isClientChat()) {
+      throw new DomainException(Kind.INVALID, "Шаблон WhatsApp отправляют из чата клиента");
+    }
+    MessageTemplate picked = messenger.templates().stream()
+        .filter(t -> (t.name() + "|" + t.language()).equals(template)).findFirst()
+        .orElseThrow(() -> new DomainException(Kind.INVALID, "Выберите одобренный шаблон WhatsApp из списка"));
+    List<String> values = parameters == null ? List.of() : parameters.stream().map(v -> v == null ? "" : v.strip()).toList();
+    if (values.size() != picked.parameters() || values.stream().anyMatch(String::isEmpty)) {
+      throw new DomainException(Kind.INVALID, "Заполните все параметры шаблона «" + picked.name() + "»: их "
+          + picked.parameters());
+    }
+    if (values.stream().anyMatch(v -> v.contains("\n") || v.contains("\t") || v.contains("    "))) {
+      // WhatsApp refuses a parameter with a line break, a tab or more than four spaces in a row
+      throw new DomainException(Kind.INVALID, "Параметр шаблона — одна строка, без переносов и табуляции");
+    }
+    ChatMessage message = new ChatMessage(chat, Direction.OUTGOING, Channel.WHATSAPP, me, me.getFullName(),
+        picked.render(values), MessageStatus.QUEUED);
+    message.sendAsTemplate(picked.name(), picked.language(), values);
+    messages.save(message);
+    outbox.enqueue(chat.getDeal().getId(), message.getId());
+    news.stored(chat, message);
     return presenter.views(List.of(message), me, message.getId()).get(0);
   }
 

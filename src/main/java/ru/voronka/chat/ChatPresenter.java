@@ -82,7 +82,8 @@ class ChatPresenter {
     if (!shown.isEmpty()) {
       for (Object[] row : attachments.describe(shown.stream().map(ChatMessage::getId).toList())) {
         files.computeIfAbsent((Long) row[1], id -> new ArrayList<>())
-            .add(new AttachmentView((Long) row[0], (String) row[2], size((Long) row[3])));
+            .add(new AttachmentView((Long) row[0], (String) row[2], size((Long) row[3]),
+                row[4] == null ? null : ((MessageStatus) row[4]).title(), row[4] == MessageStatus.FAILED, (String) row[5]));
       }
     }
     // Messages stored under a bare number (before the number was a contact's): shown by the contact's name.

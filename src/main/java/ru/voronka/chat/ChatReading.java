@@ -32,8 +32,14 @@ public class ChatReading {
   private final ChatGuard guard;
   private final ChatPresenter presenter;
 
+  private final ChatFileLinks fileLinks;
+  private final ClientWindow window;
+
   ChatReading(ChatMessageRepository messages, ChatAttachmentRepository attachments, ChatAccess access,
-      DealWork dealProcesses, DealLinks links, ChatGuard guard, ChatPresenter presenter) {
+      DealWork dealProcesses, DealLinks links, ChatGuard guard, ChatPresenter presenter, ChatFileLinks fileLinks,
+      ClientWindow window) {
+    this.window = window;
+    this.fileLinks = fileLinks;
     this.messages = messages;
     this.attachments = attachments;
     this.access = access;
@@ -66,7 +72,8 @@ public class ChatReading {
         shown.isEmpty() ? 0 : shown.get(shown.size() - 1).getId(), chat.isClientChat(), chat.getKind().internal(), phone,
         taskUrl, deal == null ? null : deal.getId(), deal == null ? null : deal.getTitle(),
         chat.getCounterparty() == null ? null : chat.getCounterparty().getId(),
-        viewer.groups().contains(Group.ADMINS), me != null, access.audience(chat).stream().map(Employee::getFullName).toList());
+        viewer.groups().contains(Group.ADMINS), me != null, access.audience(chat).stream().map(Employee::getFullName).toList(),
+        window.closed(chat));
   }
 
   /** Messages after the newest one a page shows: what a live event tells it to fetch. */
@@ -93,5 +100,17 @@ public class ChatReading {
       throw new DomainException(Kind.NOT_FOUND, "Файл №" + attachmentId + " удалён вместе с сообщением");
     }
     return file;
+  }
+
+  /**
+   * A file of a message to a client, for the provider that fetches it by its signed link (no account):
+   * only a file we send, only while the link is valid; anything else is «не найден», saying no more.
+   */
+  @Transactional(readOnly = true)
+  public ChatAttachment attachmentByLink(Long attachmentId, long expires, String token) {
+    return attachments.findById(attachmentId)
+        .filter(file -> fileLinks.valid(attachmentId, expires, token))
+        .filter(file -> file.getMessage().getDirection() == Direction.OUTGOING && !file.getMessage().isDeleted())
+        .orElseThrow(() -> new DomainException(Kind.NOT_FOUND, "Файл не найден: ссылка неверна или устарела"));
   }
 }

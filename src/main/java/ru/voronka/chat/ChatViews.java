@@ -10,7 +10,16 @@ public final class ChatViews {
   public record ChatSummary(Long id, ChatKind kind, String kindTitle, String title, String icon, Long dealId, long unread,
       String lastMessageAt) {}
 
-  public record AttachmentView(Long id, String fileName, String size) {}
+  /**
+   * A file of a message; a file to the client has its own {@code status} (it leaves as a message of its
+   * own), null for a client's file.
+   */
+  public record AttachmentView(Long id, String fileName, String size, String status, boolean failed, String statusReason) {
+
+    public AttachmentView(Long id, String fileName, String size) {
+      this(id, fileName, size, null, false, null);
+    }
+  }
 
   /**
    * One message as a chat row. {@code fromUs}: outgoing or internal by the viewer (right, blue);
@@ -20,9 +29,10 @@ public final class ChatViews {
       String body, String status, boolean failed, String statusReason, String at, boolean unread, boolean deleted,
       List<AttachmentView> attachments, String chatTitle, Long dealId) {}
 
+  /** {@code clientWindowClosed}: a client chat whose client has not written for 24 hours (Cloud API: templates only). */
   public record ChatPage(ChatSummary chat, List<MessageView> messages, boolean hasOlder, long oldestId, long newestId,
       boolean clientChat, boolean internal, String clientPhone, String currentTaskUrl, Long dealId, String dealTitle,
-      Long counterpartyId, boolean mayDelete, boolean maySend, List<String> audience) {}
+      Long counterpartyId, boolean mayDelete, boolean maySend, List<String> audience, boolean clientWindowClosed) {}
 
   public record Reader(String name, boolean read) {}
 

@@ -1,5 +1,6 @@
 package ru.voronka.chat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -9,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.voronka.messaging.ClientGroups;
 import ru.voronka.messaging.ClientMessenger;
 import ru.voronka.messaging.ClientMessenger.MessageNotSentException;
+import ru.voronka.messaging.ClientMessenger.OutgoingFile;
 import ru.voronka.messaging.ClientMessenger.OutgoingMessage;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
@@ -29,9 +31,18 @@ public class ClientDelivery {
   private final SmsPort sms;
   private final ChatNews news;
   private final ApplicationEventPublisher events;
+  private final ChatAttachmentRepository attachments;
+  private final DeliveryProgress progress;
+  private final ChatFileLinks fileLinks;
+  private final ClientWindow window;
 
   ClientDelivery(ChatMessageRepository messages, ClientMessenger messenger, ClientGroups clientGroups, SmsPort sms,
-      ChatNews news, ApplicationEventPublisher events) {
+      ChatNews news, ApplicationEventPublisher events, ChatAttachmentRepository attachments, DeliveryProgress progress,
+      ChatFileLinks fileLinks, ClientWindow window) {
+    this.attachments = attachments;
+    this.progress = progress;
+    this.fileLinks = fileLinks;
+    this.window = window;
     this.messages = messages;
     this.messenger = messenger;
     this.clientGroups = clientGroups;
@@ -41,9 +52,13 @@ public class ClientDelivery {
   }
 
   /**
-   * Sends a queued message to the client through the messaging port — the outbox's job calls it.
+   * Sends a queued message to the client through the messaging port — the outbox's job calls it. Its
+   * text and each of its files leave as parts, one provider message each, each with its own reference
+   * and (for files) its own status; a part that went out is recorded at once (in a transaction of its
+   * own), so a retry after a later part failed sends only what is still missing. The message is
+   * «Отправлено» when every part is.
    *
-   * @throws MessageNotSentException when the provider did not take it; {@code isRetryable} says
+   * @throws MessageNotSentException when the provider did not take a part; {@code isRetryable} says
    *     whether another attempt may help
    */
   @Transactional(noRollbackFor = MessageNotSentException.class) // the job decides: a refusal ends in «Ошибка», committed
@@ -58,20 +73,70 @@ public class ClientDelivery {
       return;
     }
     Chat chat = message.getChat();
-    Optional<String> group = message.getRecipientPhone() != null ? Optional.empty() : clientGroups.groupOf(chat.getDeal().getId());
-    if (group.isPresent()) { // the provider holds the deal's group: one message to the group
-      message.markSent(messenger.send(OutgoingMessage.toGroup(chat.getDeal().getId(), group.get(), message.getBody(),
-          REFERENCE + message.getId())).messageId());
-      settled(message, true, null);
-      return;
+    Long dealId = chat.getDeal().getId();
+    Optional<String> group = message.getRecipientPhone() != null ? Optional.empty() : clientGroups.groupOf(dealId);
+    OutgoingMessage whole;
+    if (group.isPresent()) { // the provider holds the deal's group: the parts go to the group
+      whole = OutgoingMessage.toGroup(dealId, group.get(), message.getBody(), REFERENCE + message.getId());
+    } else {
+      String phone = recipient(message);
+      if (phone == null) {
+        throw new MessageNotSentException("У клиента нет телефона: добавьте его контакту в карточке контрагента", null, false);
+      }
+      whole = new OutgoingMessage(dealId, phone, message.getBody(), REFERENCE + message.getId());
+      if (message.getRecipientPhone() == null) { // the client's own number: we know when they last wrote
+        whole = whole.withClientSilentFor(window.silence(chat));
+      }
     }
-    String phone = recipient(message);
-    if (phone == null) {
-      throw new MessageNotSentException("У клиента нет телефона: добавьте его контакту в карточке контрагента", null, false);
-    }
-    message.markSent(messenger.send(new OutgoingMessage(chat.getDeal().getId(), phone, message.getBody(),
-        REFERENCE + message.getId())).messageId());
+    whole = message.template().map(whole::withTemplate).orElse(whole);
+    message.markSent(sendParts(message, whole));
     settled(message, true, null);
+  }
+
+  /**
+   * The text (or template) first, then each file not sent yet. A refusal no retry can fix stops nothing:
+   * the other files still go, and the message fails with every reason; a failure a retry may fix stops
+   * at once (the provider is down or busy: the next attempt sends the rest).
+   *
+   * @return the provider's id the message's statuses follow: its text's, else its first file's
+   */
+  private String sendParts(ChatMessage message, OutgoingMessage whole) {
+    String first = message.getExternalId(); // the text went out before a retry
+    boolean hasText = message.getBody() != null && !message.getBody().isBlank();
+    if (hasText && first == null) {
+      first = messenger.send(whole).messageId();
+      progress.textSent(message.getId(), first);
+    }
+    List<String> refused = new ArrayList<>();
+    List<Runnable> sent = new ArrayList<>(); // applied to this transaction's copies once every part went out
+    for (ChatAttachment attachment : message.getAttachments()) {
+      if (attachment.isOnItsWay()) {
+        first = first == null ? attachment.getExternalId() : first;
+        continue;
+      }
+      OutgoingFile file = new OutgoingFile(attachment.getFileName(), attachment.getContentType(), attachment.getContent(),
+          fileLinks.link(attachment.getId(), attachment.getFileName()));
+      String id;
+      try {
+        id = messenger.send(whole.withFile(file, REFERENCE + message.getId() + "-file-" + attachment.getId())).messageId();
+      } catch (MessageNotSentException e) {
+        progress.fileFailed(attachment.getId(), e.getMessage());
+        if (e.isRetryable()) {
+          throw new MessageNotSentException("Файл «" + attachment.getFileName() + "»: " + e.getMessage(), e, true);
+        }
+        refused.add("файл «" + attachment.getFileName() + "»: " + e.getMessage());
+        continue;
+      }
+      progress.fileSent(attachment.getId(), id);
+      sent.add(() -> attachment.sent(id));
+      first = first == null ? id : first;
+    }
+    if (!refused.isEmpty()) {
+      throw new MessageNotSentException((hasText ? "Текст отправлен; не отправлены " : "Не отправлены ")
+          + String.join("; ", refused), null, false);
+    }
+    sent.forEach(Runnable::run);
+    return first;
   }
 
   /** The number the cause named, else the client's. */
@@ -127,15 +192,26 @@ public class ClientDelivery {
     });
   }
 
-  /** A provider's delivery status of one of our messages (WA: statuses update messages). */
+  /**
+   * A provider's delivery status of one of our messages (WA: statuses update messages) or of one of its
+   * files (each file went as a message of its own). A files-only message follows its first file.
+   */
   public void updateStatus(String externalId, MessageStatus status, String reason) {
-    messages.findByExternalId(externalId).ifPresent(m -> {
+    Optional<ChatMessage> message = messages.findByExternalId(externalId);
+    message.ifPresent(m -> {
       MessageStatus before = m.getStatus();
       m.advanceStatus(status, reason);
       if (m.getStatus() != before) {
         news.statusChanged(m);
       }
     });
+    for (ChatAttachment file : attachments.findByExternalId(externalId)) {
+      MessageStatus before = file.getStatus();
+      file.advanceStatus(status, reason);
+      if (file.getStatus() != before && message.isEmpty()) {
+        news.statusChanged(file.getMessage()); // its row is re-read, the file's status with it
+      }
+    }
   }
 
   /**

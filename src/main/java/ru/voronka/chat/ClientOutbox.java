@@ -7,6 +7,8 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.voronka.deals.Deal;
 import ru.voronka.deals.DealNotFoundException;
 import ru.voronka.deals.DealRepository;
+import ru.voronka.messaging.ClientMessenger;
+import ru.voronka.messaging.ClientMessenger.TemplateMessage;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
 
@@ -31,12 +33,18 @@ public class ClientOutbox {
    *     the client last
    */
   public record Outgoing(Long dealId, String cause, String author, String text, Channel via, String phone,
-      String service, String channel, List<Upload> files) {
+      String service, String channel, List<Upload> files, TemplateMessage template) {
 
     public Outgoing {
       files = files == null ? List.of() : List.copyOf(files);
       via = via == null ? Channel.WHATSAPP : via;
       author = author == null ? SYSTEM_AUTHOR : author;
+    }
+
+    /** Free text (and files), no template. */
+    public Outgoing(Long dealId, String cause, String author, String text, Channel via, String phone, String service,
+        String channel, List<Upload> files) {
+      this(dealId, cause, author, text, via, phone, service, channel, files, null);
     }
 
     public static Outgoing whatsapp(Long dealId, String cause, String text, String phone) {
@@ -52,9 +60,11 @@ public class ClientOutbox {
   private final ChatFinder finder;
   private final ChatNews news;
   private final ClientMessageOutbox outbox;
+  private final ClientMessenger messenger;
 
   ClientOutbox(ChatMessageRepository messages, DealRepository deals, ChatFinder finder, ChatNews news,
-      ClientMessageOutbox outbox) {
+      ClientMessageOutbox outbox, ClientMessenger messenger) {
+    this.messenger = messenger;
     this.messages = messages;
     this.deals = deals;
     this.finder = finder;
@@ -76,6 +86,9 @@ public class ClientOutbox {
       return new Queued(before.get().getId(), true);
     }
     String text = outgoing.text() == null ? "" : outgoing.text().strip();
+    if (outgoing.template() != null) { // the chat shows what the client reads: the template's body with its values
+      text = rendered(outgoing.template()).orElse(text.isEmpty() ? "Шаблон WhatsApp «" + outgoing.template().name() + "»" : text);
+    }
     if (text.isEmpty() && outgoing.files().isEmpty()) {
       throw new DomainException(Kind.INVALID, "Пустое сообщение клиенту не отправляется");
     }
@@ -84,11 +97,21 @@ public class ClientOutbox {
     ChatMessage message = new ChatMessage(chat, Direction.OUTGOING, outgoing.via(), null, outgoing.author(), text,
         MessageStatus.QUEUED);
     message.addressTo(outgoing.cause(), outgoing.phone(), outgoing.service(), outgoing.channel());
+    if (outgoing.template() != null) {
+      message.sendAsTemplate(outgoing.template().name(), outgoing.template().language(), outgoing.template().parameters());
+    }
     outgoing.files().forEach(f -> message.attach(f.fileName(), f.contentType(), f.content()));
     messages.saveAndFlush(message);
     outbox.enqueue(deal.getId(), message.getId());
     news.stored(chat, message);
     return new Queued(message.getId(), false);
+  }
+
+  /** A template's body with its values, when the provider lists it. */
+  private Optional<String> rendered(TemplateMessage template) {
+    return messenger.templates().stream()
+        .filter(t -> t.name().equals(template.name()) && t.language().equals(template.language()))
+        .findFirst().map(t -> t.render(template.parameters()));
   }
 
   /** The status of the message a cause queued, if it did. */

@@ -18,7 +18,8 @@ class LoggingClientMessenger implements ClientMessenger {
 
   @Override
   public SentMessage send(OutgoingMessage message) {
-    log.info("Not sent (no WhatsApp provider), to {} for deal {}: {}", message.phone(), message.dealId(), message.text());
+    log.info("Not sent (no WhatsApp provider), to {} for deal {}: {}", message.phone(), message.dealId(),
+        message.isFile() ? "file " + message.file().fileName() : message.text());
     throw new MessageNotSentException("WhatsApp не подключён (VORONKA_WHATSAPP_PROVIDER=journal): сообщение не отправлено",
         null, false);
   }

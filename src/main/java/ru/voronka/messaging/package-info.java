@@ -1,6 +1,8 @@
 /**
- * Messages to clients. The {@link ru.voronka.messaging.ClientMessenger} port is what the funnel
- * calls; today its adapter only hands the message over and confirms it (the deal's log records the
- * send); the WhatsApp and SMS providers plug in behind the same port.
+ * Messages to clients. The {@link ru.voronka.messaging.ClientMessenger} port is what the chat's
+ * outbox calls, one provider message at a time: a text, one file (its bytes and a signed link), or an
+ * approved template; the port also lists the provider's templates (the Cloud API's 24-hour window).
+ * The WhatsApp providers (Wazzup, I2CRM, the Cloud API, the demo's simulator) and the journal plug in
+ * behind it.
  */
 package ru.voronka.messaging;

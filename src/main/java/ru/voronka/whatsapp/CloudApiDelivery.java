@@ -87,8 +87,11 @@ record CloudApiDelivery(List<InboundMessage> messages, List<StatusChange> status
       };
       if (status != null && !s.path("id").asText("").isBlank()) {
         JsonNode error = s.path("errors").path(0);
-        statuses.add(new StatusChange(CloudApiMessenger.PROVIDER + ":" + s.path("id").asText(), status,
-            error.isMissingNode() ? null : error.path("code").asText() + " " + error.path("title").asText()));
+        // Meta often takes a message outside the 24-hour window and fails it here, later: said as the send would say it.
+        String reason = error.isMissingNode() ? null : error.path("code").asInt() == 131047
+            ? ru.voronka.messaging.ClientMessenger.WINDOW_CLOSED + " (Cloud API, код 131047)"
+            : error.path("code").asText() + " " + error.path("title").asText();
+        statuses.add(new StatusChange(CloudApiMessenger.PROVIDER + ":" + s.path("id").asText(), status, reason));
       }
     }
     if (!value.has("messages") && !value.has("statuses") && !value.has("groups")) {

@@ -1,6 +1,7 @@
 package ru.voronka.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
@@ -14,6 +15,7 @@ import ru.voronka.messaging.ClientMessenger;
  * checked against the contract the company receives with its account:
  * {@code POST /api/v1/messages} with {@code Authorization: Bearer <token>} and
  * {@code {"channel_id", "phone" (digits), "text", "external_id"}}, answered {@code {"id": …}};
+ * a file instead of the text as {@code "file_url"} (a link it downloads) and {@code "file_name"};
  * a repeated {@code external_id} answered 409 (the message went out before). Throttling and server
  * errors may be retried, other refusals not — as with the other providers.
  */
@@ -40,8 +42,7 @@ class I2crmMessenger implements ClientMessenger {
     }
     try {
       JsonNode answer = http.post().uri("/api/v1/messages").contentType(MediaType.APPLICATION_JSON)
-          .body(Map.of("channel_id", properties.channelId(), "phone", phone.substring(1), "text", message.text(),
-              "external_id", message.reference()))
+          .body(body(message, phone.substring(1)))
           .retrieve().body(JsonNode.class);
       String id = answer == null ? "" : answer.path("id").asText("");
       return new SentMessage(PROVIDER, PROVIDER + ":" + (id.isEmpty() ? "ext-" + message.reference() : id));
@@ -55,5 +56,19 @@ class I2crmMessenger implements ClientMessenger {
     } catch (ResourceAccessException e) {
       throw new MessageNotSentException("I2CRM недоступен: " + e.getMessage(), e, true);
     }
+  }
+
+  private Map<String, Object> body(OutgoingMessage message, String digits) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("channel_id", properties.channelId());
+    body.put("phone", digits);
+    if (message.isFile()) {
+      body.put("file_url", message.file().url());
+      body.put("file_name", message.file().fileName());
+    } else {
+      body.put("text", message.text());
+    }
+    body.put("external_id", message.reference());
+    return body;
   }
 }

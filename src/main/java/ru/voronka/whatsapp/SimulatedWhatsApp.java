@@ -53,7 +53,8 @@ class SimulatedWhatsApp implements ClientMessenger {
     if (channels.sendingChannel(PROVIDER, PROVIDER).isEmpty()) { // before it reported channels: any
       throw new MessageNotSentException("Нет включённого канала WhatsApp: включите канал в настройках WhatsApp", null, true);
     }
-    remember(phone, new Line(false, message.text(), clock.instant()));
+    // A file shows as its name: the simulator plays a phone's chat list, not a gallery.
+    remember(phone, new Line(false, message.isFile() ? "📎 " + message.file().fileName() : message.text(), clock.instant()));
     return new SentMessage(PROVIDER, PROVIDER + ":" + UUID.randomUUID());
   }
 

@@ -15,7 +15,9 @@ import ru.voronka.messaging.ClientMessenger;
 
 /**
  * Sends through Wazzup's API v3: {@code POST /v3/message} with the channel, {@code chatType
- * whatsapp}, the number as digits and our reference as {@code crmMessageId}. Wazzup answers a
+ * whatsapp}, the number as digits and our reference as {@code crmMessageId}; a text as {@code text},
+ * a file as {@code contentUri} — a link Wazzup downloads at once (never both in one message: a file
+ * part is a message of its own). Wazzup answers a
  * repeated {@code crmMessageId} with 400 {@code repeatedCrmMessageId}: the message went out before,
  * so a retried send counts as sent. Throttling (429), server errors and network failures may be
  * retried; other refusals may not.
@@ -48,7 +50,11 @@ class WazzupMessenger implements ClientMessenger {
     body.put("channelId", channel());
     body.put("chatType", "whatsapp");
     body.put("chatId", phone.substring(1)); // Wazzup takes the number as digits: 79161234567
-    body.put("text", message.text());
+    if (message.isFile()) {
+      body.put("contentUri", message.file().url());
+    } else {
+      body.put("text", message.text());
+    }
     body.put("crmMessageId", message.reference());
     try {
       JsonNode answer = http.post().uri("/v3/message").contentType(MediaType.APPLICATION_JSON).body(body)

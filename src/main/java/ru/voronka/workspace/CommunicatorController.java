@@ -146,6 +146,20 @@ class CommunicatorController {
     return smsTemplates.all();
   }
 
+  /** The approved WhatsApp templates (Cloud API) a manager may send outside the 24-hour window. */
+  @ModelAttribute("waTemplates")
+  List<ru.voronka.messaging.ClientMessenger.MessageTemplate> waTemplates() {
+    return posting.whatsappTemplates();
+  }
+
+  @PostMapping("/chats/{id}/template")
+  String template(@PathVariable Long id, @RequestParam(required = false) String template,
+      @RequestParam(name = "parameter", required = false) List<String> parameters, Authentication auth, Model model) {
+    model.addAttribute("messages", List.of(posting.postTemplate(id, Viewers.of(auth), template, parameters)));
+    model.addAttribute("mayDelete", false);
+    return "workspace/fragments/messages";
+  }
+
   @PostMapping("/chats/{id}/sms")
   String sms(@PathVariable Long id, @RequestParam(required = false) Long templateId, @RequestParam(required = false) String text,
       Authentication auth, Model model) {

@@ -53,7 +53,19 @@ class StageActionsPageController {
   /** The form as the page posts it: the delay as a number and a unit. */
   public record PageForm(Long id, String stage, String name, Boolean enabled, String when, Long delayAmount, String delayUnit,
       Boolean workingHoursOnly, Boolean recheckStage, String service, String channel, String recipients, String text,
-      List<Long> keepFiles, List<String> documentKinds) {
+      List<Long> keepFiles, List<String> documentKinds, String template, String templateParameters) {
+
+    /** «name|language» and the parameters one a line, as the API's template; none picked: null. */
+    StageActionForm.Template apiTemplate() {
+      if (template == null || template.isBlank()) {
+        return null;
+      }
+      int bar = template.lastIndexOf('|');
+      List<String> values = templateParameters == null || templateParameters.isBlank() ? List.of()
+          : templateParameters.strip().lines().toList();
+      return new StageActionForm.Template(bar < 0 ? template : template.substring(0, bar), bar < 0 ? null : template.substring(bar + 1),
+          values);
+    }
 
     String delayIso() {
       if (!"DELAY".equals(when)) {
@@ -80,11 +92,13 @@ class StageActionsPageController {
       };
       return new PageForm(a.getId(), a.getStage().name(), a.getName(), a.isEnabled(), d.isZero() ? "NOW" : "DELAY",
           d.isZero() ? null : amount, unit, a.isWorkingHoursOnly(), a.isRecheckStage(), a.getService(), a.getChannel(),
-          a.getRecipients().name(), a.getBody(), a.getAttachments().stream().map(f -> f.getId()).toList(), a.getDocumentKinds());
+          a.getRecipients().name(), a.getBody(), a.getAttachments().stream().map(f -> f.getId()).toList(), a.getDocumentKinds(),
+          a.getTemplate() == null ? null : a.getTemplate().name() + "|" + a.getTemplate().language(),
+          a.getTemplate() == null ? null : String.join("\n", a.getTemplate().parameters()));
     }
 
     static PageForm blank(String stage) {
-      return new PageForm(null, stage, "", true, "NOW", null, "HOURS", false, false, null, null, "ALL", "", List.of(), List.of());
+      return new PageForm(null, stage, "", true, "NOW", null, "HOURS", false, false, null, null, "ALL", "", List.of(), List.of(), null, null);
     }
   }
 
@@ -191,6 +205,7 @@ class StageActionsPageController {
     model.addAttribute("recipientOptions", Option.of(Recipients.values(), Recipients::title));
     model.addAttribute("parameters", Arrays.stream(MessageParameters.Parameter.values()).map(p -> new Option(p.token(), p.title())).toList());
     model.addAttribute("documentKinds", actions.documentKinds());
+    model.addAttribute("waTemplates", actions.whatsappTemplates());
     model.addAttribute("files", form.id() == null ? List.of() : actions.get(form.id()).getAttachments());
     if (shown != null) {
       model.addAttribute("preview", shown);
@@ -227,7 +242,8 @@ class StageActionsPageController {
     (form.documentKinds() == null ? List.<String>of() : form.documentKinds())
         .forEach(k -> attachments.add(new StageActionForm.Attachment(null, null, null, null, k)));
     return new StageActionForm(form.stage(), form.name(), Boolean.TRUE.equals(form.enabled()), form.delayIso(),
-        Boolean.TRUE.equals(form.workingHoursOnly()), Boolean.TRUE.equals(form.recheckStage()), form.service(), form.channel(), form.recipients(), form.text(), attachments);
+        Boolean.TRUE.equals(form.workingHoursOnly()), Boolean.TRUE.equals(form.recheckStage()), form.service(), form.channel(), form.recipients(), form.text(), attachments,
+        form.apiTemplate());
   }
 
   private static void requireLead(Authentication auth) {

@@ -212,6 +212,38 @@ class StageActionsTest extends WorkspaceTest {
   }
 
   @Test
+  @DisplayName("SWA-TEMPLATE-1")
+  void anActionNamingAnApprovedTemplateSendsAsThatTemplate_withTheDealsValuesAsItsParameters() throws Exception {
+    Deal meter = deal("Узел учёта тепла");
+    String created = postJson("""
+        {"stage":"%s","name":"Шаблон вне окна","enabled":true,"delay":"PT0S","recipients":"MAIN_CONTACT","text":"",
+         "attachments":[],"template":{"name":"order_reminder","language":"ru","parameters":["{Имя основного контакта}","КП"]}}"""
+        .formatted(meter.getStage().name()), AS_ROP, 201);
+    assertThat(created).contains("\"template\":{\"name\":\"order_reminder\",\"language\":\"ru\"");
+    postJson("""
+        {"stage":"KP","name":"Плохой шаблон","delay":"PT0S","text":"","template":{"name":"x","parameters":["{Имя клента}"]}}""",
+        AS_ROP, 400);
+    StageAction action = actions.ofStage(meter.getStage()).stream().filter(a -> a.getName().equals("Шаблон вне окна"))
+        .findFirst().orElseThrow();
+    Instant entered = TestClock.INSTANCE.instant().truncatedTo(ChronoUnit.MILLIS);
+    runs.start(meter.getId(), meter.getStage(), entered);
+    String key = StageActionRuns.runKey(meter.getId(), meter.getStage(), entered, action.getId());
+
+    runDueJobs(instanceOf(key));
+
+    var stored = jdbc.queryForMap("select body, template_name, template_language, template_parameters from chat_message"
+        + " where idempotency_key = ?", StageActionRuns.cause(key, "+79126007080"));
+    assertThat(stored.get("template_name")).isEqualTo("order_reminder");
+    assertThat(stored.get("template_language")).isEqualTo("ru");
+    assertThat((String) stored.get("template_parameters")).endsWith("\nКП").doesNotContain("{");
+    assertThat(stored.get("body")).as("the simulator lists no templates: the chat names it").isEqualTo("Шаблон WhatsApp «order_reminder»");
+    mvc.perform(get("/settings/automations/" + action.getId()).with(AS_ROP)).andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("order_reminder|ru (нет среди одобренных)"),
+            containsString("{Имя основного контакта}\nКП"))));
+    actions.delete(ROP, action.getId());
+  }
+
+  @Test
   @DisplayName("SWA-RECHECK-2")
   void theRecheckAtRunTimeFindsTheDealElsewhere_nothingIsSent_andTheLogSaysWhy() {
     Deal meter = deal("Узел учёта тепла");

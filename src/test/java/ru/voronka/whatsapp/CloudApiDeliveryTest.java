@@ -149,4 +149,19 @@ class CloudApiDeliveryTest {
         "event": "APPROVED", "message_template_id": 1, "message_template_name": "kp_ready" """);
     assertThat(templates.messages()).isEmpty();
   }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("SWA-WINDOW-1")
+  void aMessageMetaFailsLaterForThe24HourWindowSaysSoInRussian_withTheWayOut() throws Exception {
+    var failed = read("""
+        "statuses": [{"id": "wamid.HBgLMTY1MDUwNzY1MjAVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA", "status": "failed",
+          "timestamp": "1739321024", "recipient_id": "16505551234",
+          "errors": [{"code": 131047, "title": "Re-engagement message", "message": "Re-engagement message",
+            "error_data": {"details": "Message failed to send because more than 24 hours have passed since the customer last replied to this number."},
+            "href": "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/"}]}]""");
+    assertThat(failed.statuses()).singleElement().satisfies(s -> {
+      assertThat(s.status()).isEqualTo(ru.voronka.chat.MessageStatus.FAILED);
+      assertThat(s.reason()).isEqualTo("прошло более 24 часов с последнего сообщения клиента — отправьте шаблон (Cloud API, код 131047)");
+    });
+  }
 }

@@ -49,4 +49,18 @@ class I2crmMessengerTest {
     assertThatThrownBy(() -> messenger().send(new OutgoingMessage(1L, "+79215558822", "Текст", "r")))
         .isInstanceOfSatisfying(MessageNotSentException.class, e -> assertThat(e.isRetryable()).isTrue());
   }
+
+  @Test
+  void aFileGoesByItsLinkAndName_underItsOwnReference() {
+    i2crm.stubFor(post("/api/v1/messages").willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        .withBody("{\"id\":\"i2-101\"}")));
+    var file = new ru.voronka.messaging.ClientMessenger.OutgoingFile("КП.pdf", "application/pdf", new byte[] {1},
+        "https://crm.example.ru/public/chat-files/8?e=1765000000&t=abc");
+
+    assertThat(messenger().send(new OutgoingMessage(1L, "+79215558822", "Текст", "chat-message-4")
+        .withFile(file, "chat-message-4-file-8")).messageId()).isEqualTo("i2crm:i2-101");
+    i2crm.verify(postRequestedFor(urlEqualTo("/api/v1/messages")).withRequestBody(equalToJson("""
+        {"channel_id": "ch-7", "phone": "79215558822", "file_url": "https://crm.example.ru/public/chat-files/8?e=1765000000&t=abc",
+         "file_name": "КП.pdf", "external_id": "chat-message-4-file-8"}""")));
+  }
 }

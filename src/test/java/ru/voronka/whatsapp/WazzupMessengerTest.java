@@ -106,4 +106,22 @@ class WazzupMessengerTest {
         .isInstanceOfSatisfying(MessageNotSentException.class, e -> assertThat(e.isRetryable()).isTrue())
         .hasMessageContaining("недоступен");
   }
+
+  @Test
+  void aFileGoesAsAMessageOfItsOwnWithTheLinkWazzupDownloads_neverWithText() {
+    wazzup.stubFor(post("/v3/message").willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        .withBody("{\"messageId\":\"0c2b7e1a-4d5f-4a6b-8c9d-1e2f3a4b5c6d\",\"chatId\":\"79215558822\"}")));
+    OutgoingMessage text = new OutgoingMessage(3L, "+79215558822", "Счёт во вложении", "chat-message-20");
+    var file = new ru.voronka.messaging.ClientMessenger.OutgoingFile("Счёт 20.pdf", "application/pdf", new byte[] {1, 2},
+        "https://crm.example.ru/public/chat-files/7?e=1765000000&t=abc");
+
+    SentMessage sent = messenger().send(text.withFile(file, "chat-message-20-file-7"));
+
+    assertThat(sent.messageId()).isEqualTo("wazzup:0c2b7e1a-4d5f-4a6b-8c9d-1e2f3a4b5c6d");
+    wazzup.verify(postRequestedFor(urlEqualTo("/v3/message"))
+        .withRequestBody(equalToJson("""
+            {"channelId": "%s", "chatType": "whatsapp", "chatId": "79215558822",
+             "contentUri": "https://crm.example.ru/public/chat-files/7?e=1765000000&t=abc",
+             "crmMessageId": "chat-message-20-file-7"}""".formatted(CHANNEL))));
+  }
 }

@@ -228,6 +228,54 @@ class WazzupWebhookIT extends WhatsAppIT {
         .withRequestBody(matchingJsonPath("$.crmMessageId", com.github.tomakehurst.wiremock.client.WireMock.equalTo("chat-message-" + id))));
   }
 
+  @Test
+  @org.junit.jupiter.api.DisplayName("SWA-FILE-2")
+  void aManagersFilesReachTheClientAsContentUriMessages_fetchedByTheirSignedLinks_eachWithItsOwnStatus() {
+    var hired = admin.post("/api/employees", Map.of("userId", "wzrop", "password", "secret1", "firstName", "Ирина",
+        "lastName", "Волкова", "groups", List.of("HEAD_OF_SALES"), "email", "wzrop@voronka.test"));
+    assertThat(hired.status()).isIn(201, 409);
+    long deal = newDeal("Файлы клиенту", "+7 915 444-55-66");
+    Viewer rop = Viewer.of("wzrop", List.of(Group.HEAD_OF_SALES.id()));
+    Long chat = finder.dealChat(deal, ChatKind.DEAL_CLIENT, rop);
+    String textId = "wz-text-" + UUID.randomUUID();
+    String fileId = "wz-file-" + UUID.randomUUID();
+    wazzup.stubFor(post("/v3/message").withRequestBody(matchingJsonPath("$.text")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"" + textId + "\"}")));
+    wazzup.stubFor(post("/v3/message").withRequestBody(matchingJsonPath("$.contentUri")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"" + fileId + "\"}")));
+    byte[] pdf = "%PDF-1.7 КП №12".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    Long id = posting.post(chat, rop, "КП во вложении", List.of(new ru.voronka.chat.Upload("КП 12.pdf", "application/pdf", pdf))).id();
+
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> "SENT".equals(statusOf(id)));
+    Long file = jdbc.queryForObject("select id from chat_attachment where message_id = ?", Long.class, id);
+    wazzup.verify(1, postRequestedFor(urlEqualTo("/v3/message"))
+        .withRequestBody(matchingJsonPath("$.chatId", com.github.tomakehurst.wiremock.client.WireMock.equalTo("79154445566")))
+        .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.equalTo("КП во вложении")))
+        .withRequestBody(matchingJsonPath("$.crmMessageId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+            "chat-message-" + id))));
+    var fileRequests = wazzup.findAll(postRequestedFor(urlEqualTo("/v3/message"))
+        .withRequestBody(matchingJsonPath("$.crmMessageId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+            "chat-message-" + id + "-file-" + file))));
+    assertThat(fileRequests).hasSize(1);
+    String contentUri = com.jayway.jsonpath.JsonPath.read(fileRequests.get(0).getBodyAsString(), "$.contentUri");
+    assertThat(fileRequests.get(0).getBodyAsString()).doesNotContain("\"text\"");
+    assertThat(contentUri).contains("/public/chat-files/" + file + "/%D0%9A%D0%9F%2012.pdf?e=");
+
+    // Wazzup downloads it without an account; a forged link opens nothing.
+    String path = contentUri.substring(contentUri.indexOf("/public/"));
+    var fetched = rest.getForEntity(java.net.URI.create(rest.getRootUri() + path), byte[].class);
+    assertThat(fetched.getStatusCode().value()).isEqualTo(200);
+    assertThat(fetched.getBody()).isEqualTo(pdf);
+    assertThat(rest.getForEntity(java.net.URI.create(rest.getRootUri() + path.replaceAll("t=[^&]+", "t=forged")), byte[].class)
+        .getStatusCode().value()).isEqualTo(404);
+
+    assertThat(jdbc.queryForObject("select status from chat_attachment where id = ?", String.class, file)).isEqualTo("SENT");
+    webhook(CRM_KEY, "{\"statuses\": [{\"messageId\": \"" + fileId + "\", \"status\": \"delivered\"}]}");
+    assertThat(jdbc.queryForObject("select status from chat_attachment where id = ?", String.class, file)).isEqualTo("DELIVERED");
+    assertThat(statusOf(id)).as("the text's own status").isEqualTo("SENT");
+  }
+
   String statusOf(Long id) {
     return jdbc.queryForObject("select status from chat_message where id = ?", String.class, id);
   }

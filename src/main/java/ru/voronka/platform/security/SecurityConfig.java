@@ -100,6 +100,8 @@ class SecurityConfig {
                 "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
             // A document sent to a client opens by its signed link (PublicDocumentLinks), without an account.
             .requestMatchers(HttpMethod.GET, "/public/documents/*").permitAll()
+            // A file to a client is fetched by its provider (Wazzup's contentUri) by its signed, expiring link (ChatFileLinks).
+            .requestMatchers(HttpMethod.GET, "/public/chat-files/*", "/public/chat-files/*/*").permitAll()
             // The webapps' own login form would check passwords around the throttle: /login is the only one.
             .requestMatchers(HttpMethod.POST, "/camunda/api/*/auth/user/*/login/**").denyAll()
             // A webapp's page needs the login. Its API is guarded by Camunda's own session filter, which
