@@ -3,6 +3,7 @@ package ru.voronka.chat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,7 +62,7 @@ public class ClientDelivery {
     Optional<String> group = message.getRecipientPhone() != null ? Optional.empty() : clientGroups.groupOf(chat.getDeal().getId());
     if (group.isPresent()) { // the provider holds the deal's group: one message to the group
       message.markSent(messenger.send(OutgoingMessage.toGroup(chat.getDeal().getId(), group.get(), message.getBody(),
-          REFERENCE + message.getId())).messageId());
+          REFERENCE + message.getId()).via(message.getProviderService(), message.getProviderChannel())).messageId());
       settled(message, true, null);
       return;
     }
@@ -69,9 +70,28 @@ public class ClientDelivery {
     if (phone == null) {
       throw new MessageNotSentException("У клиента нет телефона: добавьте его контакту в карточке контрагента", null, false);
     }
-    message.markSent(messenger.send(new OutgoingMessage(chat.getDeal().getId(), phone, message.getBody(),
-        REFERENCE + message.getId())).messageId());
+    message.markSent(messenger.send(route(message, new OutgoingMessage(chat.getDeal().getId(), phone, message.getBody(),
+        REFERENCE + message.getId()))).messageId());
     settled(message, true, null);
+  }
+
+  /**
+   * WA-11: the service and channel the cause named; else those that reached the client last — the
+   * provider of the client's latest WhatsApp message in this chat (its id is «provider:id») and its
+   * channel when known; else none, and the messenger takes the first connected service.
+   */
+  private OutgoingMessage route(ChatMessage message, OutgoingMessage outgoing) {
+    if (message.getProviderService() != null) {
+      return outgoing.via(message.getProviderService(), message.getProviderChannel());
+    }
+    return messages.latestFromClient(message.getChat().getId(), PageRequest.of(0, 1)).stream().findFirst()
+        .map(last -> outgoing.via(serviceOf(last.getExternalId()), last.getProviderChannel()))
+        .orElse(outgoing.via(null, message.getProviderChannel()));
+  }
+
+  private static String serviceOf(String externalId) {
+    int colon = externalId.indexOf(':');
+    return colon > 0 ? externalId.substring(0, colon) : null;
   }
 
   /** The number the cause named, else the client's. */

@@ -14,8 +14,16 @@ public interface ClientMessenger {
    * none refuse it for good.
    * {@code reference}: our id of the message, sent along where the provider supports it (Wazzup's
    * {@code crmMessageId}), so that a retried send is recognised as a repeat instead of sent twice.
+   * {@code service}, {@code channel}: the WhatsApp service ({@code wazzup}, {@code i2crm}, {@code cloud})
+   * and its channel to send through — named by the cause, or the ones that reached the client last;
+   * null: the first connected service decides.
    */
-  record OutgoingMessage(Long dealId, String phone, String text, String reference, String groupId) {
+  record OutgoingMessage(Long dealId, String phone, String text, String reference, String groupId, String service,
+      String channel) {
+
+    public OutgoingMessage(Long dealId, String phone, String text, String reference, String groupId) {
+      this(dealId, phone, text, reference, groupId, null, null);
+    }
 
     public OutgoingMessage(Long dealId, String phone, String text, String reference) {
       this(dealId, phone, text, reference, null);
@@ -32,6 +40,11 @@ public interface ClientMessenger {
 
     public boolean isToGroup() {
       return groupId != null;
+    }
+
+    /** The same message through this service and channel (either may be null: chosen by the routing). */
+    public OutgoingMessage via(String service, String channel) {
+      return new OutgoingMessage(dealId, phone, text, reference, groupId, service, channel);
     }
   }
 

@@ -187,6 +187,8 @@ class StageActionsPageController {
     model.addAttribute("stageOptions", Arrays.stream(DealStage.values())
         .map(s -> new Option(s.name(), (s.funnel() == Funnel.SALES ? "Продажа" : "Инженеры") + ": " + s.title())).toList());
     model.addAttribute("services", actions.sendingServices());
+    model.addAttribute("serviceTitles", actions.sendingServices().stream()
+        .collect(java.util.stream.Collectors.toMap(code -> code, ru.voronka.whatsapp.WhatsAppServices::titleOf)));
     model.addAttribute("channels", actions.sendingChannels());
     model.addAttribute("recipientOptions", Option.of(Recipients.values(), Recipients::title));
     model.addAttribute("parameters", Arrays.stream(MessageParameters.Parameter.values()).map(p -> new Option(p.token(), p.title())).toList());
