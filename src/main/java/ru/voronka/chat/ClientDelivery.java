@@ -85,7 +85,8 @@ public class ClientDelivery {
       return outgoing.via(message.getProviderService(), message.getProviderChannel());
     }
     return messages.latestFromClient(message.getChat().getId(), PageRequest.of(0, 1)).stream().findFirst()
-        .map(last -> outgoing.via(serviceOf(last.getExternalId()), last.getProviderChannel()))
+        .map(last -> outgoing.via(last.getProviderService() != null ? last.getProviderService() : serviceOf(last.getExternalId()),
+            last.getProviderChannel()))
         .orElse(outgoing.via(null, message.getProviderChannel()));
   }
 

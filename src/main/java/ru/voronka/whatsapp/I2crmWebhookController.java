@@ -65,7 +65,7 @@ class I2crmWebhookController {
     if (event.equals("message.incoming")) {
       deliveries.store(List.of(new InboundMessage(I2crmMessenger.PROVIDER + ":" + id, message.path("phone").asText(null),
           message.path("name").asText(null), message.path("text").asText(null), WebhookTime.of(message.path("timestamp"), clock),
-          false)), List.of());
+          false).withChannel(message.path("channel_id").asText(null))), List.of());
     } else {
       MessageStatus status = switch (message.path("status").asText()) {
         case "sent" -> MessageStatus.SENT;

@@ -233,7 +233,8 @@ public class WhatsAppInbox {
     if (!message.media().isEmpty()) {
       text = text.isBlank() ? MediaDownloads.PLACEHOLDER : text + "\n" + MediaDownloads.PLACEHOLDER;
     }
-    ChatMessage stored = receiving.receiveFromClient(deal.getId(), from, Channel.WHATSAPP, text, List.of(), message.externalId());
+    ChatMessage stored = receiving.receiveFromClient(deal.getId(), from, Channel.WHATSAPP, text, List.of(), message.externalId(),
+        message.channel());
     if (!message.media().isEmpty()) {
       media.enqueue(stored.getId(), deal.getId(), message.media());
     }

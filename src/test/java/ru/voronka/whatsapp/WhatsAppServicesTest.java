@@ -234,15 +234,20 @@ class WhatsAppServicesTest extends WorkspaceTest {
         .withRequestBody(matchingJsonPath("$.channelId", equalTo("wz-sales"))));
     assertThat(externalId(named)).startsWith("wazzup:");
 
-    // nothing named: the client's latest message came through Wazzup
-    String inbound = "wazzup:in-" + System.nanoTime();
-    inbox.receive(new InboundMessage(inbound, "+79126007080", "Клиент", "Добрый день, где счёт?", Instant.now(), false));
+    // nothing named: the client's latest message came through Wazzup, to its sales channel (its webhook says so)
+    String inbound = "in-" + System.nanoTime();
+    mvc.perform(post("/webhooks/wazzup").header("Authorization", "Bearer " + WAZZUP_CRM_KEY).contentType(MediaType.APPLICATION_JSON)
+        .content("""
+            {"messages": [{"messageId": "%s", "channelId": "wz-sales", "chatType": "whatsapp", "chatId": "79126007080",
+              "dateTime": "2026-12-05T10:15:00.000Z", "type": "text", "status": "inbound", "text": "Добрый день, где счёт?",
+              "contact": {"name": "Уралмет"}}]}""".formatted(inbound))).andExpect(status().isOk());
     Long dealOfClient = jdbc.queryForObject("select c.deal_id from chat_message m join chat c on c.id = m.chat_id where m.external_id = ?",
-        Long.class, inbound);
+        Long.class, "wazzup:" + inbound);
     Long answer = outbox.send(ClientOutbox.Outgoing.whatsapp(dealOfClient, "svc-last-" + System.nanoTime(), "Счёт отправили", null))
         .messageId();
     delivery.deliver(answer);
-    provider.verify(postRequestedFor(urlEqualTo("/v3/message")).withRequestBody(matchingJsonPath("$.text", equalTo("Счёт отправили"))));
+    provider.verify(postRequestedFor(urlEqualTo("/v3/message")).withRequestBody(matchingJsonPath("$.text", equalTo("Счёт отправили")))
+        .withRequestBody(matchingJsonPath("$.channelId", equalTo("wz-sales"))));
     assertThat(externalId(answer)).startsWith("wazzup:");
 
     // then the client writes through the simulator: the answer follows it there
