@@ -157,7 +157,7 @@ class StageActionsPageController {
   String test(@ModelAttribute PageForm form, @RequestParam(required = false) Long dealId, @RequestParam(required = false) String testPhone,
       Authentication auth, Model model) {
     try {
-      String channel = preview.sendTest(Viewers.of(auth), form.text(), dealId, testPhone);
+      String channel = preview.sendTest(Viewers.of(auth), form.text(), dealId, testPhone, form.service(), form.channel());
       return form(model, form, null, "Тестовое сообщение отправлено на " + testPhone + " (" + channel + ")");
     } catch (DomainException e) {
       if (e.kind() == Kind.FORBIDDEN) {
