@@ -188,8 +188,10 @@ public class WhatsAppServices {
 
   /**
    * Connects the service with these credentials (replacing the ones before; a secret left blank keeps the
-   * stored one), then checks it against the provider. Every mistake of the form at once, in Russian.
+   * stored one), then checks it against the provider. Every mistake of the form at once, in Russian. No
+   * transaction is held while the provider answers: the credentials are committed first.
    */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public CheckResult connect(Viewer viewer, String code, Map<String, String> form) {
     requireAdmin(viewer);
     Kind_ kind = kindOf(code);
@@ -236,6 +238,7 @@ public class WhatsAppServices {
   }
 
   /** «Проверить подключение»: asks the provider (Wazzup: its channels; Cloud API: the phone number; I2CRM: its channels). */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED) // no database connection held while the provider answers
   public CheckResult check(Viewer viewer, String code) {
     requireAdmin(viewer);
     kindOrSimulator(code);
@@ -342,8 +345,7 @@ public class WhatsAppServices {
 
   // --- the provider's side -------------------------------------------------------------------------
 
-  @Transactional(propagation = Propagation.NOT_SUPPORTED) // no transaction held while the provider answers
-  CheckResult checkConnected(String code) {
+  private CheckResult checkConnected(String code) {
     ClientMessenger adapter = adapter(code, null).orElseThrow(() ->
         new DomainException(Kind.CONFLICT, "Сервис «" + titleOf(code) + "» не подключён"));
     CheckResult result;

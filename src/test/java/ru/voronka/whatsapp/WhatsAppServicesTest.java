@@ -23,7 +23,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -251,7 +250,7 @@ class WhatsAppServicesTest extends WorkspaceTest {
     assertThat(externalId(answer)).startsWith("wazzup:");
 
     // then the client writes through the simulator: the answer follows it there
-    inbox.receive(new InboundMessage("sim:in-" + System.nanoTime(), "+79126007080", "Клиент", "Пишу с другого номера", Instant.now(), false));
+    inbox.receive(new InboundMessage("sim:in-" + System.nanoTime(), "+79126007080", "Клиент", "Пишу с другого номера", ru.voronka.support.TestClock.INSTANCE.instant(), false));
     Long second = outbox.send(ClientOutbox.Outgoing.whatsapp(dealOfClient, "svc-last-" + System.nanoTime(), "Ответ через симулятор", null))
         .messageId();
     delivery.deliver(second);
