@@ -41,10 +41,8 @@ class StageActionWazzupIT extends WhatsAppIT {
   @BeforeEach
   void stubs() {
     admin = new Api(rest, ADMIN, ADMIN_PASSWORD);
-    // No messageId: each message is known by its own crmMessageId. One id for every send made two sends collide
-    // on chat_message's unique external id when the other WhatsApp ITs' retries fall due at the +2 h (it failed so).
     wazzup.stubFor(post("/v3/message").willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-        .withBody("{}")));
+        .withBody("{\"messageId\":\"" + UUID.randomUUID() + "\"}")));
   }
 
   long dealOnKp(String title, String phone) {
