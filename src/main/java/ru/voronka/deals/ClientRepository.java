@@ -18,20 +18,20 @@ interface ClientRepository extends Repository<Counterparty, Long> {
   @Query("""
       select c from Counterparty c
       where :q = '' or lower(c.name) like lower(concat('%', :q, '%')) or c.inn like concat(:q, '%')
-        or exists (select 1 from Contact k where k.counterparty = c and lower(k.fullName) like lower(concat('%', :q, '%')))
-        or exists (select 1 from Contact k join k.emails e where k.counterparty = c and lower(e.email) like lower(concat('%', :q, '%')))
-        or (:digits <> '' and exists (select 1 from Contact k join k.phones p where k.counterparty = c
-            and p.number like concat('%', :digits, '%')))
+        or c.id in (select k.counterparty.id from Contact k where lower(k.fullName) like lower(concat('%', :q, '%')))
+        or c.id in (select k.counterparty.id from Contact k join k.emails e where lower(e.email) like lower(concat('%', :q, '%')))
+        or (:digits <> '' and c.id in (select k.counterparty.id from Contact k join k.phones p
+            where p.number like concat('%', :digits, '%')))
       order by c.name, c.id""")
   Page<Counterparty> search(@Param("q") String q, @Param("digits") String digits, Pageable pageable);
 
   @Query("""
       select c from Counterparty c left join c.responsible r
       where (:q = '' or lower(c.name) like lower(concat('%', :q, '%')) or c.inn like concat(:q, '%')
-          or exists (select 1 from Contact k where k.counterparty = c and lower(k.fullName) like lower(concat('%', :q, '%')))
-          or exists (select 1 from Contact k join k.emails e where k.counterparty = c and lower(e.email) like lower(concat('%', :q, '%')))
-          or (:digits <> '' and exists (select 1 from Contact k join k.phones p where k.counterparty = c
-              and p.number like concat('%', :digits, '%'))))
+          or c.id in (select k.counterparty.id from Contact k where lower(k.fullName) like lower(concat('%', :q, '%')))
+          or c.id in (select k.counterparty.id from Contact k join k.emails e where lower(e.email) like lower(concat('%', :q, '%')))
+          or (:digits <> '' and c.id in (select k.counterparty.id from Contact k join k.phones p
+              where p.number like concat('%', :digits, '%'))))
         and (r.userId = :userId or exists (select 1 from Deal d left join d.responsible dr where d.counterparty = c
              and (dr is null or dr.userId = :userId)))
       order by c.name, c.id""")

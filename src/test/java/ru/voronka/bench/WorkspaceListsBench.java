@@ -122,8 +122,17 @@ class WorkspaceListsBench extends PostgresIT {
           and d.stage = 'KP' order by d.updated_at desc, d.id desc limit 30""");
     explain("Поиск, РОП: «Компания 4711»", """
         select d.* from deal d left join employee r on r.id = d.responsible_id left join counterparty c on c.id = d.counterparty_id
-        where lower(d.title) like '%компания 4711%' or lower(c.name) like '%компания 4711%' or cast(d.id as varchar) = 'Компания 4711'
+        where cast(d.id as varchar) = 'Компания 4711'
+          or d.id in (select t.id from deal t where lower(t.title) like '%компания 4711%')
+          or c.id in (select n.id from counterparty n where lower(n.name) like '%компания 4711%' or n.inn like 'Компания 4711%')
+          or c.id in (select k.counterparty_id from contact k where lower(k.full_name) like '%компания 4711%')
         order by d.updated_at desc, d.id desc limit 20""");
+    explain("Поиск, РОП: «Компания 4711», число", """
+        select count(d.id) from deal d left join counterparty c on c.id = d.counterparty_id
+        where cast(d.id as varchar) = 'Компания 4711'
+          or d.id in (select t.id from deal t where lower(t.title) like '%компания 4711%')
+          or c.id in (select n.id from counterparty n where lower(n.name) like '%компания 4711%' or n.inn like 'Компания 4711%')
+          or c.id in (select k.counterparty_id from contact k where lower(k.full_name) like '%компания 4711%')""");
     explain("Мои задачи, менеджер: страница (запрос Camunda: назначенные мне или моей группе)", """
         select distinct RES.* from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
         where (RES.ASSIGNEE_ = 'bm3' or (I.TYPE_ = 'candidate' and I.GROUP_ID_ in ('managers')))

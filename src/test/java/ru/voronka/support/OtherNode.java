@@ -40,8 +40,12 @@ public final class OtherNode implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts the node with the integration tier's settings and these extra ones, and waits until it answers. */
-  public static OtherNode start(String name, Map<String, String> properties, Duration timeout) throws IOException, InterruptedException {
+  /**
+   * Starts the node on the test application's database ({@code url}, its {@code spring.datasource.url})
+   * with the integration tier's settings and these extra ones, and waits until it answers.
+   */
+  public static OtherNode start(String name, String url, Map<String, String> properties, Duration timeout)
+      throws IOException, InterruptedException {
     int port = freePort();
     var db = PostgresDatabase.get();
     List<String> command = new ArrayList<>(List.of(
@@ -54,8 +58,9 @@ public final class OtherNode implements AutoCloseable {
         OtherNode.class.getName(),
         "--spring.profiles.active=postgres",
         "--server.port=" + port, "--server.address=127.0.0.1",
-        "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+        "--spring.datasource.url=" + url, "--spring.datasource.username=" + db.user(),
         "--spring.datasource.password=" + db.password(),
+        "--spring.datasource.hikari.maximum-pool-size=8", "--spring.datasource.hikari.minimum-idle=1",
         "--camunda.bpm.admin-user.password=" + PostgresIT.ADMIN_PASSWORD,
         "--voronka.onec.mode=simulator", "--voronka.mail.mode=outbox", "--voronka.whatsapp.provider=journal",
         "--voronka.whatsapp.join-secret=integration-tests-join-secret", "--spring.mail.host=localhost",
@@ -123,7 +128,7 @@ public final class OtherNode implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -50,6 +50,23 @@ public final class PostgresDatabase {
     return new Endpoint(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
   }
 
+  /**
+   * A database of its own for each application context of the run (the first one takes the run's
+   * first database). Contexts are cached and stay alive through the run: on one database, one
+   * context's job executor would run another's jobs with its settings (its WhatsApp provider, its SMS
+   * gateway), and its schedules and leadership would mix with theirs. Two nodes on one database are
+   * made on purpose only ({@link OtherNode}).
+   */
+  public static synchronized Endpoint forContext() {
+    if (!firstTaken) {
+      firstTaken = true;
+      return get();
+    }
+    return another();
+  }
+
+  private static boolean firstTaken;
+
   /** Another empty database beside the application's, on the same server (the bench's bare engine). */
   public static synchronized Endpoint another() {
     get();
@@ -98,9 +115,9 @@ public final class PostgresDatabase {
    * failover would — but this test JVM's keeper (else another run could drop the database). The
    * server and the other runs' databases are left alone. Returns how many connections were ended.
    */
-  public static int terminateApplicationConnections() {
+  public static int terminateApplicationConnections(String url) {
     Endpoint db = get();
-    try (Connection admin = DriverManager.getConnection(db.url(), db.user(), db.password());
+    try (Connection admin = DriverManager.getConnection(url, db.user(), db.password());
          Statement sql = admin.createStatement();
          ResultSet ended = sql.executeQuery("select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity"
              + " where datname = current_database() and pid <> pg_backend_pid()"

@@ -18,10 +18,14 @@ public abstract class PostgresIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    var db = PostgresDatabase.get();
+    var db = PostgresDatabase.forContext();
     registry.add("spring.datasource.url", db::url);
     registry.add("spring.datasource.username", db::user);
     registry.add("spring.datasource.password", db::password);
+    // Lean pools: the run's contexts stay alive side by side, within the server's 100 connections
+    // (the bench profile gives the production's 20).
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> System.getProperty("voronka.it.db-pool", "8"));
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     registry.add("camunda.bpm.admin-user.password", () -> ADMIN_PASSWORD);
     registry.add("voronka.onec.mode", () -> "simulator");
     registry.add("voronka.mail.mode", () -> "outbox");

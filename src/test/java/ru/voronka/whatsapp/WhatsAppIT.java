@@ -31,6 +31,13 @@ abstract class WhatsAppIT extends PostgresIT {
     return server;
   }
 
+  /** Wazzup's answer to a message it took: 201 with a messageId of its own for each message, as the real one gives. */
+  static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder accepted(String idPrefix) {
+    return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"messageId\":\"" + idPrefix + "{{randomValue type='UUID'}}\"}").withTransformers("response-template");
+  }
+
   @BeforeEach
   void resetWazzup() {
     wazzup.resetAll();

@@ -40,6 +40,7 @@ class TaskPagesTest extends WorkspaceTest {
   @Autowired DealService dealService;
   @Autowired DealRepository deals;
   @Autowired TaskService tasks;
+  @Autowired ru.voronka.deals.TaskDesk taskDesk;
   @Autowired org.camunda.bpm.engine.ManagementService management;
 
   Deal newRequest(String title) {
@@ -75,6 +76,11 @@ class TaskPagesTest extends WorkspaceTest {
     mvc.perform(post("/tasks/" + take.getId() + "/claim").param("back", "/deals/" + deal.getId() + "?tab=tasks").with(PETROV).with(csrf()))
         .andExpect(redirectedUrl("/deals/" + deal.getId() + "?tab=tasks"));
     assertThat(tasks.createTaskQuery().taskId(take.getId()).singleResult().getAssignee()).isEqualTo("petrov");
+    for (Viewer viewer : List.of(Viewer.of("petrov", List.of(ru.voronka.directory.Group.MANAGERS.id())), Viewer.of("sidorova", List.of(ru.voronka.directory.Group.MANAGERS.id())))) {
+      // counted as two disjoint counts (mine; offered and untaken), it is the number the «or» lists
+      assertThat(taskDesk.countOpen(viewer)).as(viewer.userId()).isEqualTo(taskDesk.open(viewer,
+          org.springframework.data.domain.PageRequest.of(0, 1000)).getContent().size());
+    }
     mvc.perform(post("/tasks/" + take.getId() + "/claim").with(SIDOROVA).with(csrf())).andExpect(status().isConflict());
 
     mvc.perform(get("/tasks/" + take.getId()).with(PETROV))

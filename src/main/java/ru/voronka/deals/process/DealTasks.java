@@ -72,10 +72,14 @@ public class DealTasks implements TaskDesk {
     var query = tasks.createTaskQuery().or().taskAssignee(viewer.userId())
         .taskCandidateGroupIn(groupIds(viewer)).endOr()
         .initializeFormKeys().orderByTaskCreateTime().desc();
+    long total;
     if (viewer.leadsSales()) {
       query = tasks.createTaskQuery().initializeFormKeys().orderByTaskCreateTime().desc();
+      total = query.count();
+    } else {
+      total = tasks.createTaskQuery().taskAssignee(viewer.userId()).count()
+          + tasks.createTaskQuery().taskCandidateGroupIn(groupIds(viewer)).count();
     }
-    long total = query.count();
     return new PageImpl<>(query.listPage((int) pageable.getOffset(), pageable.getPageSize()), pageable, total);
   }
 
@@ -84,10 +88,21 @@ public class DealTasks implements TaskDesk {
         .taskCandidateGroupIn(groupIds(viewer)).endOr();
   }
 
+  /**
+   * The number {@link #openQuery} lists, as two counts: the viewer's tasks, and the untaken ones
+   * offered to them (a candidate query leaves assigned tasks out, so none is counted twice). Each
+   * is read on its own index; the «or» of the two is a count of distinct tasks over a join of every
+   * task with its links (issue 15's bench: 392 ms at 100 000 tasks).
+   */
+  private long countOpenOf(Viewer viewer) {
+    return tasks.createTaskQuery().taskAssignee(viewer.userId()).count()
+        + tasks.createTaskQuery().or().taskCandidateUser(viewer.userId()).taskCandidateGroupIn(groupIds(viewer)).endOr().count();
+  }
+
   @Override
   @Transactional(readOnly = true)
   public Page<TaskRow> open(Viewer viewer, Pageable pageable) {
-    long total = openQuery(viewer).count();
+    long total = countOpenOf(viewer);
     List<Task> page = openQuery(viewer).orderByDueDate().asc().orderByTaskCreateTime().desc()
         .listPage((int) pageable.getOffset(), pageable.getPageSize());
     Map<String, DealOf> deals = dealsOf(page);
@@ -99,7 +114,7 @@ public class DealTasks implements TaskDesk {
   @Override
   @Transactional(readOnly = true)
   public long countOpen(Viewer viewer) {
-    return openQuery(viewer).count();
+    return countOpenOf(viewer);
   }
 
   @Override

@@ -15,12 +15,14 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
@@ -28,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import ru.voronka.directory.Directory;
 import ru.voronka.support.Api;
+import ru.voronka.support.CaddyProxy;
 import ru.voronka.support.OtherNode;
 import ru.voronka.support.PostgresIT;
 import ru.voronka.support.TestClock;
@@ -58,6 +61,7 @@ class TwoNodesIT extends PostgresIT {
   static OtherNode nodeA;
 
   @LocalServerPort int port;
+  @Value("${spring.datasource.url}") String databaseUrl;
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessEngine engine;
@@ -71,7 +75,7 @@ class TwoNodesIT extends PostgresIT {
     if (nodeA == null) {
       jdbc.execute(TwoNodesProbe.TABLE);
       long started = System.nanoTime();
-      nodeA = OtherNode.start("A", SAME, Duration.ofMinutes(8));
+      nodeA = OtherNode.start("A", databaseUrl, SAME, Duration.ofMinutes(8));
       System.out.printf("Node A up in %d s (node B: this test's application, port %d)%n",
           TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), port);
     }
@@ -131,8 +135,55 @@ class TwoNodesIT extends PostgresIT {
     live.close();
   }
 
+  /**
+   * docker-compose.yml's one address: its Caddy (the repository's Caddyfile) in front of both nodes,
+   * round-robin without sticky sessions. The sign-in's two requests may land on different nodes, every
+   * page after it is served signed in whichever node answers, and a page's live stream, held by one
+   * node, carries what was posted through the proxy to either.
+   */
   @Test
   @Order(3)
+  void theProxyOfDockerComposeServesBothNodesAtOneAddress_signedIn_withLiveEvents() throws Exception {
+    Assumptions.assumeTrue(CaddyProxy.installed(), "caddy is not installed (.ci/run installs Debian's)");
+    hire("nodeslisten");
+    hire("nodestalk");
+    Long chat = jdbc.queryForObject("""
+        select c.id from chat c
+        join chat_member m1 on m1.chat_id = c.id join employee e1 on e1.id = m1.employee_id and e1.user_id = 'nodeslisten'
+        join chat_member m2 on m2.chat_id = c.id join employee e2 on e2.id = m2.employee_id and e2.user_id = 'nodestalk'
+        where c.kind = 'PERSONAL'""", Long.class);
+    try (CaddyProxy proxy = CaddyProxy.inFrontOf(List.of(nodeA.url().replace("http://", ""), nodeB().replace("http://", "")),
+        Duration.ofSeconds(20))) {
+      WebSession talker = WebSession.login(proxy.url(), "nodestalk", PASSWORD);
+      java.util.Set<String> servedBy = new java.util.TreeSet<>();
+      for (int i = 0; i < 10; i++) {
+        var page = talker.get("/settings");
+        assertThat(page.statusCode()).as("signed in on whichever node answers").isEqualTo(200);
+        servedBy.add(page.headers().firstValue(CaddyProxy.UPSTREAM_HEADER).orElseThrow());
+      }
+      assertThat(servedBy).as("both nodes serve the one address").hasSize(2);
+
+      WebSession listener = WebSession.login(proxy.url(), "nodeslisten", PASSWORD);
+      Stream<String> live = listener.live();
+      int messages = 4; // round-robin: posted through both nodes
+      CompletableFuture<Long> heard = CompletableFuture.supplyAsync(() ->
+          live.filter(line -> line.contains("Через прокси")).limit(messages).count());
+      Thread.sleep(1000); // the stream is open on one of the nodes
+      long sent = System.nanoTime();
+      for (int i = 1; i <= messages; i++) {
+        var posted = talker.postMultipart("/chats/" + chat + "/messages", Map.of("text", "Через прокси " + i), Map.of());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+      }
+      assertThat(heard.get(30, TimeUnit.SECONDS)).isEqualTo(messages);
+      System.out.printf("Through docker-compose's Caddy: 10 pages served signed in by %s; %d messages posted through the "
+          + "proxy reached a live stream held by one node in %d ms%n", servedBy, messages,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
+      live.close();
+    }
+  }
+
+  @Test
+  @Order(4)
   void sharedTimersAndRetriesRunOnce() throws Exception {
     deployProbe();
     List<String> instances = startProbes(30, "flaky");
@@ -153,7 +204,7 @@ class TwoNodesIT extends PostgresIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theScheduledWorkRunsOnOneNode_eachReminderOnce() throws Exception {
     assertThat(lockHolders()).as("one node holds the scheduled-work lock").hasSize(1);
     String employee = hire("nodesremind");
@@ -169,7 +220,7 @@ class TwoNodesIT extends PostgresIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void nodeAKilledMidJobLosesNothing() throws Exception {
     // A leads the scheduled work: B steps aside until A holds the lock, then stands again.
     leadership.stop();
