@@ -19,8 +19,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
@@ -115,13 +117,16 @@ public class WhatsAppServices {
   private final WazzupProperties wazzupEnvironment;
   private final I2crmProperties i2crmEnvironment;
   private final CloudApiProperties cloudEnvironment;
+  private final TransactionTemplate transactions;
   private final Map<String, Built> built = new ConcurrentHashMap<>();
   /** The environment's service is not stored: its last check is kept here, per node. */
   private final Map<String, CheckResult> environmentChecks = new ConcurrentHashMap<>();
 
   WhatsAppServices(JdbcTemplate jdbc, CredentialSeal seal, WhatsAppChannels channels, Audit audit, Clock clock,
       ObjectProvider<ClientMessenger> messengers, @Value("${voronka.whatsapp.provider:journal}") String environmentProvider,
-      WazzupProperties wazzupEnvironment, I2crmProperties i2crmEnvironment, CloudApiProperties cloudEnvironment) {
+      WazzupProperties wazzupEnvironment, I2crmProperties i2crmEnvironment, CloudApiProperties cloudEnvironment,
+      PlatformTransactionManager transactionManager) {
+    this.transactions = new TransactionTemplate(transactionManager);
     this.jdbc = jdbc;
     this.seal = seal;
     this.channels = channels;
@@ -226,14 +231,16 @@ public class WhatsAppServices {
     }
     String sealed = seal.seal(code, json(values));
     Timestamp now = Timestamp.from(clock.instant());
-    if (jdbc.update("update whatsapp_service set base_url = ?, credentials = ?, connected_at = ?, connected_by = ?, checked_at = null, "
-        + "check_ok = null, check_result = null where provider = ?", values.get("baseUrl"), sealed, now, viewer.userId(), code) == 0) {
-      jdbc.update("insert into whatsapp_service (provider, base_url, credentials, connected_at, connected_by) values (?, ?, ?, ?, ?)",
-          code, values.get("baseUrl"), sealed, now, viewer.userId());
-    }
+    transactions.executeWithoutResult(tx -> {
+      if (jdbc.update("update whatsapp_service set base_url = ?, credentials = ?, connected_at = ?, connected_by = ?, checked_at = null, "
+          + "check_ok = null, check_result = null where provider = ?", values.get("baseUrl"), sealed, now, viewer.userId(), code) == 0) {
+        jdbc.update("insert into whatsapp_service (provider, base_url, credentials, connected_at, connected_by) values (?, ?, ?, ?, ?)",
+            code, values.get("baseUrl"), sealed, now, viewer.userId());
+      }
+      audit.record(viewer.userId(), before.isPresent() ? "WHATSAPP_SERVICE_CHANGED" : "WHATSAPP_SERVICE_CONNECTED",
+          "whatsapp_service", code, titleOf(code));
+    }); // committed before the provider is asked
     built.remove(code);
-    audit.record(viewer.userId(), before.isPresent() ? "WHATSAPP_SERVICE_CHANGED" : "WHATSAPP_SERVICE_CONNECTED",
-        "whatsapp_service", code, titleOf(code));
     return checkConnected(code);
   }
 
