@@ -265,6 +265,16 @@ class WhatsAppServicesTest extends WorkspaceTest {
         .isEqualTo("sim");
     assertThat(messenger.send(new OutgoingMessage(null, "+79990001122", "Через Wazzup", "svc-first-3").via("wazzup", null)).channel())
         .isEqualTo("wazzup");
+
+    // a stranger writing to Wazzup's sales channel gets the automatic reply back through it
+    String stranger = "7999" + String.valueOf(System.nanoTime()).substring(0, 7);
+    mvc.perform(post("/webhooks/wazzup").header("Authorization", "Bearer " + WAZZUP_CRM_KEY).contentType(MediaType.APPLICATION_JSON)
+        .content("""
+            {"messages": [{"messageId": "st-%s", "channelId": "wz-sales", "chatType": "whatsapp", "chatId": "%s",
+              "dateTime": "2026-12-05T10:16:00.000Z", "type": "text", "status": "inbound", "text": "Сколько стоит задвижка?"}]}"""
+            .formatted(stranger, stranger))).andExpect(status().isOk());
+    provider.verify(postRequestedFor(urlEqualTo("/v3/message")).withRequestBody(matchingJsonPath("$.chatId", equalTo(stranger)))
+        .withRequestBody(matchingJsonPath("$.channelId", equalTo("wz-sales"))));
   }
 
   @Test
