@@ -85,7 +85,8 @@ class StageActionController {
   @PostMapping("/{id}/test")
   java.util.Map<String, String> test(@PathVariable Long id, @RequestBody TestMessage test, Authentication auth) {
     StageAction action = actions.get(id);
-    return java.util.Map.of("channel", preview.sendTest(Viewers.of(auth), action.getBody(), test.dealId(), test.phone()));
+    return java.util.Map.of("channel", preview.sendTest(Viewers.of(auth), action.getBody(), test.dealId(), test.phone(),
+        action.getService(), action.getChannel()));
   }
 
   @Operation(summary = "Параметры текста, которые можно выбрать")

@@ -45,6 +45,11 @@ public class StageActionPreview {
 
   /** @return the provider's channel it went through */
   public String sendTest(Viewer viewer, String text, Long dealId, String phone) {
+    return sendTest(viewer, text, dealId, phone, null, null);
+  }
+
+  /** Through the service and channel the action names (null: the first connected service). */
+  public String sendTest(Viewer viewer, String text, Long dealId, String phone, String service, String channel) {
     StageActions.requireLead(viewer);
     String to = PhoneNumbers.normalize(phone);
     if (to == null) {
@@ -56,9 +61,14 @@ public class StageActionPreview {
     }
     try {
       return messenger.send(new ClientMessenger.OutgoingMessage(null, to, "[Тест] " + body.strip(),
-          "stage-action-test-" + viewer.userId() + "-" + Integer.toHexString((to + body).hashCode()))).channel();
+          "stage-action-test-" + viewer.userId() + "-" + Integer.toHexString((to + body).hashCode()))
+          .via(blankToNull(service), blankToNull(channel))).channel();
     } catch (MessageNotSentException e) {
       throw new DomainException(Kind.CONFLICT, "Тестовое сообщение не отправлено: " + e.getMessage());
     }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 }

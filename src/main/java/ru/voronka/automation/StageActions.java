@@ -18,6 +18,7 @@ import ru.voronka.platform.audit.Audit;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
 import ru.voronka.whatsapp.WhatsAppChannels;
+import ru.voronka.whatsapp.WhatsAppServices;
 
 /**
  * The stage actions an administrator or the РОП keeps (issue 17, item 5): checked, saved, switched on
@@ -33,18 +34,18 @@ public class StageActions {
   static final long MAX_FILE = 10L * 1024 * 1024;
 
   private final StageActionRepository actions;
-  private final WhatsAppChannels channels;
+  private final WhatsAppServices services;
   private final StageActionRuns runs;
   private final ObjectProvider<DealDocuments> documents;
   private final Audit audit;
   private final Clock clock;
   private final ClientMessenger messenger;
 
-  StageActions(StageActionRepository actions, WhatsAppChannels channels, StageActionRuns runs,
+  StageActions(StageActionRepository actions, WhatsAppServices services, StageActionRuns runs,
       ObjectProvider<DealDocuments> documents, Audit audit, Clock clock, ClientMessenger messenger) {
     this.messenger = messenger;
     this.actions = actions;
-    this.channels = channels;
+    this.services = services;
     this.runs = runs;
     this.documents = documents;
     this.audit = audit;
@@ -117,16 +118,18 @@ public class StageActions {
     audit.record(viewer.userId(), "STAGE_ACTION_DELETED", "stage_action", id, action.getName());
   }
 
-  /** Services that may be offered: connected, with at least one channel switched on and active at the provider. */
+  /**
+   * Services that may be offered (AUT-1, seed 002: «only those connected and with an active channel»):
+   * connected — on the services page or by the environment — with a channel switched on and active at the provider.
+   */
   @Transactional(readOnly = true)
   public List<String> sendingServices() {
-    return channels.all().stream().filter(WhatsAppChannels.Channel::sends).map(WhatsAppChannels.Channel::provider)
-        .distinct().toList();
+    return sendingChannels().stream().map(WhatsAppChannels.Channel::provider).distinct().toList();
   }
 
   @Transactional(readOnly = true)
   public List<WhatsAppChannels.Channel> sendingChannels() {
-    return channels.all().stream().filter(WhatsAppChannels.Channel::sends).toList();
+    return services.sendingChannels();
   }
 
   public List<DealDocuments.Kind> documentKinds() {

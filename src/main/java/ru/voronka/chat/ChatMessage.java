@@ -122,6 +122,13 @@ public class ChatMessage implements Timestamped {
     return java.util.Optional.of(new ClientMessenger.TemplateMessage(templateName, templateLanguage, parameters));
   }
 
+  /** A client's message: the provider's channel it came to; the service is its id's provider («provider:id»). */
+  void cameThrough(String providerChannel) {
+    int colon = externalId == null ? -1 : externalId.indexOf(':');
+    this.providerService = colon > 0 ? externalId.substring(0, colon) : null;
+    this.providerChannel = providerChannel;
+  }
+
   /** A client's message whose files came after it: its placeholder replaced by what came. */
   void rewrite(String body) {
     this.body = body;

@@ -106,6 +106,12 @@ interface ChatMessageRepository extends JpaRepository<ChatMessage, Long> {
 
   Optional<ChatMessage> findByIdempotencyKey(String idempotencyKey);
 
+  /** The client's latest WhatsApp messages in a chat, newest first: the first tells which service reached them last. */
+  @Query("""
+      select m from ChatMessage m where m.chat.id = ?1 and m.direction = ru.voronka.chat.Direction.INCOMING
+        and m.channel = ru.voronka.chat.Channel.WHATSAPP and m.externalId is not null order by m.id desc""")
+  List<ChatMessage> latestFromClient(Long chatId, Pageable pageable);
+
   /**
    * A status change that holds only while the message is in one of {@code from}: the outbox's job and
    * the gateway's receipt may move one message at the same time, and neither must undo the other.

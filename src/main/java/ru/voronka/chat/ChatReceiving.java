@@ -36,11 +36,21 @@ public class ChatReceiving {
   /** A client's message arrives in the chat of their deal (the WhatsApp/SMS hub calls this). */
   public ChatMessage receiveFromClient(Long dealId, String from, Channel channel, String text, List<Upload> files,
       String externalId) {
+    return receiveFromClient(dealId, from, channel, text, files, externalId, null);
+  }
+
+  /**
+   * @param providerChannel the provider's channel (sender number) it came to: answers go back through it
+   *     ({@link ClientDelivery}); its service is the provider of {@code externalId} («provider:id»)
+   */
+  public ChatMessage receiveFromClient(Long dealId, String from, Channel channel, String text, List<Upload> files,
+      String externalId, String providerChannel) {
     Deal deal = deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
     Chat chat = finder.dealChat(deal, ChatKind.DEAL_CLIENT);
     from = known.nameOf(from); // a known contact writes under their name, not their number
     ChatMessage message = new ChatMessage(chat, Direction.INCOMING, channel, null, from, text, MessageStatus.RECEIVED);
     message.identify(externalId);
+    message.cameThrough(providerChannel);
     (files == null ? List.<Upload>of() : files).forEach(u -> message.attach(u.fileName(), u.contentType(), u.content()));
     messages.save(message);
     news.stored(chat, message);

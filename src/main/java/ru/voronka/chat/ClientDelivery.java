@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,13 +78,14 @@ public class ClientDelivery {
     Optional<String> group = message.getRecipientPhone() != null ? Optional.empty() : clientGroups.groupOf(dealId);
     OutgoingMessage whole;
     if (group.isPresent()) { // the provider holds the deal's group: the parts go to the group
-      whole = OutgoingMessage.toGroup(dealId, group.get(), message.getBody(), REFERENCE + message.getId());
+      whole = OutgoingMessage.toGroup(dealId, group.get(), message.getBody(), REFERENCE + message.getId())
+          .via(message.getProviderService(), message.getProviderChannel());
     } else {
       String phone = recipient(message);
       if (phone == null) {
         throw new MessageNotSentException("У клиента нет телефона: добавьте его контакту в карточке контрагента", null, false);
       }
-      whole = new OutgoingMessage(dealId, phone, message.getBody(), REFERENCE + message.getId());
+      whole = route(message, new OutgoingMessage(dealId, phone, message.getBody(), REFERENCE + message.getId()));
       if (message.getRecipientPhone() == null) { // the client's own number: we know when they last wrote
         whole = whole.withClientSilentFor(window.silence(chat));
       }
@@ -137,6 +139,26 @@ public class ClientDelivery {
     }
     sent.forEach(Runnable::run);
     return first;
+  }
+
+  /**
+   * WA-11: the service and channel the cause named; else those that reached the client last — the
+   * provider of the client's latest WhatsApp message in this chat (its id is «provider:id») and its
+   * channel when known; else none, and the messenger takes the first connected service.
+   */
+  private OutgoingMessage route(ChatMessage message, OutgoingMessage outgoing) {
+    if (message.getProviderService() != null) {
+      return outgoing.via(message.getProviderService(), message.getProviderChannel());
+    }
+    return messages.latestFromClient(message.getChat().getId(), PageRequest.of(0, 1)).stream().findFirst()
+        .map(last -> outgoing.via(last.getProviderService() != null ? last.getProviderService() : serviceOf(last.getExternalId()),
+            last.getProviderChannel()))
+        .orElse(outgoing.via(null, message.getProviderChannel()));
+  }
+
+  private static String serviceOf(String externalId) {
+    int colon = externalId.indexOf(':');
+    return colon > 0 ? externalId.substring(0, colon) : null;
   }
 
   /** The number the cause named, else the client's. */

@@ -41,11 +41,19 @@ public interface ClientMessenger {
    * which providers without templates send as it is.
    * {@code clientSilentFor}: how long ago the client last wrote to us ({@link #NEVER_WROTE} when never);
    * null when unknown (a number typed in) — then only the provider itself can refuse.
+   * {@code service}, {@code channel}: the WhatsApp service ({@code wazzup}, {@code i2crm}, {@code cloud})
+   * and its channel to send through — named by the cause, or the ones that reached the client last;
+   * null: the first connected service decides.
    */
   record OutgoingMessage(Long dealId, String phone, String text, String reference, String groupId, OutgoingFile file,
-      TemplateMessage template, Duration clientSilentFor) {
+      TemplateMessage template, Duration clientSilentFor, String service, String channel) {
 
     public static final Duration NEVER_WROTE = Duration.ofDays(365L * 100);
+
+    public OutgoingMessage(Long dealId, String phone, String text, String reference, String groupId, OutgoingFile file,
+        TemplateMessage template, Duration clientSilentFor) {
+      this(dealId, phone, text, reference, groupId, file, template, clientSilentFor, null, null);
+    }
 
     public OutgoingMessage(Long dealId, String phone, String text, String reference, String groupId) {
       this(dealId, phone, text, reference, groupId, null, null, null);
@@ -66,15 +74,20 @@ public interface ClientMessenger {
 
     /** The same addressee, one file instead of the text, under the file part's own reference. */
     public OutgoingMessage withFile(OutgoingFile file, String reference) {
-      return new OutgoingMessage(dealId, phone, null, reference, groupId, file, null, clientSilentFor);
+      return new OutgoingMessage(dealId, phone, null, reference, groupId, file, null, clientSilentFor, service, channel);
     }
 
     public OutgoingMessage withTemplate(TemplateMessage template) {
-      return new OutgoingMessage(dealId, phone, text, reference, groupId, file, template, clientSilentFor);
+      return new OutgoingMessage(dealId, phone, text, reference, groupId, file, template, clientSilentFor, service, channel);
     }
 
     public OutgoingMessage withClientSilentFor(Duration silence) {
-      return new OutgoingMessage(dealId, phone, text, reference, groupId, file, template, silence);
+      return new OutgoingMessage(dealId, phone, text, reference, groupId, file, template, silence, service, channel);
+    }
+
+    /** The same message through this service and channel (either may be null: chosen by the routing). */
+    public OutgoingMessage via(String service, String channel) {
+      return new OutgoingMessage(dealId, phone, text, reference, groupId, file, template, clientSilentFor, service, channel);
     }
 
     public boolean isToGroup() {

@@ -3,6 +3,7 @@ package ru.voronka.messaging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * pretending it reached the client.
  */
 @Component
+@Fallback // the WhatsApp services' router is what the application sends through
 @ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "journal", matchIfMissing = true)
 class LoggingClientMessenger implements ClientMessenger {
 

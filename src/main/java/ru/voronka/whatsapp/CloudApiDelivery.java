@@ -60,7 +60,7 @@ record CloudApiDelivery(List<InboundMessage> messages, List<StatusChange> status
           WebhookTime.of(m.path("timestamp"), clock), false,
           mediaId.isBlank() || !MEDIA.contains(type) ? List.of()
               : List.of(InboundMessage.MediaRef.cloud(mediaId, m.path(type).path("filename").asText(null))),
-          m.path("group_id").asText(null), sender.userId()));
+          m.path("group_id").asText(null), sender.userId()).withChannel(value.path("metadata").path("phone_number_id").asText(null)));
     }
     for (JsonNode g : value.path("groups")) {
       String type = g.path("type").asText("");

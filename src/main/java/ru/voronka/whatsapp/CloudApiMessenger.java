@@ -201,6 +201,22 @@ class CloudApiMessenger implements ClientMessenger {
     }
   }
 
+  /**
+   * The sender number behind the phone number id ({@code GET /{version}/{phone-number-id}} with
+   * {@code display_phone_number}, {@code verified_name}, {@code status}): the connection's check and its
+   * one channel. A number Meta reports {@code CONNECTED} (or without a status) is active.
+   */
+  ProviderChannel phoneNumber() {
+    JsonNode answer = http.get().uri("/{version}/{phone}?fields=display_phone_number,verified_name,quality_rating,status",
+        properties.version(), properties.phoneNumberId()).retrieve().body(JsonNode.class);
+    JsonNode number = answer == null ? JSON.createObjectNode() : answer;
+    String digits = number.path("display_phone_number").asText("").replaceAll("\\D", "");
+    String status = number.path("status").asText("CONNECTED");
+    return new ProviderChannel(properties.phoneNumberId(), digits.isEmpty() ? null : "+" + digits,
+        "CONNECTED".equalsIgnoreCase(status) ? "active" : status.toLowerCase(java.util.Locale.ROOT),
+        number.path("verified_name").asText(null));
+  }
+
   /** Meta's error object of a refusal ({@code {"error": {"code", "message", …}}}), empty when there is none. */
   static JsonNode error(String body) {
     try {

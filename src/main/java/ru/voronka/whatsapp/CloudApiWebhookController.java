@@ -27,19 +27,19 @@ import ru.voronka.platform.web.DomainException.Kind;
 @RestController
 class CloudApiWebhookController {
 
-  private final CloudApiProperties properties;
+  private final WhatsAppServices services;
   private final WhatsAppInbox inbox;
   private final InboxDeliveries deliveries;
   private final DealGroups groups;
   private final WebhookBodies bodies;
   private final Clock clock;
 
-  CloudApiWebhookController(CloudApiProperties properties, WhatsAppInbox inbox, InboxDeliveries deliveries, DealGroups groups,
+  CloudApiWebhookController(WhatsAppServices services, WhatsAppInbox inbox, InboxDeliveries deliveries, DealGroups groups,
       WebhookBodies bodies, Clock clock) {
     this.deliveries = deliveries;
     this.clock = clock;
     this.groups = groups;
-    this.properties = properties;
+    this.services = services;
     this.inbox = inbox;
     this.bodies = bodies;
   }
@@ -48,9 +48,8 @@ class CloudApiWebhookController {
   ResponseEntity<String> verify(@RequestParam(name = "hub.mode", required = false) String mode,
       @RequestParam(name = "hub.verify_token", required = false) String token,
       @RequestParam(name = "hub.challenge", required = false) String challenge) {
-    String expected = properties.verifyToken();
-    if ("subscribe".equals(mode) && expected != null && !expected.isBlank() && token != null
-        && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+    if ("subscribe".equals(mode) && token != null && services.credentialValues(WhatsAppServices.CLOUD, "verifyToken").stream()
+        .anyMatch(expected -> MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8)))) {
       return ResponseEntity.ok(challenge == null ? "" : challenge);
     }
     return ResponseEntity.status(403).body("Неверный verify_token");
@@ -74,6 +73,7 @@ class CloudApiWebhookController {
   }
 
   private boolean signedByMeta(String signature, byte[] raw) {
-    return HmacSha256.signs(signature, properties.appSecret(), raw);
+    return services.credentialValues(WhatsAppServices.CLOUD, "appSecret").stream()
+        .anyMatch(secret -> HmacSha256.signs(signature, secret, raw));
   }
 }

@@ -18,6 +18,9 @@ import ru.voronka.messaging.ClientMessenger;
  * a file instead of the text as {@code "file_url"} (a link it downloads) and {@code "file_name"};
  * a repeated {@code external_id} answered 409 (the message went out before). Throttling and server
  * errors may be retried, other refusals not — as with the other providers.
+ * The connection's check reads {@code GET /api/v1/channels}, assumed to answer
+ * {@code [{"id", "phone", "state"}]} (or {@code {"channels": […]}}); a state of {@code active},
+ * {@code connected} or {@code online} may send.
  */
 class I2crmMessenger implements ClientMessenger {
 
@@ -29,6 +32,22 @@ class I2crmMessenger implements ClientMessenger {
   I2crmMessenger(I2crmProperties properties) {
     this.properties = properties;
     this.http = ProviderHttp.bearer(properties.baseUrl(), properties.token());
+  }
+
+  /** The account's channels ({@code GET /api/v1/channels}, the assumed shape above). */
+  java.util.List<ProviderChannel> channels() {
+    JsonNode answer = http.get().uri("/api/v1/channels").retrieve().body(JsonNode.class);
+    JsonNode list = answer == null ? null : answer.isArray() ? answer : answer.path("channels");
+    java.util.List<ProviderChannel> channels = new java.util.ArrayList<>();
+    if (list != null) {
+      list.forEach(c -> {
+        String digits = c.path("phone").asText("").replaceAll("\\D", "");
+        String state = c.path("state").asText("active").toLowerCase(java.util.Locale.ROOT);
+        channels.add(new ProviderChannel(c.path("id").asText(), digits.isEmpty() ? null : "+" + digits,
+            java.util.Set.of("active", "connected", "online").contains(state) ? "active" : state, c.path("name").asText(null)));
+      });
+    }
+    return channels;
   }
 
   @Override

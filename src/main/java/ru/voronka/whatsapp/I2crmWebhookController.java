@@ -28,17 +28,17 @@ class I2crmWebhookController {
 
   private static final Logger log = LoggerFactory.getLogger(I2crmWebhookController.class);
 
-  private final I2crmProperties properties;
+  private final WhatsAppServices services;
   private final WhatsAppInbox inbox;
   private final InboxDeliveries deliveries;
   private final WebhookBodies bodies;
   private final Clock clock;
 
-  I2crmWebhookController(I2crmProperties properties, WhatsAppInbox inbox, InboxDeliveries deliveries, WebhookBodies bodies,
+  I2crmWebhookController(WhatsAppServices services, WhatsAppInbox inbox, InboxDeliveries deliveries, WebhookBodies bodies,
       Clock clock) {
     this.deliveries = deliveries;
     this.clock = clock;
-    this.properties = properties;
+    this.services = services;
     this.inbox = inbox;
     this.bodies = bodies;
   }
@@ -47,7 +47,8 @@ class I2crmWebhookController {
   ResponseEntity<Map<String, Object>> receive(@RequestHeader(name = "X-I2CRM-Signature", required = false) String signature,
       HttpServletRequest request) {
     byte[] raw = bodies.read(request);
-    if (!HmacSha256.signs(signature, properties.webhookSecret(), raw)) {
+    if (services.credentialValues(WhatsAppServices.I2CRM, "webhookSecret").stream()
+        .noneMatch(secret -> HmacSha256.signs(signature, secret, raw))) {
       throw new DomainException(Kind.UNAUTHORIZED, "Подпись X-I2CRM-Signature не сходится");
     }
     JsonNode root = bodies.object(raw);
@@ -64,7 +65,7 @@ class I2crmWebhookController {
     if (event.equals("message.incoming")) {
       deliveries.store(List.of(new InboundMessage(I2crmMessenger.PROVIDER + ":" + id, message.path("phone").asText(null),
           message.path("name").asText(null), message.path("text").asText(null), WebhookTime.of(message.path("timestamp"), clock),
-          false)), List.of());
+          false).withChannel(message.path("channel_id").asText(null))), List.of());
     } else {
       MessageStatus status = switch (message.path("status").asText()) {
         case "sent" -> MessageStatus.SENT;

@@ -14,10 +14,12 @@ import java.util.List;
  * known by; {@code text}: what the client wrote or chose, or what kind of message it is, in words;
  * {@code missedCall}: the provider reports a missed WhatsApp call, not a text; {@code media}: files
  * the provider holds for us, fetched after the message is stored; {@code groupId}: written in a
- * group the provider holds for a deal ({@link DealGroups}).
+ * group the provider holds for a deal ({@link DealGroups}); {@code channel}: the provider's channel (sender
+ * number) it came to — Wazzup's {@code channelId}, the Cloud API's {@code phone_number_id} — which answers go
+ * back through (WA-11).
  */
 public record InboundMessage(String externalId, String phone, String senderName, String text, Instant receivedAt,
-    boolean missedCall, List<MediaRef> media, String groupId, String userId) {
+    boolean missedCall, List<MediaRef> media, String groupId, String userId, String channel) {
 
   static final int MAX_TEXT = 10_000;
   static final int MAX_NAME = 200;
@@ -31,6 +33,12 @@ public record InboundMessage(String externalId, String phone, String senderName,
     media = media == null ? List.of() : List.copyOf(media);
     phone = phone == null || phone.isBlank() ? null : phone;
     userId = userId == null || userId.isBlank() ? null : userId;
+    channel = channel == null || channel.isBlank() || channel.length() > 100 ? null : channel; // the column's width
+  }
+
+  public InboundMessage(String externalId, String phone, String senderName, String text, Instant receivedAt,
+      boolean missedCall, List<MediaRef> media, String groupId, String userId) {
+    this(externalId, phone, senderName, text, receivedAt, missedCall, media, groupId, userId, null);
   }
 
   public InboundMessage(String externalId, String phone, String senderName, String text, Instant receivedAt,
@@ -49,7 +57,12 @@ public record InboundMessage(String externalId, String phone, String senderName,
 
   /** The same message from a sender now known by their number. */
   InboundMessage withPhone(String number) {
-    return new InboundMessage(externalId, number, senderName, text, receivedAt, missedCall, media, groupId, userId);
+    return new InboundMessage(externalId, number, senderName, text, receivedAt, missedCall, media, groupId, userId, channel);
+  }
+
+  /** The same message, come to this channel of its provider. */
+  InboundMessage withChannel(String channelRef) {
+    return new InboundMessage(externalId, phone, senderName, text, receivedAt, missedCall, media, groupId, userId, channelRef);
   }
 
   /** A file at a provider: a plain URL (Wazzup's {@code contentUri}) or a Cloud API media id. */

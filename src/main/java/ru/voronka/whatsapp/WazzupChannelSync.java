@@ -2,26 +2,23 @@ package ru.voronka.whatsapp;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientException;
-import ru.voronka.messaging.ClientMessenger;
 import ru.voronka.platform.cluster.ScheduledWork;
 
-/** Reads Wazzup's channels and their states every ten minutes (and on an administrator's request). */
+/** Reads Wazzup's channels and their states every ten minutes (and on an administrator's request), when Wazzup is connected. */
 @Component
-@ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "wazzup")
 public class WazzupChannelSync {
 
   private static final Logger log = LoggerFactory.getLogger(WazzupChannelSync.class);
 
-  private final ClientMessenger messenger;
+  private final WhatsAppServices services;
   private final WhatsAppChannels channels;
   private final ScheduledWork scheduledWork;
 
-  WazzupChannelSync(ClientMessenger messenger, WhatsAppChannels channels, ScheduledWork scheduledWork) {
-    this.messenger = messenger;
+  WazzupChannelSync(WhatsAppServices services, WhatsAppChannels channels, ScheduledWork scheduledWork) {
+    this.services = services;
     this.channels = channels;
     this.scheduledWork = scheduledWork;
   }
@@ -35,9 +32,11 @@ public class WazzupChannelSync {
   }
 
   public int sync() {
-    if (!(messenger instanceof WazzupMessenger wazzup)) {
-      return 0;
+    var connected = services.wazzup();
+    if (connected.isEmpty()) {
+      return -1;
     }
+    WazzupMessenger wazzup = connected.get();
     try {
       var reported = wazzup.channels();
       reported.forEach(c -> channels.reported(WazzupMessenger.PROVIDER, c.channelId(), c.phone(), c.state()));

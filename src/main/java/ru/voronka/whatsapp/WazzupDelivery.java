@@ -39,7 +39,8 @@ record WazzupDelivery(List<InboundMessage> messages, List<StatusChange> statuses
       delivery.messages.add(new InboundMessage(WazzupMessenger.PROVIDER + ":" + required(m, "messageId"), required(m, "chatId"),
           m.path("contact").path("name").asText(null), text(type, m), WebhookTime.of(m.path("dateTime"), clock),
           "missing_call".equals(type),
-          contentUri.isBlank() ? List.of() : List.of(InboundMessage.MediaRef.url(WazzupMessenger.PROVIDER, contentUri))));
+          contentUri.isBlank() ? List.of() : List.of(InboundMessage.MediaRef.url(WazzupMessenger.PROVIDER, contentUri)))
+          .withChannel(m.path("channelId").asText(null)));
     }
     for (JsonNode s : root.path("statuses")) {
       MessageStatus status = switch (s.path("status").asText("")) {

@@ -47,7 +47,7 @@ class WazzupMessenger implements ClientMessenger {
       throw new MessageNotSentException("Номер «" + message.phone() + "» не похож на телефон", null, false);
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("channelId", channel());
+    body.put("channelId", channel(message));
     body.put("chatType", "whatsapp");
     body.put("chatId", phone.substring(1)); // Wazzup takes the number as digits: 79161234567
     if (message.isFile()) {
@@ -74,10 +74,14 @@ class WazzupMessenger implements ClientMessenger {
   }
 
   /**
-   * The channel to send through: the first active one Wazzup reported and an administrator left on;
+   * The channel to send through: the one the message names when it may send (WA-11: the action's or
+   * the client's last channel); else the first active one Wazzup reported and an administrator left on;
    * before any were reported, the configured one. None active: the send waits (a retry may find one).
    */
-  private String channel() {
+  private String channel(OutgoingMessage message) {
+    if (message.channel() != null && channels.sends(PROVIDER, message.channel())) {
+      return message.channel();
+    }
     return channels.sendingChannel(PROVIDER, properties.channelId()).orElseThrow(() ->
         new MessageNotSentException("Нет активного канала Wazzup: проверьте каналы в настройках WhatsApp", null, true));
   }

@@ -22,16 +22,16 @@ import ru.voronka.platform.web.DomainException.Kind;
 @RestController
 class WazzupWebhookController {
 
-  private final WazzupProperties properties;
+  private final WhatsAppServices services;
   private final InboxDeliveries deliveries;
   private final WhatsAppChannels channels;
   private final WebhookBodies bodies;
   private final Clock clock;
 
-  WazzupWebhookController(WazzupProperties properties, InboxDeliveries deliveries, WhatsAppChannels channels, WebhookBodies bodies,
+  WazzupWebhookController(WhatsAppServices services, InboxDeliveries deliveries, WhatsAppChannels channels, WebhookBodies bodies,
       Clock clock) {
     this.clock = clock;
-    this.properties = properties;
+    this.services = services;
     this.deliveries = deliveries;
     this.channels = channels;
     this.bodies = bodies;
@@ -52,13 +52,10 @@ class WazzupWebhookController {
     return ResponseEntity.ok(Map.of("ok", true));
   }
 
+  /** The environment's crmKey or the one of the Wazzup account connected on the services page; none: nobody may post. */
   private boolean authorized(String authorization) {
-    String key = properties.crmKey();
-    if (key == null || key.isBlank()) {
-      return false; // no key configured: nobody may post messages in our name
-    }
-    byte[] expected = ("Bearer " + key).getBytes(StandardCharsets.UTF_8);
     byte[] given = (authorization == null ? "" : authorization).getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(expected, given);
+    return services.credentialValues(WhatsAppServices.WAZZUP, "crmKey").stream()
+        .anyMatch(key -> MessageDigest.isEqual(("Bearer " + key).getBytes(StandardCharsets.UTF_8), given));
   }
 }

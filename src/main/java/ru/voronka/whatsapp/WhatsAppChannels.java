@@ -83,8 +83,19 @@ public class WhatsAppChannels {
   @Transactional(readOnly = true)
   public Optional<String> sendingChannel(String provider, String unreported) {
     List<Channel> reported = all().stream().filter(c -> c.provider().equals(provider)).toList();
-    return reported.isEmpty() ? Optional.of(unreported)
+    return reported.isEmpty() ? Optional.ofNullable(unreported)
         : reported.stream().filter(Channel::sends).map(Channel::ref).findFirst();
+  }
+
+  /** This provider's channel is known, switched on and active at the provider. */
+  @Transactional(readOnly = true)
+  public boolean sends(String provider, String ref) {
+    return all().stream().anyMatch(c -> c.provider().equals(provider) && c.ref().equals(ref) && c.sends());
+  }
+
+  /** A service was disconnected: its channels go with it (a new connection reads them anew). */
+  public void forget(String provider) {
+    jdbc.update("delete from whatsapp_channel where provider = ?", provider);
   }
 
   /**

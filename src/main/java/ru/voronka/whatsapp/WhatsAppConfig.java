@@ -5,19 +5,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 import ru.voronka.messaging.ClientMessenger;
 
 /**
  * {@code voronka.whatsapp.provider}: {@code simulator} (the demo: /simulator/whatsapp plays the
  * clients), {@code journal} (only logged), {@code wazzup}, {@code i2crm} or {@code cloud} (the Cloud
  * API, «Default»). Every provider's webhook listens either way and
- * refuses what its own key does not prove.
+ * refuses what its own key does not prove. The chosen provider is the environment's service among those
+ * an administrator connects ({@link WhatsAppServices}); its bean is a fallback: what the application
+ * injects as {@link ClientMessenger} is {@link WhatsAppRouter}, which routes to it.
  */
 @Configuration
 @EnableConfigurationProperties({WazzupProperties.class, CloudApiProperties.class, I2crmProperties.class, MediaProperties.class})
 class WhatsAppConfig {
 
   @Bean
+  @Fallback
   @ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "wazzup")
   ClientMessenger wazzupMessenger(WazzupProperties properties, WhatsAppChannels channels) {
     if (properties.apiKey() == null || properties.apiKey().isBlank() || properties.channelId() == null) {
@@ -27,6 +31,7 @@ class WhatsAppConfig {
   }
 
   @Bean
+  @Fallback
   @ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "i2crm")
   ClientMessenger i2crmMessenger(I2crmProperties properties) {
     if (properties.baseUrl() == null || properties.token() == null || properties.token().isBlank()) {
@@ -36,12 +41,14 @@ class WhatsAppConfig {
   }
 
   @Bean
+  @Fallback
   @ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "simulator")
   SimulatedWhatsApp simulatedWhatsApp(WhatsAppChannels channels, java.time.Clock clock) {
     return new SimulatedWhatsApp(channels, clock);
   }
 
   @Bean
+  @Fallback
   @ConditionalOnProperty(name = "voronka.whatsapp.provider", havingValue = "cloud")
   ClientMessenger cloudApiMessenger(CloudApiProperties properties) {
     if (properties.accessToken() == null || properties.accessToken().isBlank() || properties.phoneNumberId() == null) {

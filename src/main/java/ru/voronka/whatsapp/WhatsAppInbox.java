@@ -185,7 +185,9 @@ public class WhatsAppInbox {
           message.externalId(), message.userId());
       return;
     }
-    replyOncePerDay(phone, null, "stranger", settings.text(WhatsAppSettings.AUTO_REPLY));
+    int colon = message.externalId() == null ? -1 : message.externalId().indexOf(':');
+    replyOncePerDay(phone, null, "stranger", settings.text(WhatsAppSettings.AUTO_REPLY),
+        colon > 0 ? message.externalId().substring(0, colon) : null, message.channel()); // back the way it came (WA-11)
   }
 
   /**
@@ -233,7 +235,8 @@ public class WhatsAppInbox {
     if (!message.media().isEmpty()) {
       text = text.isBlank() ? MediaDownloads.PLACEHOLDER : text + "\n" + MediaDownloads.PLACEHOLDER;
     }
-    ChatMessage stored = receiving.receiveFromClient(deal.getId(), from, Channel.WHATSAPP, text, List.of(), message.externalId());
+    ChatMessage stored = receiving.receiveFromClient(deal.getId(), from, Channel.WHATSAPP, text, List.of(), message.externalId(),
+        message.channel());
     if (!message.media().isEmpty()) {
       media.enqueue(stored.getId(), deal.getId(), message.media());
     }
@@ -252,6 +255,10 @@ public class WhatsAppInbox {
    * answered twice because a provider stumbled.
    */
   private void replyOncePerDay(String phone, Long dealId, String kind, String text) {
+    replyOncePerDay(phone, dealId, kind, text, null, null);
+  }
+
+  private void replyOncePerDay(String phone, Long dealId, String kind, String text, String service, String channel) {
     if (phone == null) {
       return; // a WhatsApp user known by their id alone: no number to answer
     }
@@ -269,7 +276,7 @@ public class WhatsAppInbox {
       return;
     }
     try { // a stranger has no deal and no chat: the provider directly, keyed by number and day
-      messenger.send(new OutgoingMessage(null, phone, text, cause));
+      messenger.send(new OutgoingMessage(null, phone, text, cause).via(service, channel));
     } catch (MessageNotSentException e) {
       log.warn("Automatic reply to {} not sent: {}", phone, e.getMessage());
     }

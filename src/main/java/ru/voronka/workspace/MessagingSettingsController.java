@@ -22,6 +22,7 @@ import ru.voronka.sms.SmsPort;
 import ru.voronka.sms.SmsTemplates;
 import ru.voronka.whatsapp.WazzupChannelSync;
 import ru.voronka.whatsapp.WhatsAppChannels;
+import ru.voronka.whatsapp.WhatsAppServices;
 import ru.voronka.whatsapp.WhatsAppSettings;
 
 /**
@@ -41,9 +42,12 @@ class MessagingSettingsController {
   private final ObjectProvider<WazzupChannelSync> wazzupSync;
   private final SmsTemplates smsTemplates;
   private final SmsPort sms;
+  private final WhatsAppServices services;
 
   MessagingSettingsController(MessageRouting routing, WhatsAppSettings texts, EmployeeRepository employees, JdbcTemplate jdbc,
-      WhatsAppChannels channels, ObjectProvider<WazzupChannelSync> wazzupSync, SmsTemplates smsTemplates, SmsPort sms) {
+      WhatsAppChannels channels, ObjectProvider<WazzupChannelSync> wazzupSync, SmsTemplates smsTemplates, SmsPort sms,
+      WhatsAppServices services) {
+    this.services = services;
     this.sms = sms;
     this.smsTemplates = smsTemplates;
     this.channels = channels;
@@ -66,7 +70,7 @@ class MessagingSettingsController {
     model.addAttribute("channels", channels.all());
     model.addAttribute("smsTemplates", smsTemplates.all());
     model.addAttribute("smsGateway", sms.state()); // shown to administrators: the bind's state
-    model.addAttribute("canSync", wazzupSync.getIfAvailable() != null);
+    model.addAttribute("canSync", services.isConnected(WhatsAppServices.WAZZUP));
     model.addAttribute("autoReply", texts.text(WhatsAppSettings.AUTO_REPLY));
     model.addAttribute("closedNotice", texts.text(WhatsAppSettings.CLOSED_DEAL_NOTICE));
     model.addAttribute("strangers", jdbc.query("""

@@ -171,7 +171,7 @@ class StageActionsPageController {
   String test(@ModelAttribute PageForm form, @RequestParam(required = false) Long dealId, @RequestParam(required = false) String testPhone,
       Authentication auth, Model model) {
     try {
-      String channel = preview.sendTest(Viewers.of(auth), form.text(), dealId, testPhone);
+      String channel = preview.sendTest(Viewers.of(auth), form.text(), dealId, testPhone, form.service(), form.channel());
       return form(model, form, null, "Тестовое сообщение отправлено на " + testPhone + " (" + channel + ")");
     } catch (DomainException e) {
       if (e.kind() == Kind.FORBIDDEN) {
@@ -201,6 +201,8 @@ class StageActionsPageController {
     model.addAttribute("stageOptions", Arrays.stream(DealStage.values())
         .map(s -> new Option(s.name(), (s.funnel() == Funnel.SALES ? "Продажа" : "Инженеры") + ": " + s.title())).toList());
     model.addAttribute("services", actions.sendingServices());
+    model.addAttribute("serviceTitles", actions.sendingServices().stream()
+        .collect(java.util.stream.Collectors.toMap(code -> code, ru.voronka.whatsapp.WhatsAppServices::titleOf)));
     model.addAttribute("channels", actions.sendingChannels());
     model.addAttribute("recipientOptions", Option.of(Recipients.values(), Recipients::title));
     model.addAttribute("parameters", Arrays.stream(MessageParameters.Parameter.values()).map(p -> new Option(p.token(), p.title())).toList());

@@ -50,6 +50,7 @@ class CloudApiDeliveryTest {
     assertThat(message.senderName()).isEqualTo("Ирина Павлова");
     assertThat(message.text()).isEqualTo("Добрый день, получили КП");
     assertThat(message.receivedAt()).isEqualTo(Instant.ofEpochSecond(1739321024));
+    assertThat(message.channel()).as("the number it came to: answers go back through it").isEqualTo("106540352242922");
   }
 
   @Test
