@@ -75,10 +75,15 @@ public class DealService {
 
   @Transactional(readOnly = true)
   public Page<Deal> search(DealFilter filter, Viewer viewer, Pageable pageable) {
-    return deals.search(filter.funnel(), filter.stage(), filter.status(), filter.responsible(),
-        viewer.seesAllDeals() ? null : viewer.userId(), filter.q() == null || filter.q().isBlank() ? null : filter.q().trim(),
+    String visibleTo = viewer.seesAllDeals() ? null : viewer.userId();
+    if (filter.q() == null || filter.q().isBlank()) {
+      return deals.list(filter.funnel(), filter.stage(), filter.status(), filter.responsible(), visibleTo, pageable);
+    }
+    String q = filter.q().trim();
+    return deals.search(filter.funnel(), filter.stage(), filter.status(), filter.responsible(), visibleTo, q,
+        q.matches("\\d{1,18}") ? Long.parseLong(q) : -1,
         // never null: PostgreSQL cannot type a null parameter used only with LIKE (it is bound as bytea)
-        java.util.Objects.requireNonNullElse(ru.voronka.directory.PhoneNumbers.searchDigits(filter.q()), ""), pageable);
+        java.util.Objects.requireNonNullElse(ru.voronka.directory.PhoneNumbers.searchDigits(q), ""), pageable);
   }
 
   public record DealFilter(Funnel funnel, DealStage stage, DealStatus status, String responsible, String q) {}

@@ -120,26 +120,29 @@ class WorkspaceListsBench extends PostgresIT {
         select d.* from deal d left join employee r on r.id = d.responsible_id left join counterparty c on c.id = d.counterparty_id
         where d.funnel = 'SALES' and (d.responsible_id is null or d.responsible_id = (select e.id from employee e where e.user_id = 'bm3'))
           and d.stage = 'KP' order by d.updated_at desc, d.id desc limit 30""");
-    explain("Поиск, РОП: «Компания 4711»", """
-        select d.* from deal d left join employee r on r.id = d.responsible_id left join counterparty c on c.id = d.counterparty_id
-        where cast(d.id as varchar) = 'Компания 4711'
-          or d.id in (select t.id from deal t where lower(t.title) like '%компания 4711%')
-          or c.id in (select n.id from counterparty n where lower(n.name) like '%компания 4711%' or n.inn like 'Компания 4711%')
-          or c.id in (select k.counterparty_id from contact k where lower(k.full_name) like '%компания 4711%')
-        order by d.updated_at desc, d.id desc limit 20""");
-    explain("Поиск, РОП: «Компания 4711», число", """
-        select count(d.id) from deal d left join counterparty c on c.id = d.counterparty_id
-        where cast(d.id as varchar) = 'Компания 4711'
-          or d.id in (select t.id from deal t where lower(t.title) like '%компания 4711%')
-          or c.id in (select n.id from counterparty n where lower(n.name) like '%компания 4711%' or n.inn like 'Компания 4711%')
-          or c.id in (select k.counterparty_id from contact k where lower(k.full_name) like '%компания 4711%')""");
+    String found = """
+        d.id in (select t.id from deal t where t.id = -1 or lower(t.title) like '%компания 4711%'
+          union select t.id from deal t join counterparty n on n.id = t.counterparty_id
+            where lower(n.name) like '%компания 4711%' or n.inn like 'Компания 4711%'
+          union select t.id from deal t join contact k on k.counterparty_id = t.counterparty_id
+            where lower(k.full_name) like '%компания 4711%')""";
+    explain("Поиск, РОП: «Компания 4711»", "select d.* from deal d left join employee r on r.id = d.responsible_id"
+        + " left join counterparty c on c.id = d.counterparty_id where " + found + " order by d.updated_at desc, d.id desc limit 20");
+    explain("Поиск, менеджер: «насос» (каждая пятая сделка)", "select d.* from deal d left join employee r on r.id = d.responsible_id"
+        + " where (d.responsible_id is null or d.responsible_id = (select v.id from employee v where v.user_id = 'bm3')) and "
+        + found.replace("компания 4711", "насос").replace("Компания 4711", "насос") + " order by d.updated_at desc, d.id desc limit 20");
+    explain("Поиск, менеджер: «насос», число", "select count(d.id) from deal d"
+        + " where (d.responsible_id is null or d.responsible_id = (select v.id from employee v where v.user_id = 'bm3')) and "
+        + found.replace("компания 4711", "насос").replace("Компания 4711", "насос"));
+    explain("Поиск, РОП: «Компания 4711», число", "select count(d.id) from deal d where " + found);
     explain("Мои задачи, менеджер: страница (запрос Camunda: назначенные мне или моей группе)", """
         select distinct RES.* from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
         where (RES.ASSIGNEE_ = 'bm3' or (I.TYPE_ = 'candidate' and I.GROUP_ID_ in ('managers')))
         order by RES.CREATE_TIME_ desc limit 20""");
-    explain("Мои задачи, менеджер: число", """
-        select count(distinct RES.ID_) from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
-        where (RES.ASSIGNEE_ = 'bm3' or (I.TYPE_ = 'candidate' and I.GROUP_ID_ in ('managers')))""");
+    explain("Мои задачи, менеджер: число назначенных мне", "select count(*) from ACT_RU_TASK RES where RES.ASSIGNEE_ = 'bm3'");
+    explain("Мои задачи, менеджер: число предложенных моей группе и не взятых", """
+        select count(distinct RES.ID_) from ACT_RU_TASK RES inner join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
+        where RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and I.GROUP_ID_ in ('managers')""");
     System.out.printf(Locale.ROOT, "%nbm3 (id %d) sees %d deals of %d%n", bm3Id, jdbc.queryForObject(
         "select count(*) from deal where responsible_id is null or responsible_id = ?", Long.class, bm3Id), deals);
   }
