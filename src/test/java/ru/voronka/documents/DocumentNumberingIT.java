@@ -24,7 +24,7 @@ class DocumentNumberingIT extends PostgresIT {
 
   /**
    * Each maker holds two connections at once — its transaction and the numbering's own, which keeps the
-   * counter locked only for the moment — so fewer makers than half the pool (the tier's 8), or they
+   * counter locked only for the moment — so fewer makers than half the pool (the tier's 16), or they
    * would wait for each other's connections.
    */
   static final int THREADS = 4;
