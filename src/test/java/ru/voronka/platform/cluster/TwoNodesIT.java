@@ -111,13 +111,7 @@ class TwoNodesIT extends PostgresIT {
   @Test
   @Order(2)
   void aLiveEventRaisedOnNodeAReachesAUserConnectedToNodeB() throws Exception {
-    hire("nodeslisten");
-    hire("nodestalk");
-    Long chat = jdbc.queryForObject("""
-        select c.id from chat c
-        join chat_member m1 on m1.chat_id = c.id join employee e1 on e1.id = m1.employee_id and e1.user_id = 'nodeslisten'
-        join chat_member m2 on m2.chat_id = c.id join employee e2 on e2.id = m2.employee_id and e2.user_id = 'nodestalk'
-        where c.kind = 'PERSONAL'""", Long.class);
+    Long chat = listenerAndTalkersChat();
     WebSession listener = WebSession.login(nodeB(), "nodeslisten", PASSWORD);
     Stream<String> live = listener.live();
     CompletableFuture<String> heard = CompletableFuture.supplyAsync(() ->
@@ -145,13 +139,7 @@ class TwoNodesIT extends PostgresIT {
   @Order(3)
   void theProxyOfDockerComposeServesBothNodesAtOneAddress_signedIn_withLiveEvents() throws Exception {
     Assumptions.assumeTrue(CaddyProxy.installed(), "caddy is not installed (.ci/run installs Debian's)");
-    hire("nodeslisten");
-    hire("nodestalk");
-    Long chat = jdbc.queryForObject("""
-        select c.id from chat c
-        join chat_member m1 on m1.chat_id = c.id join employee e1 on e1.id = m1.employee_id and e1.user_id = 'nodeslisten'
-        join chat_member m2 on m2.chat_id = c.id join employee e2 on e2.id = m2.employee_id and e2.user_id = 'nodestalk'
-        where c.kind = 'PERSONAL'""", Long.class);
+    Long chat = listenerAndTalkersChat();
     try (CaddyProxy proxy = CaddyProxy.inFrontOf(List.of(nodeA.url().replace("http://", ""), nodeB().replace("http://", "")),
         Duration.ofSeconds(20))) {
       WebSession talker = WebSession.login(proxy.url(), "nodestalk", PASSWORD);
@@ -276,6 +264,17 @@ class TwoNodesIT extends PostgresIT {
   }
 
   // --- helpers
+
+  /** The personal chat of two hired employees: «nodeslisten» follows its live events, «nodestalk» writes in it. */
+  private Long listenerAndTalkersChat() {
+    hire("nodeslisten");
+    hire("nodestalk");
+    return jdbc.queryForObject("""
+        select c.id from chat c
+        join chat_member m1 on m1.chat_id = c.id join employee e1 on e1.id = m1.employee_id and e1.user_id = 'nodeslisten'
+        join chat_member m2 on m2.chat_id = c.id join employee e2 on e2.id = m2.employee_id and e2.user_id = 'nodestalk'
+        where c.kind = 'PERSONAL'""", Long.class);
+  }
 
   private String hire(String userId) {
     var r = new Api(rest, ADMIN, ADMIN_PASSWORD).post("/api/employees", Map.of("userId", userId, "password", PASSWORD,
