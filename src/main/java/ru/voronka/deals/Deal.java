@@ -26,6 +26,7 @@ import ru.voronka.platform.web.DomainException.Kind;
  */
 @Entity
 @DynamicUpdate // jobs and people change different fields of one deal at once: write only what changed
+@jakarta.persistence.EntityListeners(DealWrites.class)
 public class Deal extends CreatedAndUpdated {
 
   /** KP and nomenclature come from 1C for deals whose direction names Russia (FUN-4, ONE-1). */
@@ -88,6 +89,14 @@ public class Deal extends CreatedAndUpdated {
   private String processInstanceId;
   private Instant closedAt;
 
+  /** Written by {@link DealSearchText} only; the search reads it. */
+  @jakarta.persistence.Column(insertable = false, updatable = false)
+  private String searchText;
+
+  /** A new deal, title or client: the search text is to be written before the commit. */
+  @jakarta.persistence.Transient
+  private boolean searchTextStale;
+
   protected Deal() {}
 
   public Deal(String title, Funnel funnel, Counterparty counterparty) {
@@ -95,6 +104,7 @@ public class Deal extends CreatedAndUpdated {
     this.funnel = funnel;
     this.stage = funnel == Funnel.SALES ? DealStage.NEW : DealStage.ENGINEERS_NEW;
     this.counterparty = counterparty;
+    this.searchTextStale = true;
   }
 
   /** The «Инженеры» deal that continues a won sale (FUN-9). */
@@ -180,6 +190,7 @@ public class Deal extends CreatedAndUpdated {
   }
 
   public void setTitle(String title) {
+    this.searchTextStale |= !Objects.equals(this.title, title);
     this.title = title;
   }
 
@@ -212,7 +223,15 @@ public class Deal extends CreatedAndUpdated {
   }
 
   public void setCounterparty(Counterparty counterparty) {
+    this.searchTextStale |= this.counterparty != counterparty;
     this.counterparty = counterparty;
+  }
+
+  /** Whether the search text is to be written, and from now on not again until the next change. */
+  boolean takeSearchTextStale() {
+    boolean stale = searchTextStale;
+    searchTextStale = false;
+    return stale;
   }
 
   public void attachProcess(String processInstanceId) {

@@ -56,9 +56,8 @@ public class DealBoard {
       parameters.put("responsible", responsible.strip());
     }
     if (q != null && !q.isBlank()) {
-      where.append(" and (str(d.id) = :q or d.id in (select t.id from Deal t where lower(t.title) like lower(concat('%', :q, '%')))"
-          + " or c.id in (select n.id from Counterparty n where lower(n.name) like lower(concat('%', :q, '%')))) ");
-      parameters.put("q", q.strip());
+      where.append(" and ").append(SearchTerms.MATCH);
+      SearchTerms.of(q).bind(parameters::put);
     }
     TypedQuery<Object[]> totals = entities.createQuery("select d.stage, count(d), sum(d.amount) from Deal d "
         + "left join d.counterparty c" + where + " group by d.stage", Object[].class);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,17 +75,31 @@ public class DealService {
     return deal;
   }
 
+  /** The list behind the API: a search's count exact. */
   @Transactional(readOnly = true)
   public Page<Deal> search(DealFilter filter, Viewer viewer, Pageable pageable) {
+    return search(filter, viewer, pageable, Long.MAX_VALUE);
+  }
+
+  /**
+   * {@code countCap}: a search counts no further than one more than this (the desktop shows «более 1 000»):
+   * counting every deal that has a common word costs more than finding the page (issue 15's bench).
+   */
+  @Transactional(readOnly = true)
+  public Page<Deal> search(DealFilter filter, Viewer viewer, Pageable pageable, long countCap) {
     String visibleTo = viewer.seesAllDeals() ? null : viewer.userId();
     if (filter.q() == null || filter.q().isBlank()) {
       return deals.list(filter.funnel(), filter.stage(), filter.status(), filter.responsible(), visibleTo, pageable);
     }
-    String q = filter.q().trim();
-    return deals.search(filter.funnel(), filter.stage(), filter.status(), filter.responsible(), visibleTo, q,
-        q.matches("\\d{1,18}") ? Long.parseLong(q) : -1,
-        // never null: PostgreSQL cannot type a null parameter used only with LIKE (it is bound as bytea)
-        java.util.Objects.requireNonNullElse(ru.voronka.directory.PhoneNumbers.searchDigits(q), ""), pageable);
+    SearchTerms terms = SearchTerms.of(filter.q());
+    List<Deal> page = deals.search(filter.funnel(), filter.stage(), filter.status(), filter.responsible(), visibleTo,
+        terms.words(), terms.number(), terms.digits(), pageable);
+    long total = countCap == Long.MAX_VALUE
+        ? deals.countSearch(filter.funnel(), filter.stage(), filter.status(), filter.responsible(), visibleTo,
+            terms.words(), terms.number(), terms.digits())
+        : deals.searchIds(filter.funnel(), filter.stage(), filter.status(), filter.responsible(), visibleTo,
+            terms.words(), terms.number(), terms.digits(), PageRequest.of(0, (int) Math.min(countCap + 1, Integer.MAX_VALUE))).size();
+    return new PageImpl<>(page, pageable, total);
   }
 
   public record DealFilter(Funnel funnel, DealStage stage, DealStatus status, String responsible, String q) {}

@@ -14,6 +14,7 @@ import java.util.List;
 
 /** A person at a counterparty; one contact is the main one, each may have several phones and e-mails. */
 @Entity
+@jakarta.persistence.EntityListeners(ClientChanges.class)
 public class Contact {
 
   @Id

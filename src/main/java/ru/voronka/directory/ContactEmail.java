@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
 @Entity
+@jakarta.persistence.EntityListeners(ClientChanges.class)
 class ContactEmail {
 
   @Id
@@ -28,5 +29,9 @@ class ContactEmail {
 
   String getEmail() {
     return email;
+  }
+
+  Contact getContact() {
+    return contact;
   }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
 @Entity
+@jakarta.persistence.EntityListeners(ClientChanges.class)
 class ContactPhone {
 
   @Id
@@ -28,5 +29,9 @@ class ContactPhone {
 
   String getNumber() {
     return number;
+  }
+
+  Contact getContact() {
+    return contact;
   }
 }

@@ -19,7 +19,7 @@ import ru.voronka.platform.time.WriteTimes;
 
 /** A client company (контрагент) with its contacts and, possibly, its responsible manager. */
 @Entity
-@EntityListeners(WriteTimes.class)
+@EntityListeners({WriteTimes.class, ClientChanges.class})
 public class Counterparty implements Timestamped {
 
   @Id
@@ -106,6 +106,23 @@ public class Counterparty implements Timestamped {
   public boolean hasNumber(String anySpelling) {
     String e164 = PhoneNumbers.normalize(anySpelling);
     return e164 != null && contacts.stream().flatMap(c -> c.getPhones().stream()).anyMatch(e164::equals);
+  }
+
+  /**
+   * What the workspace's search finds this client's deals by, in lower case: the name, the ИНН, and each
+   * contact's name, phones (E.164, so any run of their digits is found) and e-mails.
+   */
+  public String searchText() {
+    StringBuilder text = new StringBuilder(name);
+    if (inn != null) {
+      text.append(' ').append(inn);
+    }
+    for (Contact contact : contacts) {
+      text.append(' ').append(contact.getFullName());
+      contact.getPhones().forEach(phone -> text.append(' ').append(phone));
+      contact.getEmails().forEach(email -> text.append(' ').append(email));
+    }
+    return text.toString().toLowerCase(java.util.Locale.ROOT);
   }
 
   public Optional<Contact> mainContact() {

@@ -30,6 +30,8 @@ import ru.voronka.directory.Group;
 class DesktopController {
 
   static final int PAGE_SIZE = 20;
+  /** A search counts up to here and shows «более 1 000» beyond: nobody pages through a thousand deals. */
+  static final int COUNT_CAP = 1000;
 
   private final DealService deals;
   private final CounterpartyChats counterpartyChats;
@@ -50,10 +52,11 @@ class DesktopController {
     String search = q == null || q.isBlank() ? null : q.trim();
     String who = viewer.seesAllDeals() && responsible != null && !responsible.isBlank() ? responsible : null;
     Page<DealSummary> found = deals.search(new DealFilter(null, stage, status, who, search), viewer,
-        PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "updatedAt").and(Sort.by(Sort.Direction.DESC, "id"))))
-        .map(DealViews::summary);
+        PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "updatedAt").and(Sort.by(Sort.Direction.DESC, "id"))),
+        COUNT_CAP).map(DealViews::summary);
     Set<Long> withNewMessages = counterpartyChats.dealsWithNewClientMessages(found.getContent().stream().map(DealSummary::id).toList());
     model.addAttribute("deals", found);
+    model.addAttribute("countCapped", found.getTotalElements() > COUNT_CAP);
     model.addAttribute("newMessages", List.copyOf(withNewMessages));
     model.addAttribute("stages", Option.of(DealStage.values(), s -> (s.funnel() == Funnel.SALES ? "" : "Инженеры: ") + s.title()));
     model.addAttribute("statuses", Option.of(DealStatus.values(), DealStatus::title));
