@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.voronka.platform.db.CustomPlans;
 import ru.voronka.deals.DealViews.DealSummary;
 import ru.voronka.platform.RussianFormats;
 
@@ -36,9 +37,11 @@ public class DealBoard {
   public record Board(List<Column> columns, long count, String sumText) {}
 
   private final EntityManager entities;
+  private final CustomPlans customPlans;
 
-  DealBoard(EntityManager entities) {
+  DealBoard(EntityManager entities, CustomPlans customPlans) {
     this.entities = entities;
+    this.customPlans = customPlans;
   }
 
   /** {@code responsible} narrows the РОП's board to one manager (ignored for a manager); {@code q} as the desktop's search. */
@@ -58,6 +61,7 @@ public class DealBoard {
     if (q != null && !q.isBlank()) {
       where.append(" and ").append(SearchTerms.MATCH);
       SearchTerms.of(q).bind(parameters::put);
+      customPlans.forThisTransaction();
     }
     TypedQuery<Object[]> totals = entities.createQuery("select d.stage, count(d), sum(d.amount) from Deal d "
         + "left join d.counterparty c" + where + " group by d.stage", Object[].class);

@@ -16,6 +16,7 @@ import ru.voronka.directory.CounterpartyRepository;
 import ru.voronka.directory.Directory;
 import ru.voronka.directory.Employee;
 import ru.voronka.directory.TaxIds;
+import ru.voronka.platform.db.CustomPlans;
 import ru.voronka.platform.web.DomainException;
 import ru.voronka.platform.web.DomainException.Kind;
 
@@ -35,10 +36,12 @@ public class DealService {
   private final DealProcesses processes;
   private final ApplicationEventPublisher events;
   private final ClientAccess clients;
+  private final CustomPlans customPlans;
 
   DealService(DealRepository deals, CounterpartyRepository counterparties, Directory directory, DealHistory history,
-      DealProcesses processes, ApplicationEventPublisher events, ClientAccess clients) {
+      DealProcesses processes, ApplicationEventPublisher events, ClientAccess clients, CustomPlans customPlans) {
     this.clients = clients;
+    this.customPlans = customPlans;
     this.events = events;
     this.deals = deals;
     this.counterparties = counterparties;
@@ -92,6 +95,7 @@ public class DealService {
       return deals.list(filter.funnel(), filter.stage(), filter.status(), filter.responsible(), visibleTo, pageable);
     }
     SearchTerms terms = SearchTerms.of(filter.q());
+    customPlans.forThisTransaction();
     List<Deal> page = deals.search(filter.funnel(), filter.stage(), filter.status(), filter.responsible(), visibleTo,
         terms.words(), terms.number(), terms.digits(), pageable);
     long total = countCap == Long.MAX_VALUE
