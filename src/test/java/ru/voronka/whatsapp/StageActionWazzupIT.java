@@ -17,10 +17,18 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import ru.voronka.documents.DocumentRegistry;
+import ru.voronka.documents.DocumentStatus;
+import ru.voronka.documents.DocumentType;
 import ru.voronka.support.Api;
+import ru.voronka.support.Browser;
 import ru.voronka.support.TestClock;
 
 /**
@@ -35,6 +43,10 @@ class StageActionWazzupIT extends WhatsAppIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DocumentRegistry documents;
+  @LocalServerPort int port;
+
+  @RegisterExtension Browser browser = new Browser();
 
   Api admin;
 
@@ -88,5 +100,63 @@ class StageActionWazzupIT extends WhatsAppIT {
     wazzup.verify(0, postRequestedFor(urlEqualTo("/v3/message")).withRequestBody(matchingJsonPath("$.chatId", equalTo("79161002031"))));
     assertThat(jdbc.queryForObject("select status from chat_message where idempotency_key like ?", String.class,
         "stage-action:" + stays + "-KP-%")).isEqualTo("SENT");
+  }
+
+  /**
+   * The «done when» as the administrator does it: the action is set in Chromium on «Настройки бизнес-процесса»
+   * — two hours on «КП», the stage re-checked, the main contact, the text with two parameters picked from the
+   * list, the deal's latest КП attached — and the deal that stays on КП gets the text and its КП (a second
+   * Wazzup message with the file's signed link) once, and its history says «Отправлено».
+   */
+  @Test
+  @DisplayName("SWA-E2E-2")
+  void anAdministratorSetsItInTheBrowser_andTheDealOnKpGetsTheTextAndItsKpOnce() {
+    String name = "КП клиенту через 2 часа " + UUID.randomUUID().toString().substring(0, 8);
+    browser.open("http://localhost:" + port + "/login");
+    browser.type(By.name("username"), ADMIN);
+    browser.type(By.name("password"), ADMIN_PASSWORD);
+    browser.click(By.cssSelector("button[type=submit]"));
+    browser.visible(By.cssSelector("header.topbar"));
+    browser.open("http://localhost:" + port + "/settings/automations/new");
+    new Select(browser.visible(By.id("stage"))).selectByVisibleText("Продажа: КП");
+    browser.type(By.id("name"), name);
+    browser.click(By.cssSelector("input[name=when][value=DELAY]"));
+    browser.type(By.name("delayAmount"), "2");
+    new Select(browser.visible(By.name("delayUnit"))).selectByVisibleText("часов");
+    browser.click(By.name("recheckStage"));
+    new Select(browser.visible(By.id("recipients"))).selectByValue("MAIN_CONTACT");
+    browser.type(By.id("text"), "Здравствуйте, ");
+    new Select(browser.visible(By.id("parameter"))).selectByVisibleText("Имя клиента");
+    browser.driver().findElement(By.id("text")).sendKeys("! Ваше КП во вложении, сделка: ");
+    new Select(browser.visible(By.id("parameter"))).selectByVisibleText("Ссылка на сделку");
+    browser.click(By.cssSelector("input[name=documentKinds][value=KP]"));
+    browser.click(By.xpath("//button[normalize-space()='Сохранить']"));
+    browser.seesText(name);
+
+    var saved = admin.get("/api/stage-actions").expect(200).json();
+    var action = java.util.stream.StreamSupport.stream(saved.spliterator(), false)
+        .filter(a -> name.equals(a.path("name").asText())).findFirst().orElseThrow();
+    assertThat(action.path("stage").asText()).isEqualTo("KP");
+    assertThat(action.path("delay").asText()).isEqualTo("PT2H");
+    assertThat(action.path("recheckStage").asBoolean()).isTrue();
+    assertThat(action.path("recipients").asText()).isEqualTo("MAIN_CONTACT");
+    assertThat(action.path("text").asText()).isEqualTo("Здравствуйте, {Имя клиента}! Ваше КП во вложении, сделка: {Ссылка на сделку}");
+    assertThat(action.path("attachments").toString()).contains("\"KP\"");
+
+    long stays = dealOnKp("КП из браузера", "+7 916 100-20-32");
+    documents.addVersion(documents.ensure(stays, DocumentType.KP), DocumentStatus.MADE, "КП по запросу клиента", ADMIN,
+        "KP.pdf", "application/pdf", "%PDF-1.4 КП".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+        "select count(*) from stage_action_run where deal_id = ? and action_name = ?", Long.class, stays, name) == 1);
+
+    TestClock.INSTANCE.advance(Duration.ofHours(2).plusMinutes(1));
+    Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> history(stays).contains("«" + name + "»: Отправлено на +7 916 100-20-32"));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> wazzup.verify(1, postRequestedFor(urlEqualTo("/v3/message"))
+        .withRequestBody(matchingJsonPath("$.chatId", equalTo("79161002032")))
+        .withRequestBody(matchingJsonPath("$.contentUri", containing("/public/chat-files/")))));
+    wazzup.verify(1, postRequestedFor(urlEqualTo("/v3/message"))
+        .withRequestBody(matchingJsonPath("$.chatId", equalTo("79161002032")))
+        .withRequestBody(matchingJsonPath("$.text", containing("Здравствуйте, ООО «КП из браузера»! Ваше КП во вложении, сделка: ")))
+        .withRequestBody(matchingJsonPath("$.text", containing("/deals/" + stays))));
   }
 }

@@ -95,6 +95,32 @@ class SecurityFindingsTest extends WorkspaceTest {
         .andExpect(content().string(not(containsString("onchange="))));
   }
 
+  /**
+   * The policy forbids inline script, so a browser ignores an {@code onchange="…"} or a {@code javascript:}
+   * link without a word: a parameter list that inserted nothing and a delete that asked nothing were found
+   * that way in Chromium. Pages declare behaviour with data attributes handled in /js/forms.js instead (a JSON
+   * data block is no script).
+   */
+  @Test
+  void noPageTemplateCarriesInlineScript() throws Exception {
+    java.util.regex.Pattern inline = java.util.regex.Pattern.compile("\\son[a-z]+\\s*=\\s*[\"']|javascript:|<script(?![^>]*\\ssrc=)(?![^>]*type=\"application/json\")[^>]*>");
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
+      java.util.List<String> found = files.filter(f -> f.toString().endsWith(".ftlh")).flatMap(f -> {
+        try {
+          var m = inline.matcher(java.nio.file.Files.readString(f));
+          java.util.List<String> hits = new java.util.ArrayList<>();
+          while (m.find()) {
+            hits.add(f + ": " + m.group());
+          }
+          return hits.stream();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).toList();
+      assertThat(found).isEmpty();
+    }
+  }
+
   @Test
   void theHistoryOfEndedProcessesIsCleanedUpAtNight_byTheModelsTimeToLive() {
     assertThat(engine.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
