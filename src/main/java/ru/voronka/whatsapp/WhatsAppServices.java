@@ -383,7 +383,7 @@ public class WhatsAppServices {
       result = new CheckResult(false, (status == 401 || status == 403 ? "Ключ не подошёл" : "Провайдер отказал") + " (HTTP " + status + ")"
           + (e.getResponseBodyAsString().isBlank() ? "" : ": " + cut(e.getResponseBodyAsString(), 200)));
     } catch (ResourceAccessException e) {
-      result = new CheckResult(false, "Провайдер недоступен: " + cut(String.valueOf(e.getMessage()), 200));
+      result = new CheckResult(false, unreachable(e));
     } catch (RestClientException e) {
       result = new CheckResult(false, "Ответ провайдера не прочитан: " + cut(String.valueOf(e.getMessage()), 200));
     }
@@ -395,6 +395,23 @@ public class WhatsAppServices {
     }
     log.info("WhatsApp service {} checked: {}", code, result.message());
     return result;
+  }
+
+  /** Why the provider could not be reached, in the administrator's words: which address, and what happened. */
+  static String unreachable(ResourceAccessException e) {
+    java.util.regex.Matcher url = java.util.regex.Pattern.compile("\"(https?://[^/\"]+)").matcher(String.valueOf(e.getMessage()));
+    String where = url.find() ? " с " + url.group(1) : "";
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) { // the outermost known kind says it best
+      String what = cause instanceof java.net.UnknownHostException ? "адрес не найден (DNS) — проверьте адрес API и выход сервера в интернет"
+          : cause instanceof java.net.ConnectException ? "соединение не установлено — сервер провайдера не принимает подключения или их не пропускает сеть"
+          : cause instanceof java.net.SocketTimeoutException || cause instanceof java.net.http.HttpTimeoutException ? "провайдер не ответил вовремя"
+          : cause instanceof javax.net.ssl.SSLException ? "ошибка защищённого соединения (TLS)"
+          : null;
+      if (what != null) {
+        return "Нет связи" + where + ": " + what;
+      }
+    }
+    return "Нет связи" + where + ": сбой связи (" + e.getMostSpecificCause().getClass().getSimpleName() + ")";
   }
 
   private ClientMessenger build(String code, Map<String, String> values, String channel) {

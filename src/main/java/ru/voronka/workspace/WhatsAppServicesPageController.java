@@ -27,7 +27,8 @@ class WhatsAppServicesPageController {
 
   private static final Map<String, String> DONE = Map.of(
       "connected", "Сервис подключён", "checked", "Подключение проверено", "disconnected", "Сервис отключён",
-      "channel", "Канал переключён");
+      "channel", "Канал переключён", "unchecked", "Ключи сохранены, но проверка не прошла — её итог ниже",
+      "failed", "Проверка не прошла — её итог ниже");
 
   private final WhatsAppServices services;
 
@@ -41,7 +42,8 @@ class WhatsAppServicesPageController {
     requireAdmin(Viewers.of(auth));
     model.addAttribute("services", services.all());
     if (done != null && DONE.containsKey(done)) {
-      model.addAttribute("saved", DONE.get(done) + (service == null ? "" : ": " + WhatsAppServices.titleOf(service)));
+      boolean failed = done.equals("unchecked") || done.equals("failed");
+      model.addAttribute(failed ? "warning" : "saved", (service == null ? "" : WhatsAppServices.titleOf(service) + ": ") + DONE.get(done));
     }
     return "workspace/whatsapp-services";
   }
@@ -50,14 +52,16 @@ class WhatsAppServicesPageController {
   @PostMapping("/settings/whatsapp-services/{service}")
   String connect(@PathVariable String service, @RequestParam Map<String, String> form, Authentication auth,
       HttpServletRequest request, HttpServletResponse response) {
-    services.connect(Viewers.of(auth), service, form);
-    return FormValues.go("/settings/whatsapp-services?done=connected&service=" + service + "#service-" + service, request, response);
+    boolean ok = services.connect(Viewers.of(auth), service, form).ok();
+    return FormValues.go("/settings/whatsapp-services?done=" + (ok ? "connected" : "unchecked") + "&service=" + service + "#service-" + service,
+        request, response);
   }
 
   @PostMapping("/settings/whatsapp-services/{service}/check")
   String check(@PathVariable String service, Authentication auth, HttpServletRequest request, HttpServletResponse response) {
-    services.check(Viewers.of(auth), service);
-    return FormValues.go("/settings/whatsapp-services?done=checked&service=" + service + "#service-" + service, request, response);
+    boolean ok = services.check(Viewers.of(auth), service).ok();
+    return FormValues.go("/settings/whatsapp-services?done=" + (ok ? "checked" : "failed") + "&service=" + service + "#service-" + service,
+        request, response);
   }
 
   @PostMapping("/settings/whatsapp-services/{service}/disconnect")

@@ -51,12 +51,13 @@ class WhatsAppServicesPagesTest extends WorkspaceTest {
         .andExpect(content().string(allOf(containsString("Заполните поле «API-ключ»"), containsString("Адрес API — ссылка вида https://"))));
 
     mvc.perform(form(PAGE + "/wazzup", ADMIN, "apiKey", "wz-page-key-77aa88bb99cc", "crmKey", "", "channelId", "", "baseUrl", NOBODY))
-        .andExpect(header().string("HX-Redirect", PAGE + "?done=connected&service=wazzup#service-wazzup"));
-    mvc.perform(get(PAGE + "?done=connected&service=wazzup").with(ADMIN)).andExpect(status().isOk()).andExpect(content().string(allOf(
-        containsString("Сервис подключён: Wazzup"), containsString("Провайдер недоступен"), containsString("Проверить подключение"),
+        .andExpect(header().string("HX-Redirect", PAGE + "?done=unchecked&service=wazzup#service-wazzup"));
+    mvc.perform(get(PAGE + "?done=unchecked&service=wazzup").with(ADMIN)).andExpect(status().isOk()).andExpect(content().string(allOf(
+        containsString("Wazzup: Ключи сохранены, но проверка не прошла — её итог ниже"), containsString("Нет связи с http"),
+        containsString("соединение не установлено"), containsString("Проверить подключение"),
         containsString("Отключить"), containsString("сохранён ••••99cc"), not(containsString("wz-page-key-77aa88bb99cc")))));
 
-    mvc.perform(form(PAGE + "/wazzup/check", ADMIN)).andExpect(header().string("HX-Redirect", PAGE + "?done=checked&service=wazzup#service-wazzup"));
+    mvc.perform(form(PAGE + "/wazzup/check", ADMIN)).andExpect(header().string("HX-Redirect", PAGE + "?done=failed&service=wazzup#service-wazzup"));
 
     Long simMain = jdbc.queryForObject("select id from whatsapp_channel where provider = 'sim' and channel_ref = 'sim-main'", Long.class);
     mvc.perform(form(PAGE + "/channels/" + simMain, ADMIN, "active", "false")).andExpect(header().string("HX-Redirect", PAGE + "?done=channel"));
