@@ -36,6 +36,25 @@
       window.history.back();
     }
   });
+  // <label><span data-files-label>…</span><input type="file" hidden></label>: the label names the files
+  // chosen (the input itself is hidden), and says its own words again when the form is reset.
+  function showChosen(input) {
+    const label = input.closest('label') && input.closest('label').querySelector('[data-files-label]');
+    if (!label) {
+      return;
+    }
+    label.dataset.empty = label.dataset.empty || label.textContent;
+    const names = Array.from(input.files || []).map(function (f) { return f.name; });
+    label.textContent = names.length ? 'Файлы: ' + names.join(', ') : label.dataset.empty;
+  }
+  document.addEventListener('change', function (e) {
+    if (e.target.matches && e.target.matches('input[type=file]')) {
+      showChosen(e.target);
+    }
+  });
+  document.addEventListener('reset', function (e) {
+    setTimeout(function () { e.target.querySelectorAll('input[type=file]').forEach(showChosen); });
+  });
   // <button data-fill="selector" data-value="…">: puts the value into the field.
   document.addEventListener('click', function (e) {
     const button = e.target.closest ? e.target.closest('[data-fill]') : null;

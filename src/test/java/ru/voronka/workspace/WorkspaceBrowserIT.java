@@ -40,7 +40,7 @@ class WorkspaceBrowserIT extends PostgresIT {
   TestRestTemplate rest;
 
   @Test
-  void aMessageWrittenOnTheDealCardArrivesLiveInAnotherUsersBrowser() {
+  void aMessageWrittenOnTheDealCardArrivesLiveInAnotherUsersBrowser() throws Exception {
     Api admin = new Api(rest, ADMIN, ADMIN_PASSWORD);
     hireOnce(admin, "wspetrov", "Олег", "Васнецов", "MANAGERS"); // names no other test uses
     hireOnce(admin, "wssmirnova", "Вера", "Громова", "HEAD_OF_SALES");
@@ -67,6 +67,17 @@ class WorkspaceBrowserIT extends PostgresIT {
         d -> d.findElements(By.cssSelector(".msg.ours .body")).stream().anyMatch(e -> e.getText().contains("скидку 5 %")));
     rop.until("the message arrives in the РОП's open chat without a reload",
         d -> d.findElements(By.cssSelector(".msg.theirs .body")).stream().anyMatch(e -> e.getText().contains("скидку 5 %")));
+
+    // A file: the hidden input's label names what was chosen, the message carries it, the label is reset.
+    java.nio.file.Path estimate = java.nio.file.Files.createTempDirectory("ws").resolve("смета.pdf");
+    java.nio.file.Files.writeString(estimate, "%PDF-1.4 смета");
+    manager.driver().findElement(By.cssSelector("form[data-chat-send] input[type=file]")).sendKeys(estimate.toString());
+    manager.until("the label names the chosen file", d -> d.findElement(By.cssSelector("form[data-chat-send] [data-files-label]"))
+        .getText().equals("Файлы: смета.pdf"));
+    send(manager, "Смета во вложении");
+    manager.until("the message carries the file", d -> d.findElements(By.cssSelector(".msg.ours")).stream()
+        .anyMatch(e -> e.getText().contains("Смета во вложении") && e.getText().contains("смета.pdf")));
+    assertThat(manager.driver().findElement(By.cssSelector("form[data-chat-send] [data-files-label]")).getText()).isEqualTo("+ Файлы");
 
     // A personal message pops up on whatever page the colleague has open, and waits there unread.
     manager.open("http://localhost:" + port + "/chats/pick");
