@@ -45,6 +45,11 @@ class CloudApiMessenger implements ClientMessenger {
   private volatile List<MessageTemplate> templates;
   private volatile long templatesReadAt;
 
+  /** The account this adapter speaks for (its token reads the media sent to it). */
+  CloudApiProperties properties() {
+    return properties;
+  }
+
   CloudApiMessenger(CloudApiProperties properties) {
     this.properties = properties;
     this.http = ProviderHttp.bearer(properties.baseUrl(), properties.accessToken());

@@ -27,13 +27,23 @@ class MediaDownloader {
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-  private final CloudApiProperties cloud;
+  private final java.util.function.Supplier<CloudApiProperties> cloudAccount;
   private final MediaSources sources;
   private final long maxBytes;
   private final ObjectMapper json;
 
-  MediaDownloader(CloudApiProperties cloud, MediaProperties media, ObjectMapper json) {
-    this.cloud = cloud;
+  /**
+   * A Cloud API media id is read with the token of the account the message came to: the one connected on
+   * «Сервисы WhatsApp» when there is one (it takes the environment's place there too), else the environment's.
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  MediaDownloader(WhatsAppServices services, CloudApiProperties environment, MediaProperties media, ObjectMapper json) {
+    this(() -> services.adapter(WhatsAppServices.CLOUD, null).filter(CloudApiMessenger.class::isInstance)
+        .map(adapter -> ((CloudApiMessenger) adapter).properties()).orElse(environment), media, json);
+  }
+
+  MediaDownloader(java.util.function.Supplier<CloudApiProperties> cloudAccount, MediaProperties media, ObjectMapper json) {
+    this.cloudAccount = cloudAccount;
     this.sources = new MediaSources(media);
     this.maxBytes = media.maxBytes();
     this.json = json;
@@ -44,6 +54,7 @@ class MediaDownloader {
     String token = null;
     String type = null;
     if (media.cloudMediaId() != null) {
+      CloudApiProperties cloud = cloudAccount.get();
       token = cloud.accessToken();
       JsonNode info;
       try (InputStream meta = get(URI.create(cloud.baseUrl() + "/" + cloud.version() + "/" + media.cloudMediaId()), token).body()) {

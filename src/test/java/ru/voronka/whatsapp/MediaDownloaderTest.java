@@ -38,7 +38,7 @@ class MediaDownloaderTest {
     provider.start();
     MediaProperties media = new MediaProperties((long) LIMIT, Map.of("wazzup", List.of("localhost"), "cloud", List.of("localhost")),
         true);
-    downloader = new MediaDownloader(new CloudApiProperties(provider.baseUrl(), "v21.0", "106540352242922", "cloud-token", null, null),
+    downloader = new MediaDownloader(() -> new CloudApiProperties(provider.baseUrl(), "v21.0", "106540352242922", "cloud-token", null, null),
         media, new ObjectMapper());
   }
 

@@ -72,6 +72,7 @@ class WhatsAppServicesTest extends WorkspaceTest {
   @Autowired SimulatedWhatsApp simulator;
   @Autowired StageActions stageActions;
   @Autowired DealRepository deals;
+  @Autowired MediaDownloader mediaDownloader;
 
   @AfterEach
   void disconnectEverything() {
@@ -140,6 +141,21 @@ class WhatsAppServicesTest extends WorkspaceTest {
         .satisfies(c -> assertThat(c.ref()).isEqualTo("106540352242922"))
         .satisfies(c -> assertThat(c.phone()).isEqualTo("+74956498447"))
         .satisfies(c -> assertThat(c.sends()).isTrue());
+
+    // A photo sent to this number is read with this account's token, not the environment's (there is none here).
+    provider.stubFor(WireMock.get(urlPathEqualTo("/v21.0/media-from-page-account")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("""
+            {"url": "%s/lookaside/photo", "mime_type": "image/jpeg", "file_size": 3, "id": "media-from-page-account"}"""
+            .formatted(provider.baseUrl()))));
+    provider.stubFor(WireMock.get(urlPathEqualTo("/lookaside/photo")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "image/jpeg").withBody("jpg")));
+    try {
+      mediaDownloader.download(new InboundMessage.MediaRef("cloud", null, "media-from-page-account", "photo.jpg"));
+    } catch (MediaSources.Refused refusedHost) {
+      // this context lets no test host serve a file; the token is what is checked here
+    }
+    provider.verify(getRequestedFor(urlPathEqualTo("/v21.0/media-from-page-account"))
+        .withHeader("Authorization", equalTo("Bearer " + CLOUD_TOKEN)));
 
     provider.stubFor(WireMock.get(urlPathEqualTo("/v21.0/106540352242922")).willReturn(aResponse().withStatus(400)
         .withHeader("Content-Type", "application/json").withBody("""
