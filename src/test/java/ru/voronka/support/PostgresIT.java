@@ -25,7 +25,7 @@ public abstract class PostgresIT {
     // Pools that shrink when idle: the run's contexts stay alive side by side, within the server's 100
     // connections, and only the running one holds many. Not smaller than 16: a sending job holds two
     // at once (its transaction and the record of a part sent or failed), and the job executor runs up
-    // to 10 (the bench profile gives the production's 20).
+    // to 10 (the bench profile gives the production's 30).
     registry.add("spring.datasource.hikari.maximum-pool-size", () -> System.getProperty("voronka.it.db-pool", "16"));
     registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     registry.add("spring.datasource.hikari.idle-timeout", () -> "15000");
