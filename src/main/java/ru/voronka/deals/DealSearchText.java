@@ -83,11 +83,22 @@ public class DealSearchText implements TransactionExecutionListener {
     }
   }
 
+  /** At every start: the deals whose text was never written ({@link #writeMissing}). */
+  @EventListener(ApplicationReadyEvent.class)
+  public void onStart() {
+    try {
+      writeMissing();
+    } catch (RuntimeException e) {
+      // Two nodes started together write the same rows and one may lose a deadlock: the other finishes,
+      // and a deal left behind is written at its next change or start. Never a reason not to start.
+      log.warn("Search text not written for every older deal this time: {}", e.toString());
+    }
+  }
+
   /**
    * Deals whose text was never written — those of an older version, or made by SQL (the bench): their
    * clients' deals are written in batches, each batch in its own transaction.
    */
-  @EventListener(ApplicationReadyEvent.class)
   public void writeMissing() {
     int clients = 0;
     List<Long> batch;
