@@ -57,6 +57,14 @@ public class Deal extends CreatedAndUpdated {
   @ManyToOne(fetch = FetchType.LAZY)
   private Employee responsible;
 
+  /**
+   * The responsible's id as the column holds it, for queries only: a condition on {@code responsible} in a
+   * query that also joins it is written on the joined employee, and PostgreSQL then cannot use the
+   * responsible index (issue 15's bench: a manager's count 9 → 21 ms, a capped search count 9 → 61 ms).
+   */
+  @jakarta.persistence.Column(name = "responsible_id", insertable = false, updatable = false)
+  private Long responsibleId;
+
   @ManyToOne(fetch = FetchType.LAZY)
   private Employee previousResponsible;
 

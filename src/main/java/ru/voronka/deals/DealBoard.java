@@ -52,10 +52,10 @@ public class DealBoard {
     StringBuilder where = new StringBuilder(" where d.funnel = :funnel");
     parameters.put("funnel", Funnel.SALES);
     if (!viewer.seesAllDeals()) {
-      where.append(" and (d.responsible is null or d.responsible.id = (select e.id from Employee e where e.userId = :me))");
+      where.append(" and (d.responsibleId is null or d.responsibleId = (select e.id from Employee e where e.userId = :me))");
       parameters.put("me", viewer.userId());
     } else if (responsible != null && !responsible.isBlank()) {
-      where.append(" and d.responsible.id = (select e.id from Employee e where e.userId = :responsible)");
+      where.append(" and d.responsibleId = (select e.id from Employee e where e.userId = :responsible)");
       parameters.put("responsible", responsible.strip());
     }
     if (q != null && !q.isBlank()) {

@@ -18,13 +18,13 @@ public interface DealRepository extends JpaRepository<Deal, Long> {
    * (issue 15's bench: not a scan of every deal).
    */
   String FILTERS = """
-      from Deal d left join d.responsible r
+      from Deal d
       where (:funnel is null or d.funnel = :funnel)
         and (:stage is null or d.stage = :stage)
         and (:status is null or d.status = :status)
-        and (:responsible is null or r.userId = :responsible)
-        and (:visibleTo is null or d.responsible is null
-             or d.responsible.id = (select v.id from Employee v where v.userId = :visibleTo))
+        and (:responsible is null or d.responsibleId = (select e.id from Employee e where e.userId = :responsible))
+        and (:visibleTo is null or d.responsibleId is null
+             or d.responsibleId = (select v.id from Employee v where v.userId = :visibleTo))
       """;
 
   @EntityGraph(attributePaths = {"counterparty", "responsible"})

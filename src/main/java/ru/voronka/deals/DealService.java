@@ -101,8 +101,9 @@ public class DealService {
     long total = countCap == Long.MAX_VALUE
         ? deals.countSearch(filter.funnel(), filter.stage(), filter.status(), filter.responsible(), visibleTo,
             terms.words(), terms.number(), terms.digits())
-        : deals.searchIds(filter.funnel(), filter.stage(), filter.status(), filter.responsible(), visibleTo,
-            terms.words(), terms.number(), terms.digits(), PageRequest.of(0, (int) Math.min(countCap + 1, Integer.MAX_VALUE))).size();
+        : customPlans.readingIndexes(() -> deals.searchIds(filter.funnel(), filter.stage(), filter.status(), filter.responsible(),
+            visibleTo, terms.words(), terms.number(), terms.digits(), PageRequest.of(0, (int) Math.min(countCap + 1, Integer.MAX_VALUE)))
+            .size());
     return new PageImpl<>(page, pageable, total);
   }
 
