@@ -48,13 +48,12 @@ public class ChatAttachment {
 
   /** Sent, or further along: a retry of its message leaves it out. */
   boolean isOnItsWay() {
-    return status == MessageStatus.SENT || status == MessageStatus.DELIVERED || status == MessageStatus.READ;
+    return status != null && status.isOnItsWay();
   }
 
-  /** Statuses only move forward, as a message's do; a failure is final. */
+  /** Statuses only move forward, as a message's do ({@link MessageStatus#mayMoveTo}). */
   void advanceStatus(MessageStatus next, String reason) {
-    if (status == null || status == MessageStatus.FAILED
-        || next.ordinal() <= status.ordinal() && next != MessageStatus.FAILED) {
+    if (status == null || !status.mayMoveTo(next)) {
       return;
     }
     status = next;

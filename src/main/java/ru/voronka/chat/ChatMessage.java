@@ -139,9 +139,9 @@ public class ChatMessage implements Timestamped {
     this.externalId = externalId;
   }
 
-  /** Statuses only move forward: sent → delivered → read; a failure is final. */
+  /** Statuses only move forward ({@link MessageStatus#mayMoveTo}). */
   void advanceStatus(MessageStatus next, String reason) {
-    if (status == MessageStatus.FAILED || next.ordinal() <= status.ordinal() && next != MessageStatus.FAILED) {
+    if (!status.mayMoveTo(next)) {
       return;
     }
     status = next;
@@ -159,9 +159,8 @@ public class ChatMessage implements Timestamped {
     this.externalId = externalId;
   }
 
-  /** Sent, or further along (delivered, read): nothing to send any more. */
   boolean isOnItsWay() {
-    return status == MessageStatus.SENT || status == MessageStatus.DELIVERED || status == MessageStatus.READ;
+    return status.isOnItsWay();
   }
 
   void delete(String by, Instant now) {

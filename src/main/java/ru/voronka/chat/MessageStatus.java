@@ -17,4 +17,14 @@ public enum MessageStatus {
   public String title() {
     return title;
   }
+
+  /** Statuses only move forward (sent → delivered → read); a failure may come after any other and is final. */
+  boolean mayMoveTo(MessageStatus next) {
+    return this != FAILED && (next == FAILED || next.ordinal() > ordinal());
+  }
+
+  /** Sent, or further along (delivered, read): nothing to send any more. */
+  boolean isOnItsWay() {
+    return this == SENT || this == DELIVERED || this == READ;
+  }
 }
