@@ -62,8 +62,10 @@ public class DealSearchText implements TransactionExecutionListener {
       Set<Long> dealIds = Set.copyOf(pending.deals);
       pending.clients.clear();
       pending.deals.clear();
-      clientIds.forEach(this::writeClient);
-      dealIds.forEach(this::writeDeal);
+      Set<Long> written = new java.util.HashSet<>();
+      clientIds.forEach(id -> written.addAll(writeClient(id)));
+      // a new deal of a new client is written with its client's deals, not a second time
+      dealIds.stream().filter(id -> !written.contains(id)).forEach(this::writeDeal);
     }
   }
 
@@ -121,12 +123,14 @@ public class DealSearchText implements TransactionExecutionListener {
     }
   }
 
-  private void writeClient(Long counterpartyId) {
+  /** Writes every deal of the client; returns their ids. */
+  private List<Long> writeClient(Long counterpartyId) {
     Counterparty client = entities.find(Counterparty.class, counterpartyId);
     String clientText = client == null ? "" : client.searchText();
     List<Object[]> deals = entities.createQuery("select d.id, d.title from Deal d where d.counterparty.id = :id", Object[].class)
         .setParameter("id", counterpartyId).getResultList();
     deals.forEach(row -> write((Long) row[0], text((String) row[1], clientText)));
+    return deals.stream().map(row -> (Long) row[0]).toList();
   }
 
   private int writeDeal(Long dealId) {
