@@ -86,10 +86,6 @@ class DocumentsTabBrowserIT extends PostgresIT {
   }
 
   private void logIn(String user, String password) {
-    browser.open("http://localhost:" + port + "/login");
-    browser.type(By.name("username"), user);
-    browser.type(By.name("password"), password);
-    browser.click(By.cssSelector("button[type=submit]"));
-    browser.visible(By.cssSelector("header.topbar"));
+    browser.signIn("http://localhost:" + port, user, password);
   }
 }

@@ -90,6 +90,15 @@ public final class Browser implements TestWatcher, AutoCloseable {
     return this;
   }
 
+  /** Signs in on Voronka's login page at {@code baseUrl} and waits for the workspace's top bar. */
+  public void signIn(String baseUrl, String user, String password) {
+    open(baseUrl + "/login");
+    type(By.name("username"), user);
+    type(By.name("password"), password);
+    click(By.cssSelector("button[type=submit]"));
+    visible(By.cssSelector("header.topbar"));
+  }
+
   /** Waits until the condition holds (a non-null, non-false value) and returns its value. */
   public <T> T until(String what, Function<WebDriver, T> condition) {
     driver();

@@ -112,11 +112,7 @@ class StageActionWazzupIT extends WhatsAppIT {
   @DisplayName("SWA-E2E-2")
   void anAdministratorSetsItInTheBrowser_andTheDealOnKpGetsTheTextAndItsKpOnce() {
     String name = "КП клиенту через 2 часа " + UUID.randomUUID().toString().substring(0, 8);
-    browser.open("http://localhost:" + port + "/login");
-    browser.type(By.name("username"), ADMIN);
-    browser.type(By.name("password"), ADMIN_PASSWORD);
-    browser.click(By.cssSelector("button[type=submit]"));
-    browser.visible(By.cssSelector("header.topbar"));
+    browser.signIn("http://localhost:" + port, ADMIN, ADMIN_PASSWORD);
     browser.open("http://localhost:" + port + "/settings/automations/new");
     new Select(browser.visible(By.id("stage"))).selectByVisibleText("Продажа: КП");
     browser.type(By.id("name"), name);

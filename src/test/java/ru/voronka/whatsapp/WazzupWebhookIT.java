@@ -196,11 +196,16 @@ class WazzupWebhookIT extends WhatsAppIT {
     assertThat(status(externalId)).isEqualTo("READ");
   }
 
-  @Test
-  void aProviderOutageLosesNothing_theMessageShowsTheError_andIsSentOnRecovery() throws Exception {
+  /** The РОП these tests write as (hired once per database). */
+  void hireRop() {
     var hired = admin.post("/api/employees", Map.of("userId", "wzrop", "password", "secret1", "firstName", "Ирина",
         "lastName", "Волкова", "groups", List.of("HEAD_OF_SALES"), "email", "wzrop@voronka.test"));
     assertThat(hired.status()).isIn(201, 409);
+  }
+
+  @Test
+  void aProviderOutageLosesNothing_theMessageShowsTheError_andIsSentOnRecovery() throws Exception {
+    hireRop();
     long deal = newDeal("Поставка при сбое", "+7 915 333-44-55");
     Viewer rop = Viewer.of("wzrop", List.of(Group.HEAD_OF_SALES.id()));
     Long chat = finder.dealChat(deal, ChatKind.DEAL_CLIENT, rop);
@@ -231,9 +236,7 @@ class WazzupWebhookIT extends WhatsAppIT {
   @Test
   @org.junit.jupiter.api.DisplayName("SWA-FILE-2")
   void aManagersFilesReachTheClientAsContentUriMessages_fetchedByTheirSignedLinks_eachWithItsOwnStatus() {
-    var hired = admin.post("/api/employees", Map.of("userId", "wzrop", "password", "secret1", "firstName", "Ирина",
-        "lastName", "Волкова", "groups", List.of("HEAD_OF_SALES"), "email", "wzrop@voronka.test"));
-    assertThat(hired.status()).isIn(201, 409);
+    hireRop();
     long deal = newDeal("Файлы клиенту", "+7 915 444-55-66");
     Viewer rop = Viewer.of("wzrop", List.of(Group.HEAD_OF_SALES.id()));
     Long chat = finder.dealChat(deal, ChatKind.DEAL_CLIENT, rop);

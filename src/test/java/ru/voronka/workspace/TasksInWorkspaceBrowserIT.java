@@ -133,11 +133,7 @@ class TasksInWorkspaceBrowserIT extends PostgresIT {
   }
 
   private void logIn(String user) {
-    browser.open(url("/"));
-    browser.type(By.name("username"), user);
-    browser.type(By.name("password"), PASSWORD);
-    browser.click(By.cssSelector("button[type=submit]"));
-    browser.visible(By.cssSelector("header.topbar"));
+    browser.signIn(url(""), user, PASSWORD);
   }
 
   private static void hireOnce(Api admin, String userId, String firstName, String lastName, String group) {

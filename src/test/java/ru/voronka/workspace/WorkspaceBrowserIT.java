@@ -106,11 +106,7 @@ class WorkspaceBrowserIT extends PostgresIT {
   }
 
   private void logIn(Browser browser, String user) {
-    browser.open("http://localhost:" + port + "/");
-    browser.type(By.name("username"), user);
-    browser.type(By.name("password"), PASSWORD);
-    browser.click(By.cssSelector("button[type=submit]"));
-    browser.visible(By.cssSelector("header.topbar"));
+    browser.signIn("http://localhost:" + port, user, PASSWORD);
   }
 
   private static void hireOnce(Api admin, String userId, String firstName, String lastName, String group) {
