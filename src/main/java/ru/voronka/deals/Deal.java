@@ -105,6 +105,10 @@ public class Deal extends CreatedAndUpdated {
   @jakarta.persistence.Transient
   private boolean searchTextStale;
 
+  /** Where {@link DealTally} counts this deal: as loaded, or as last written in this session; null before the first write. */
+  @jakarta.persistence.Transient
+  private DealTally.Place tallied;
+
   protected Deal() {}
 
   public Deal(String title, Funnel funnel, Counterparty counterparty) {
@@ -240,6 +244,23 @@ public class Deal extends CreatedAndUpdated {
     boolean stale = searchTextStale;
     searchTextStale = false;
     return stale;
+  }
+
+  /** Loaded: counted where the database has it. */
+  void loadedForTally() {
+    tallied = tallyPlace();
+  }
+
+  /** Written: the move in the tally since the last write, or null when its stage, responsible and amount stayed. */
+  DealTally.Move takeTallyMove() {
+    DealTally.Place now = tallyPlace();
+    DealTally.Place before = tallied;
+    tallied = now;
+    return now.equals(before) ? null : new DealTally.Move(before, now);
+  }
+
+  private DealTally.Place tallyPlace() {
+    return DealTally.Place.of(funnel, stage, responsible == null ? null : responsible.getId(), amount);
   }
 
   public void attachProcess(String processInstanceId) {

@@ -16,8 +16,8 @@ import ru.voronka.platform.RussianFormats;
 /**
  * The funnel as a board (issue 15): a column per stage of «Продажа» with its count and sum and the
  * most recently touched deals as cards. The same rule as the desktop: a manager sees their own deals
- * and the new requests nobody has taken, the РОП all. Counts and sums come from one grouped query;
- * each column's cards from one short query (an index on stage and update time serves both).
+ * and the new requests nobody has taken, the РОП all. Counts and sums come from {@link DealTally}, or for
+ * a search from one grouped query; each column's cards from one short query (an index on stage and update time).
  */
 @Service
 @Transactional(readOnly = true)
@@ -38,10 +38,12 @@ public class DealBoard {
 
   private final EntityManager entities;
   private final CustomPlans customPlans;
+  private final DealTally tally;
 
-  DealBoard(EntityManager entities, CustomPlans customPlans) {
+  DealBoard(EntityManager entities, CustomPlans customPlans, DealTally tally) {
     this.entities = entities;
     this.customPlans = customPlans;
+    this.tally = tally;
   }
 
   /** {@code responsible} narrows the РОП's board to one manager (ignored for a manager); {@code q} as the desktop's search. */
@@ -58,24 +60,25 @@ public class DealBoard {
       where.append(" and d.responsibleId = (select e.id from Employee e where e.userId = :responsible)");
       parameters.put("responsible", responsible.strip());
     }
+    Map<DealStage, DealTally.Total> byStage;
     if (q != null && !q.isBlank()) {
       where.append(" and ").append(SearchTerms.MATCH);
       SearchTerms.of(q).bind(parameters::put);
       customPlans.forThisTransaction();
+      byStage = searched(where.toString(), parameters);
+    } else if (!viewer.seesAllDeals()) {
+      byStage = tally.byStage(Funnel.SALES, viewer.userId(), true);
+    } else {
+      byStage = tally.byStage(Funnel.SALES, responsible == null || responsible.isBlank() ? null : responsible.strip(), false);
     }
-    TypedQuery<Object[]> totals = entities.createQuery("select d.stage, count(d), sum(d.amount) from Deal d "
-        + "left join d.counterparty c" + where + " group by d.stage", Object[].class);
-    parameters.forEach(totals::setParameter);
-    Map<DealStage, Object[]> byStage = new EnumMap<>(DealStage.class);
-    totals.getResultList().forEach(row -> byStage.put((DealStage) row[0], row));
 
     List<Column> columns = new ArrayList<>();
     long count = 0;
     BigDecimal sum = BigDecimal.ZERO;
     for (DealStage stage : java.util.Arrays.stream(DealStage.values()).filter(s -> s.funnel() == Funnel.SALES).toList()) {
-      Object[] row = byStage.get(stage);
-      long inStage = row == null ? 0 : (Long) row[1];
-      BigDecimal stageSum = row == null || row[2] == null ? BigDecimal.ZERO : (BigDecimal) row[2];
+      DealTally.Total total = byStage.getOrDefault(stage, DealTally.Total.NONE);
+      long inStage = total.deals();
+      BigDecimal stageSum = total.amount();
       List<DealSummary> cards = List.of();
       if (inStage > 0) {
         TypedQuery<Deal> query = entities.createQuery("select d from Deal d left join fetch d.responsible "
@@ -90,6 +93,17 @@ public class DealBoard {
       }
     }
     return new Board(columns, count, RussianFormats.roubles(sum));
+  }
+
+  /** A search's totals, counted over the deals it finds. */
+  private Map<DealStage, DealTally.Total> searched(String where, Map<String, Object> parameters) {
+    TypedQuery<Object[]> totals = entities.createQuery("select d.stage, count(d), sum(d.amount) from Deal d "
+        + "left join d.counterparty c" + where + " group by d.stage", Object[].class);
+    parameters.forEach(totals::setParameter);
+    Map<DealStage, DealTally.Total> byStage = new EnumMap<>(DealStage.class);
+    totals.getResultList().forEach(row -> byStage.put((DealStage) row[0],
+        new DealTally.Total((Long) row[1], row[2] == null ? BigDecimal.ZERO : (BigDecimal) row[2])));
+    return byStage;
   }
 
 }

@@ -13,10 +13,19 @@ import org.springframework.data.domain.Pageable;
  */
 public interface TaskDesk {
 
-  /** Tasks assigned to the user, and those offered to their groups that nobody has taken; most urgent first. */
+  /**
+   * The pages count open tasks up to this and say «более 1 000» past it: nobody pages through a thousand
+   * tasks, and counting 50 000 offered to a group took longer than the rest of the page (issue 15's bench).
+   */
+  int COUNT_CAP = 1000;
+
+  /**
+   * Tasks assigned to the user, and those offered to their groups that nobody has taken; most urgent first.
+   * The page's total is exact up to {@link #COUNT_CAP} and {@code COUNT_CAP + 1} past it.
+   */
   Page<TaskRow> open(Viewer viewer, Pageable pageable);
 
-  /** How many {@link #open} lists: the navigation's count. */
+  /** How many {@link #open} lists, as its total: exact up to {@link #COUNT_CAP}, {@code COUNT_CAP + 1} past it. */
   long countOpen(Viewer viewer);
 
   /** The deal's open tasks, oldest first, each saying whether the viewer may take or complete it. */

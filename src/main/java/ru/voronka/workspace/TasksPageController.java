@@ -48,7 +48,9 @@ class TasksPageController {
   @GetMapping("/tasks")
   String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String done,
       Authentication auth, Model model) {
-    model.addAttribute("rows", tasks.open(Viewers.of(auth), PageRequest.of(Math.max(page, 0), 25)));
+    var rows = tasks.open(Viewers.of(auth), PageRequest.of(Math.max(page, 0), 25));
+    model.addAttribute("rows", rows);
+    model.addAttribute("capped", rows.getTotalElements() > TaskDesk.COUNT_CAP);
     model.addAttribute("now", Date.from(clock.instant()));
     if (done != null && !done.isBlank()) {
       model.addAttribute("done", "Задача «" + done + "» выполнена");
@@ -60,7 +62,7 @@ class TasksPageController {
   @ResponseBody
   String count(Authentication auth) {
     long count = tasks.countOpen(Viewers.of(auth));
-    return count == 0 ? "" : String.valueOf(count);
+    return count == 0 ? "" : count > 999 ? "999+" : String.valueOf(count);
   }
 
   @GetMapping("/tasks/{id}")

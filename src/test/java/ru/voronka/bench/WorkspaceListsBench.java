@@ -43,6 +43,7 @@ class WorkspaceListsBench extends PostgresIT {
   @Autowired Staff staff;
   @Autowired DealTasks dealTasks;
   @Autowired ru.voronka.deals.DealSearchText searchText;
+  @Autowired ru.voronka.deals.DealTally tally;
   @LocalServerPort int port;
 
   @Value("${bench.deals:100000}")
@@ -85,6 +86,9 @@ class WorkspaceListsBench extends PostgresIT {
     pages.put("Поиск, РОП (GET /?q=компания: every deal's client)", () -> rop.get("/?q=%D0%BA%D0%BE%D0%BC%D0%BF%D0%B0%D0%BD%D0%B8%D1%8F")
         .statusCode());
     pages.put("Поиск, менеджер (GET /?q=8 916 000-47-11: a phone)", () -> manager.get("/?q=8%20916%20000-47-11").statusCode());
+    pages.put("Мои задачи, менеджер (GET /tasks)", () -> manager.get("/tasks").statusCode());
+    pages.put("Мои задачи, РОП (GET /tasks)", () -> rop.get("/tasks").statusCode());
+    pages.put("Число задач в меню, менеджер (GET /tasks/count)", () -> manager.get("/tasks/count").statusCode());
     pages.put("Мои задачи, менеджер (GET /api/tasks)", () -> basic(http, base + "/api/tasks", "bm3"));
     pages.put("Мои задачи, РОП (GET /api/tasks)", () -> basic(http, base + "/api/tasks", "brop"));
     Viewer bm3 = Viewer.of("bm3", List.of(Group.MANAGERS.id()));
@@ -113,13 +117,13 @@ class WorkspaceListsBench extends PostgresIT {
     explain("Рабочий стол, РОП: страница", """
         select d.* from deal d left join employee r on r.id = d.responsible_id left join counterparty c on c.id = d.counterparty_id
         order by d.updated_at desc, d.id desc limit 20""");
-    explain("Канбан, РОП: число и сумма по стадиям", """
-        select d.stage, count(d.id), sum(d.amount) from deal d left join counterparty c on c.id = d.counterparty_id
-        where d.funnel = 'SALES' group by d.stage""");
-    explain("Канбан, менеджер: число и сумма по стадиям", """
-        select d.stage, count(d.id), sum(d.amount) from deal d left join counterparty c on c.id = d.counterparty_id
-        where d.funnel = 'SALES' and (d.responsible_id is null or d.responsible_id = (select e.id from employee e where e.user_id = 'bm3'))
-        group by d.stage""");
+    explain("Канбан, РОП: число и сумма по стадиям (deal_tally)", """
+        select stage, sum(deals), sum(amount) from deal_tally where funnel = 'SALES' group by stage""");
+    explain("Канбан, менеджер: число и сумма по стадиям (deal_tally)", """
+        select stage, sum(deals), sum(amount) from deal_tally where funnel = 'SALES'
+          and responsible_id in (0, (select e.id from employee e where e.user_id = 'bm3')) group by stage""");
+    explain("Канбан, РОП: число и сумма по стадиям, если считать сделки (как до deal_tally)", """
+        select d.stage, count(d.id), sum(d.amount) from deal d where d.funnel = 'SALES' group by d.stage""");
     explain("Канбан, менеджер: карточки стадии «КП»", """
         select d.* from deal d left join employee r on r.id = d.responsible_id left join counterparty c on c.id = d.counterparty_id
         where d.funnel = 'SALES' and (d.responsible_id is null or d.responsible_id = (select e.id from employee e where e.user_id = 'bm3'))
@@ -141,7 +145,15 @@ class WorkspaceListsBench extends PostgresIT {
         where (RES.ASSIGNEE_ = 'bm3' or (I.TYPE_ = 'candidate' and I.GROUP_ID_ in ('managers')))
         order by RES.CREATE_TIME_ desc limit 20""");
     explain("Мои задачи, менеджер: число назначенных мне", "select count(*) from ACT_RU_TASK RES where RES.ASSIGNEE_ = 'bm3'");
-    explain("Мои задачи, менеджер: число предложенных моей группе и не взятых", """
+    explain("Мои задачи, менеджер: число предложенных мне или моей группе и не взятых, до 1 001 (страница, меню)", """
+        select count(*) from (select T.ID_ from ACT_RU_TASK T where T.ASSIGNEE_ is null and exists (
+          select 1 from ACT_RU_IDENTITYLINK L where L.TASK_ID_ = T.ID_ and L.TYPE_ = 'candidate'
+            and (L.GROUP_ID_ in ('managers') or L.USER_ID_ = 'bm3')) limit 1001) offered""");
+    explain("Мои задачи, менеджер: число предложенных моей группе и не взятых, все (API)", """
+        select count(*) from ACT_RU_TASK T where T.ASSIGNEE_ is null and exists (
+          select 1 from ACT_RU_IDENTITYLINK L where L.TASK_ID_ = T.ID_ and L.TYPE_ = 'candidate'
+            and (L.GROUP_ID_ in ('managers') or L.USER_ID_ = '-'))""");
+    explain("Мои задачи, менеджер: то же число, как его считает Camunda (до этой сессии)", """
         select count(distinct RES.ID_) from ACT_RU_TASK RES inner join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
         where RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and I.GROUP_ID_ in ('managers')""");
     System.out.printf(Locale.ROOT, "%nbm3 (id %d) sees %d deals of %d%n", bm3Id, jdbc.queryForObject(
@@ -190,6 +202,7 @@ class WorkspaceListsBench extends PostgresIT {
         insert into ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_)
         select 'bench-link-' || g, 1, 'managers', 'candidate', 'bench-' || g from generate_series(1, ?) g where g % 2 = 1""", tasks);
     searchText.writeMissing(); // as at the start of a Voronka whose deals were made before the search text
+    tally.recount(); // as at every start: deals made by SQL are counted
     jdbc.execute("analyze");
   }
 

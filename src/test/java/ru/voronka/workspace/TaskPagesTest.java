@@ -42,6 +42,7 @@ class TaskPagesTest extends WorkspaceTest {
   @Autowired TaskService tasks;
   @Autowired ru.voronka.deals.TaskDesk taskDesk;
   @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   Deal newRequest(String title) {
     return dealService.create(new NewDeal(title, null, new NewDeal.NewClient("ООО «Тест " + title + "»", null, null, "Иванов Иван",
@@ -147,6 +148,32 @@ class TaskPagesTest extends WorkspaceTest {
         .andExpect(content().string(containsString("минует согласование РОП и оплату: так перевести сделку может только РОП")));
     mvc.perform(get("/deals/" + deal.getId()).with(ROP))
         .andExpect(content().string(containsString("Запуск реализации сделки (минуя согласование РОП и оплату)")));
+  }
+
+  @Test
+  void pastAThousandOpenTasksThePageSaysMoreThanAThousand_andTheBadge999plus() throws Exception {
+    var kapustin = user("kapustin").roles("MANAGERS");
+    var viewer = Viewer.of("kapustin", List.of(ru.voronka.directory.Group.MANAGERS.id()));
+    long ofTheGroup = taskDesk.countOpen(viewer);
+    jdbc.update("""
+        insert into ACT_RU_TASK (ID_, REV_, NAME_, PRIORITY_, CREATE_TIME_, SUSPENSION_STATE_)
+        select 'cap-' || X, 1, 'Позвонить клиенту ' || X, 50, current_timestamp, 1 from system_range(1, 1001)""");
+    jdbc.update("""
+        insert into ACT_RU_IDENTITYLINK (ID_, REV_, USER_ID_, TYPE_, TASK_ID_)
+        select 'cap-link-' || X, 1, 'kapustin', 'candidate', 'cap-' || X from system_range(1, 1001)""");
+    try {
+      assertThat(taskDesk.countOpen(viewer)).isEqualTo(ru.voronka.deals.TaskDesk.COUNT_CAP + 1);
+      mvc.perform(get("/tasks").with(kapustin)).andExpect(status().isOk())
+          .andExpect(content().string(containsString("более 1")))
+          .andExpect(content().string(containsString("Позвонить клиенту")));
+      mvc.perform(get("/tasks/count").with(kapustin)).andExpect(content().string("999+"));
+
+      jdbc.update("delete from ACT_RU_IDENTITYLINK where TASK_ID_ in (select 'cap-' || X from system_range(1, 201))");
+      assertThat(taskDesk.countOpen(viewer)).as("800 offered by name and the group's").isEqualTo(800 + ofTheGroup);
+    } finally {
+      jdbc.update("delete from ACT_RU_IDENTITYLINK where ID_ like 'cap-link-%'");
+      jdbc.update("delete from ACT_RU_TASK where ID_ like 'cap-%'");
+    }
   }
 
   org.springframework.test.web.servlet.ResultActions complete(Task task, String json, RequestPostProcessor who) throws Exception {
