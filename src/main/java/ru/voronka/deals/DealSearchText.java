@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.voronka.directory.ClientChanged;
+import ru.voronka.platform.db.TransactionScoped;
 import ru.voronka.directory.Counterparty;
 
 /**
@@ -29,6 +29,7 @@ import ru.voronka.directory.Counterparty;
  * as a union of lists, a few ms here). Bitrix24 keeps its deals' search content the same way.
  */
 @Component
+@org.springframework.core.annotation.Order(0) // before DealTally: see there
 public class DealSearchText implements TransactionExecutionListener {
 
   private static final Logger log = LoggerFactory.getLogger(DealSearchText.class);
@@ -56,7 +57,7 @@ public class DealSearchText implements TransactionExecutionListener {
       return;
     }
     entities.flush();
-    Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+    Pending pending = TransactionScoped.find(Pending.class);
     for (int round = 0; pending != null && round < 3 && !(pending.clients.isEmpty() && pending.deals.isEmpty()); round++) {
       Set<Long> clientIds = Set.copyOf(pending.clients);
       Set<Long> dealIds = Set.copyOf(pending.deals);
@@ -153,27 +154,13 @@ public class DealSearchText implements TransactionExecutionListener {
   }
 
   /** This transaction's deals and clients to write; null outside a transaction (nothing is written there). */
-  private Pending pending() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-    if (pending == null) {
-      pending = new Pending();
-      TransactionSynchronizationManager.bindResource(this, pending);
-      TransactionSynchronizationManager.registerSynchronization(pending);
-    }
-    return pending;
+  private static Pending pending() {
+    return TransactionScoped.get(Pending.class, Pending::new);
   }
 
   /** Kept for the transaction's life; written by {@link #beforeCommit}. */
-  private final class Pending implements TransactionSynchronization {
+  private static final class Pending implements TransactionSynchronization {
     final Set<Long> clients = new LinkedHashSet<>();
     final Set<Long> deals = new LinkedHashSet<>();
-
-    @Override
-    public void afterCompletion(int status) {
-      TransactionSynchronizationManager.unbindResourceIfPossible(DealSearchText.this);
-    }
   }
 }

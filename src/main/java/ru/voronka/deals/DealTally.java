@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.voronka.platform.db.TransactionScoped;
 
 /**
  * The funnel board's counts and sums per stage, kept in {@code deal_tally} as deals change instead of
@@ -139,11 +139,8 @@ public class DealTally implements TransactionExecutionListener {
       return;
     }
     entities.flush();
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return;
-    }
-    Map<Key, Change> pending = TransactionSynchronizationManager.getSynchronizations().stream()
-        .filter(Pending.class::isInstance).map(s -> ((Pending) s).moves).findFirst().orElse(null);
+    Pending kept = TransactionScoped.find(Pending.class);
+    Map<Key, Change> pending = kept == null ? null : kept.moves;
     if (pending == null || pending.isEmpty()) {
       return;
     }
@@ -244,22 +241,10 @@ public class DealTally implements TransactionExecutionListener {
     return off == null ? 0 : off;
   }
 
-  /**
-   * This transaction's moves, added up by key; null outside a transaction. Kept as one of the transaction's
-   * synchronizations, which Spring sets aside with it while a new one runs inside it.
-   */
-  private Map<Key, Change> pending() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-      if (synchronization instanceof Pending kept) {
-        return kept.moves;
-      }
-    }
-    Pending pending = new Pending();
-    TransactionSynchronizationManager.registerSynchronization(pending);
-    return pending.moves;
+  /** This transaction's moves, added up by key; null outside a transaction. */
+  private static Map<Key, Change> pending() {
+    Pending pending = TransactionScoped.get(Pending.class, Pending::new);
+    return pending == null ? null : pending.moves;
   }
 
   private static final class Pending implements TransactionSynchronization {

@@ -58,7 +58,12 @@ public final class WebSession {
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, text/html").build(),
+    return get(path, "application/json, text/html");
+  }
+
+  /** As htmx asks for a page's piece ({@code *}{@code /*}), or for a given kind of answer. */
+  public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

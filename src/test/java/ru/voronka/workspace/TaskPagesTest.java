@@ -151,6 +151,39 @@ class TaskPagesTest extends WorkspaceTest {
   }
 
   @Test
+  void myTasksAndTheOfferedOnesAreListedTogether_theNearestDueFirst_pageAfterPage() {
+    // 60 tasks of «Капустин»: every third his own, the rest offered to him; due dates in no order, some none.
+    jdbc.update("""
+        insert into ACT_RU_TASK (ID_, REV_, NAME_, ASSIGNEE_, PRIORITY_, CREATE_TIME_, DUE_DATE_, SUSPENSION_STATE_)
+        select 'urgent-' || X, 1, 'Задача ' || X, case when mod(X, 3) = 0 then 'kapustin' end, 50,
+               dateadd('MINUTE', X, timestamp '2026-12-01 09:00:00'),
+               case when mod(X, 7) = 0 then null else dateadd('HOUR', mod(X * 37, 50), timestamp '2026-12-10 09:00:00') end, 1
+        from system_range(1, 60)""");
+    jdbc.update("""
+        insert into ACT_RU_IDENTITYLINK (ID_, REV_, USER_ID_, TYPE_, TASK_ID_)
+        select 'urgent-link-' || X, 1, 'kapustin', 'candidate', 'urgent-' || X from system_range(1, 60) where mod(X, 3) <> 0""");
+    try {
+      var viewer = Viewer.of("kapustin", List.of());
+      List<String> expected = tasks.createTaskQuery().or().taskAssignee("kapustin").taskCandidateUser("kapustin").endOr().list()
+          .stream().filter(t -> t.getId().startsWith("urgent-"))
+          .sorted(java.util.Comparator.comparing(Task::getDueDate, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+              .thenComparing(Task::getCreateTime, java.util.Comparator.reverseOrder()))
+          .map(Task::getId).toList();
+      assertThat(expected).hasSize(60);
+      List<String> listed = new java.util.ArrayList<>();
+      for (int page = 0; page < 4; page++) {
+        taskDesk.open(viewer, org.springframework.data.domain.PageRequest.of(page, 15)).getContent()
+            .forEach(row -> listed.add(row.id()));
+      }
+      assertThat(listed).isEqualTo(expected);
+      assertThat(taskDesk.countOpen(viewer)).isEqualTo(60);
+    } finally {
+      jdbc.update("delete from ACT_RU_IDENTITYLINK where ID_ like 'urgent-link-%'");
+      jdbc.update("delete from ACT_RU_TASK where ID_ like 'urgent-%'");
+    }
+  }
+
+  @Test
   void pastAThousandOpenTasksThePageSaysMoreThanAThousand_andTheBadge999plus() throws Exception {
     var kapustin = user("kapustin").roles("MANAGERS");
     var viewer = Viewer.of("kapustin", List.of(ru.voronka.directory.Group.MANAGERS.id()));
