@@ -87,6 +87,8 @@ class WorkspaceListsBench extends PostgresIT {
         .statusCode());
     pages.put("Поиск, менеджер (GET /?q=8 916 000-47-11: a phone)", () -> manager.get("/?q=8%20916%20000-47-11").statusCode());
     pages.put("Мои задачи, менеджер (GET /tasks)", () -> manager.get("/tasks").statusCode());
+    WebSession busy = WebSession.login(base, "bm2", PASSWORD); // 10 000 tasks of their own besides the group's
+    pages.put("Мои задачи, менеджер с 10 000 своих (GET /tasks)", () -> busy.get("/tasks").statusCode());
     pages.put("Мои задачи, РОП (GET /tasks)", () -> rop.get("/tasks").statusCode());
     pages.put("Число задач в меню, менеджер (GET /tasks/count)", () -> manager.get("/tasks/count", "*/*").statusCode());
     pages.put("Мои задачи, менеджер (GET /api/tasks)", () -> basic(http, base + "/api/tasks", "bm3"));
@@ -144,6 +146,17 @@ class WorkspaceListsBench extends PostgresIT {
         select distinct RES.* from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
         where (RES.ASSIGNEE_ = 'bm3' or (I.TYPE_ = 'candidate' and I.GROUP_ID_ in ('managers')))
         order by RES.CREATE_TIME_ desc limit 20""");
+    explain("Мои задачи (страница /tasks), менеджер: предложенные мне или моей группе и не взятые, ближайший срок первым", """
+        select RES.* from ACT_RU_TASK RES where RES.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK L
+          where L.TASK_ID_ = RES.ID_ and L.TYPE_ = 'candidate' and (L.USER_ID_ = 'bm3' or L.GROUP_ID_ in ('managers')))
+        order by RES.DUE_DATE_ asc nulls last, RES.CREATE_TIME_ desc, RES.ID_ asc limit 25""");
+    explain("Мои задачи (страница /tasks), менеджер с задачами: назначенные мне, ближайший срок первым", """
+        select RES.* from ACT_RU_TASK RES where RES.ASSIGNEE_ = 'bm2'
+        order by RES.DUE_DATE_ asc nulls last, RES.CREATE_TIME_ desc, RES.ID_ asc limit 25""");
+    explain("Мои задачи (страница /tasks), РОП: предложенные ей или её группе и не взятые", """
+        select RES.* from ACT_RU_TASK RES where RES.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK L
+          where L.TASK_ID_ = RES.ID_ and L.TYPE_ = 'candidate' and (L.USER_ID_ = 'brop' or L.GROUP_ID_ in ('rop')))
+        order by RES.DUE_DATE_ asc nulls last, RES.CREATE_TIME_ desc, RES.ID_ asc limit 25""");
     explain("Мои задачи, менеджер: число назначенных мне", "select count(*) from ACT_RU_TASK RES where RES.ASSIGNEE_ = 'bm3'");
     explain("Мои задачи, менеджер: число предложенных мне или моей группе и не взятых, до 1 001 (страница, меню)", """
         select count(*) from (select T.ID_ from ACT_RU_TASK T where T.ASSIGNEE_ is null and exists (

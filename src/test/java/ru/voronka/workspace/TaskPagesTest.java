@@ -177,6 +177,9 @@ class TaskPagesTest extends WorkspaceTest {
       }
       assertThat(listed).isEqualTo(expected);
       assertThat(taskDesk.countOpen(viewer)).isEqualTo(60);
+      // read in that order on an index of Camunda's tasks by due date, made at start
+      assertThat(jdbc.queryForList("select lower(INDEX_NAME) from INFORMATION_SCHEMA.INDEXES where TABLE_NAME = 'ACT_RU_TASK'",
+          String.class)).contains("voronka_task_due_idx");
     } finally {
       jdbc.update("delete from ACT_RU_IDENTITYLINK where ID_ like 'urgent-link-%'");
       jdbc.update("delete from ACT_RU_TASK where ID_ like 'urgent-%'");
