@@ -57,6 +57,7 @@ class DesktopController {
     Set<Long> withNewMessages = counterpartyChats.dealsWithNewClientMessages(found.getContent().stream().map(DealSummary::id).toList());
     model.addAttribute("deals", found);
     model.addAttribute("countCapped", found.getTotalElements() > COUNT_CAP);
+    model.addAttribute("countCap", COUNT_CAP);
     model.addAttribute("newMessages", List.copyOf(withNewMessages));
     model.addAttribute("stages", Option.of(DealStage.values(), s -> (s.funnel() == Funnel.SALES ? "" : "Инженеры: ") + s.title()));
     model.addAttribute("statuses", Option.of(DealStatus.values(), DealStatus::title));

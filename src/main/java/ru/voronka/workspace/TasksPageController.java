@@ -51,6 +51,7 @@ class TasksPageController {
     var rows = tasks.open(Viewers.of(auth), PageRequest.of(Math.max(page, 0), 25));
     model.addAttribute("rows", rows);
     model.addAttribute("capped", rows.getTotalElements() > TaskDesk.COUNT_CAP);
+    model.addAttribute("countCap", TaskDesk.COUNT_CAP);
     model.addAttribute("now", Date.from(clock.instant()));
     if (done != null && !done.isBlank()) {
       model.addAttribute("done", "Задача «" + done + "» выполнена");

@@ -151,7 +151,7 @@ class TaskPagesTest extends WorkspaceTest {
   }
 
   @Test
-  void myTasksAndTheOfferedOnesAreListedTogether_theNearestDueFirst_pageAfterPage() {
+  void myTasksAndTheOfferedOnesAreListedTogether_theNearestDueFirst_pageAfterPage() throws Exception {
     // 60 tasks of «Капустин»: every third his own, the rest offered to him; due dates in no order, some none.
     jdbc.update("""
         insert into ACT_RU_TASK (ID_, REV_, NAME_, ASSIGNEE_, PRIORITY_, CREATE_TIME_, DUE_DATE_, SUSPENSION_STATE_)
@@ -177,6 +177,11 @@ class TaskPagesTest extends WorkspaceTest {
       }
       assertThat(listed).isEqualTo(expected);
       assertThat(taskDesk.countOpen(viewer)).isEqualTo(60);
+      assertThat(taskDesk.open(viewer, org.springframework.data.domain.PageRequest.of(0, 60)).getContent())
+          .as("tasks of no deal say so (no «№0»)").allMatch(row -> row.dealId() == null && row.deal() == null);
+      // a task of no process (made by hand in Tasklist) opens, without a form, pointing to Tasklist
+      mvc.perform(get("/tasks/urgent-1").with(user("kapustin").roles("MANAGERS"))).andExpect(status().isOk())
+          .andExpect(content().string(containsString("нет формы Camunda Forms")));
       // read in that order on an index of Camunda's tasks by due date, made at start
       assertThat(jdbc.queryForList("select lower(INDEX_NAME) from INFORMATION_SCHEMA.INDEXES where TABLE_NAME = 'ACT_RU_TASK'",
           String.class)).contains("voronka_task_due_idx");
@@ -203,6 +208,11 @@ class TaskPagesTest extends WorkspaceTest {
           .andExpect(content().string(containsString("более 1")))
           .andExpect(content().string(containsString("Позвонить клиенту")));
       mvc.perform(get("/tasks/count").with(kapustin)).andExpect(content().string("999+"));
+      // the last page still says «более 1 000» (Spring's page counts what it holds there: 1 025)
+      String last = mvc.perform(get("/tasks").param("page", "40").with(kapustin)).andReturn().getResponse().getContentAsString();
+      var said = java.util.regex.Pattern.compile("найдено более ([\\d\\s,.\u00a0\u202f]+)").matcher(last);
+      assertThat(said.find()).as(last).isTrue();
+      assertThat(said.group(1).replaceAll("\\D", "")).isEqualTo("1000");
 
       jdbc.update("delete from ACT_RU_IDENTITYLINK where TASK_ID_ in (select 'cap-' || X from system_range(1, 201))");
       assertThat(taskDesk.countOpen(viewer)).as("800 offered by name and the group's").isEqualTo(800 + ofTheGroup);

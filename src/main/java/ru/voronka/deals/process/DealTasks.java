@@ -170,8 +170,12 @@ public class DealTasks implements TaskDesk {
     Task task = workable(taskId, viewer);
     TaskRow row = row(task, dealsOf(List.of(task)).get(taskId), true);
     Map<String, Object> data = new LinkedHashMap<>();
-    forms.getTaskFormVariables(taskId, null, true).forEach((name, value) -> data.put(name, forForm(value)));
-    return new TaskForm(row, schema(taskId), data);
+    // A task made by hand in Tasklist belongs to no process: it has no form, and Camunda's form service
+    // fails on it with a NullPointerException; its own variables are what it shows.
+    boolean standalone = task.getProcessDefinitionId() == null && task.getCaseDefinitionId() == null;
+    (standalone ? tasks.getVariables(taskId) : forms.getTaskFormVariables(taskId, null, true))
+        .forEach((name, value) -> data.put(name, forForm(value)));
+    return new TaskForm(row, standalone ? null : schema(taskId), data);
   }
 
   /** The deployed Camunda Form of the task, as Tasklist loads it; null for a task without one. */
@@ -296,7 +300,8 @@ public class DealTasks implements TaskDesk {
         new MapSqlParameterSource("ids", list.stream().map(Task::getId).toList())
             .addValue("caption", TasklistDealCaptions.VARIABLE), rs -> {
           long dealId = rs.getLong(2);
-          byTask.put(rs.getString(1), new DealOf(rs.wasNull() ? null : dealId, rs.getString(3)));
+          Long deal = rs.wasNull() ? null : dealId; // asked at once: put's arguments read column 1 first
+          byTask.put(rs.getString(1), new DealOf(deal, rs.getString(3)));
         });
     return byTask;
   }
