@@ -36,6 +36,15 @@ class SessionsAndUploadsIT extends PostgresIT {
   }
 
   @Test
+  void aFailureNoPageHandledIsShownInRussian_notAsSpringsWhitelabelPage() throws Exception {
+    WebSession session = WebSession.login("http://localhost:" + port, ADMIN, ADMIN_PASSWORD);
+    // Spring Boot's error page, as the servlet container shows it after an unexpected failure
+    var failed = session.get("/error", "text/html");
+    assertThat(failed.statusCode()).isEqualTo(500);
+    assertThat(failed.body()).contains("Что-то пошло не так").contains("На рабочий стол").doesNotContain("Whitelabel");
+  }
+
+  @Test
   void aFileOfEightMegabytesIsKept_aLargerOneIsRefusedInRussian() throws Exception {
     var admin = new Api(rest, ADMIN, ADMIN_PASSWORD);
     var hired = admin.post("/api/employees", Map.of("userId", "uploader", "password", "secret1", "firstName", "Файл",
