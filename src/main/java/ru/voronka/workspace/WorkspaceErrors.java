@@ -53,6 +53,21 @@ class WorkspaceErrors {
     }
   }
 
+  /**
+   * An address no page serves, asked by a browser: the Russian page. Anything else asking (the API's clients)
+   * gets the problem details as before — this handler answers only who accepts HTML.
+   */
+  @ControllerAdvice
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  static class UnknownPage {
+
+    @ExceptionHandler(exception = org.springframework.web.servlet.resource.NoResourceFoundException.class,
+        produces = org.springframework.http.MediaType.TEXT_HTML_VALUE)
+    ModelAndView missing(HttpServletRequest request, HttpServletResponse response) {
+      return render(request, response, 404, "Такой страницы нет: проверьте адрес или начните с рабочего стола");
+    }
+  }
+
   private static ModelAndView render(HttpServletRequest request, HttpServletResponse response, int status, String message) {
     response.setStatus(status);
     boolean htmx = request.getHeader("HX-Request") != null;

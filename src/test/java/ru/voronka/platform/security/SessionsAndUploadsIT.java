@@ -42,6 +42,14 @@ class SessionsAndUploadsIT extends PostgresIT {
     var failed = session.get("/error", "text/html");
     assertThat(failed.statusCode()).isEqualTo(500);
     assertThat(failed.body()).contains("Что-то пошло не так").contains("На рабочий стол").doesNotContain("Whitelabel");
+
+    // An address no page serves: a Russian page for the browser, the problem details for the API's clients.
+    var missing = session.get("/no-such-page", "text/html,application/xhtml+xml,*/*;q=0.8");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("Такой страницы нет").contains("На рабочий стол");
+    var missingApi = session.get("/no-such-page", "application/json");
+    assertThat(missingApi.statusCode()).isEqualTo(404);
+    assertThat(missingApi.body()).contains("\"status\":404");
   }
 
   @Test
