@@ -140,6 +140,29 @@ class TasksPageController {
     return ResponseEntity.ok(new Completed(message, redirect));
   }
 
+  /** A task with no form (made by hand in Tasklist): «Завершить» as a plain form, back to the list or its deal. */
+  @PostMapping(value = "/tasks/{id}/complete", consumes = "application/x-www-form-urlencoded")
+  String completeWithoutForm(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
+    var viewer = Viewers.of(auth);
+    var task = tasks.form(id, viewer);
+    if (task.schema() != null) {
+      throw new DomainException(DomainException.Kind.INVALID, "У задачи есть форма: заполните её на странице задачи");
+    }
+    try {
+      tasks.complete(id, Map.of(), viewer);
+    } catch (RuntimeException e) {
+      DomainException refusal = DomainExceptions.find(e);
+      if (refusal == null) {
+        throw e;
+      }
+      redirect.addFlashAttribute("completeError", refusal.getMessage());
+      return "redirect:/tasks/" + id;
+    }
+    String name = task.task().name() == null ? task.task().key() : task.task().name();
+    return task.task().dealId() != null ? "redirect:/deals/" + task.task().dealId() + "?tab=tasks"
+        : "redirect:/tasks?done=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** JSON inside a script element: no «</script>» can end it early ({@code <} is written as its escape). */
   private static String inScript(String json) {
     return json.replace("<", "\\u003c");

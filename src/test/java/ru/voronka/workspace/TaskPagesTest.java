@@ -181,13 +181,41 @@ class TaskPagesTest extends WorkspaceTest {
           .as("tasks of no deal say so (no «№0»)").allMatch(row -> row.dealId() == null && row.deal() == null);
       // a task of no process (made by hand in Tasklist) opens, without a form, pointing to Tasklist
       mvc.perform(get("/tasks/urgent-1").with(user("kapustin").roles("MANAGERS"))).andExpect(status().isOk())
-          .andExpect(content().string(containsString("нет формы Camunda Forms")));
+          .andExpect(content().string(containsString("У этой задачи нет формы")));
       // read in that order on an index of Camunda's tasks by due date, made at start
       assertThat(jdbc.queryForList("select lower(INDEX_NAME) from INFORMATION_SCHEMA.INDEXES where TABLE_NAME = 'ACT_RU_TASK'",
           String.class)).contains("voronka_task_due_idx");
     } finally {
       jdbc.update("delete from ACT_RU_IDENTITYLINK where ID_ like 'urgent-link-%'");
       jdbc.update("delete from ACT_RU_TASK where ID_ like 'urgent-%'");
+    }
+  }
+
+  @Test
+  void aTaskMadeByHandInTasklist_withoutAForm_isCompletedWithЗавершить() throws Exception {
+    var kapustin = user("kapustin").roles("MANAGERS");
+    Task handMade = tasks.newTask();
+    handMade.setName("Позвонить в бухгалтерию клиента");
+    tasks.saveTask(handMade);
+    tasks.addCandidateUser(handMade.getId(), "kapustin");
+    try {
+      mvc.perform(get("/tasks/" + handMade.getId()).with(kapustin)).andExpect(status().isOk())
+          .andExpect(content().string(containsString("У этой задачи нет формы")))
+          .andExpect(content().string(containsString("action=\"/tasks/" + handMade.getId() + "/complete\"")));
+      mvc.perform(post("/tasks/" + handMade.getId() + "/complete").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+              .with(kapustin).with(csrf()))
+          .andExpect(redirectedUrl("/tasks?done=" + java.net.URLEncoder.encode("Позвонить в бухгалтерию клиента",
+              java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(tasks.createTaskQuery().taskId(handMade.getId()).count()).isZero();
+      // a task with a form is not completed past it
+      Task withForm = openTask(newRequest("Краны шаровые для формы"));
+      mvc.perform(post("/tasks/" + withForm.getId() + "/complete").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+              .with(PETROV).with(csrf()))
+          .andExpect(status().isBadRequest());
+    } finally {
+      if (tasks.createTaskQuery().taskId(handMade.getId()).count() > 0) {
+        tasks.deleteTask(handMade.getId(), true);
+      }
     }
   }
 
