@@ -1,7 +1,6 @@
 package ru.voronka.deals;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
-import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionExecution;
-import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.voronka.directory.ClientChanged;
@@ -29,34 +25,26 @@ import ru.voronka.directory.Counterparty;
  * as a union of lists, a few ms here). Bitrix24 keeps its deals' search content the same way.
  */
 @Component
-@org.springframework.core.annotation.Order(0) // before DealTally: see there
-public class DealSearchText implements TransactionExecutionListener {
+public class DealSearchText {
 
   private static final Logger log = LoggerFactory.getLogger(DealSearchText.class);
   private static final int MAX_LENGTH = 8000;
   private static final int BATCH = 200;
 
   private final EntityManager entities;
-  private final EntityManagerFactory entityManagers;
   private final TransactionTemplate transactions;
 
-  /** {@code transactions} lazily: this listener is a part of the transaction manager the template needs. */
-  DealSearchText(EntityManager entities, EntityManagerFactory entityManagers, @Lazy TransactionTemplate transactions) {
+  /** {@code transactions} lazily: {@link DealWritesBeforeCommit}, a part of the transaction manager, needs this. */
+  DealSearchText(EntityManager entities, @Lazy TransactionTemplate transactions) {
     this.entities = entities;
-    this.entityManagers = entityManagers;
     this.transactions = transactions;
   }
 
   /**
-   * Just before a transaction commits: its writes still waiting in the session are flushed first, so the
-   * events of every deal and contact it changed have arrived; then their texts are written, in it.
+   * Just before a transaction commits, its session flushed ({@link DealWritesBeforeCommit}), so the events of
+   * every deal and contact it changed have arrived: their texts are written, in it.
    */
-  @Override
-  public void beforeCommit(TransactionExecution transaction) {
-    if (transaction.isReadOnly() || EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagers) == null) {
-      return;
-    }
-    entities.flush();
+  void writePending() {
     Pending pending = TransactionScoped.find(Pending.class);
     for (int round = 0; pending != null && round < 3 && !(pending.clients.isEmpty() && pending.deals.isEmpty()); round++) {
       Set<Long> clientIds = Set.copyOf(pending.clients);
@@ -158,7 +146,7 @@ public class DealSearchText implements TransactionExecutionListener {
     return TransactionScoped.get(Pending.class, Pending::new);
   }
 
-  /** Kept for the transaction's life; written by {@link #beforeCommit}. */
+  /** Kept for the transaction's life; written by {@link #writePending}. */
   private static final class Pending implements TransactionSynchronization {
     final Set<Long> clients = new LinkedHashSet<>();
     final Set<Long> deals = new LinkedHashSet<>();

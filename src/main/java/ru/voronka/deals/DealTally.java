@@ -1,7 +1,5 @@
 package ru.voronka.deals;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -21,16 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionExecution;
-import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.voronka.platform.cluster.ScheduledWork;
@@ -41,13 +34,12 @@ import ru.voronka.platform.db.TransactionScoped;
  * counted over every deal on each visit (issue 15's bench: at 100 000 deals the count was a scan of the
  * whole table, 46–51 ms of the РОП's board; the tally's 111 rows there are read in 0.06 ms). One row per
  * funnel, stage and responsible; a deal's move (new, another stage, responsible or amount) is added in the commit of the
- * change, after every other write of it, rows in key order, so two commits never wait on each other in a
- * circle. At every start and every night the tally is checked against the deals and rewritten where it is
+ * change, after every other write of it ({@link DealWritesBeforeCommit}), rows in key order, so two commits never
+ * wait on each other in a circle. At every start and every night the tally is checked against the deals and rewritten where it is
  * off (deals written by SQL, an older version).
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE) // after DealSearchText: its writes lock deal rows, ours the tally's
-public class DealTally implements TransactionExecutionListener {
+public class DealTally {
 
   private static final Logger log = LoggerFactory.getLogger(DealTally.class);
   /** The responsible of a deal nobody has taken yet, as the tally's key keeps it. */
@@ -87,20 +79,15 @@ public class DealTally implements TransactionExecutionListener {
 
   private final JdbcTemplate jdbc;
   private final DataSource dataSource;
-  private final EntityManager entities;
-  private final EntityManagerFactory entityManagers;
   private final TransactionTemplate transactions;
   private final ScheduledWork scheduledWork;
   private final boolean postgres;
 
-  /** {@code transactions} lazily: this listener is a part of the transaction manager the template needs. */
-  DealTally(JdbcTemplate jdbc, DataSource dataSource, EntityManager entities, EntityManagerFactory entityManagers,
-      @Lazy TransactionTemplate transactions, ScheduledWork scheduledWork,
+  /** {@code transactions} lazily: {@link DealWritesBeforeCommit}, a part of the transaction manager, needs this. */
+  DealTally(JdbcTemplate jdbc, DataSource dataSource, @Lazy TransactionTemplate transactions, ScheduledWork scheduledWork,
       org.springframework.boot.autoconfigure.jdbc.DataSourceProperties properties) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
-    this.entities = entities;
-    this.entityManagers = entityManagers;
     this.transactions = transactions;
     this.scheduledWork = scheduledWork;
     String url = properties.determineUrl();
@@ -138,12 +125,7 @@ public class DealTally implements TransactionExecutionListener {
   }
 
   /** Just before the commit, after the session's last writes were flushed: the moves added up, in key order. */
-  @Override
-  public void beforeCommit(TransactionExecution transaction) {
-    if (transaction.isReadOnly() || EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagers) == null) {
-      return;
-    }
-    entities.flush();
+  void addPending() {
     Pending kept = TransactionScoped.find(Pending.class);
     Map<Key, Change> pending = kept == null ? null : kept.moves;
     if (pending == null || pending.isEmpty()) {
@@ -169,8 +151,7 @@ public class DealTally implements TransactionExecutionListener {
     try {
       Savepoint before = connection.setSavepoint();
       try {
-        jdbc.update("insert into deal_tally (funnel, stage, responsible_id, deals, amount) values (?, ?, ?, ?, ?)",
-            key.funnel(), key.stage(), key.responsibleId(), change.deals(), change.amount());
+        insert(key, change.deals(), change.amount());
         connection.releaseSavepoint(before);
       } catch (DuplicateKeyException madeBeside) {
         connection.rollback(before);
@@ -179,6 +160,11 @@ public class DealTally implements TransactionExecutionListener {
     } catch (SQLException e) {
       throw new IllegalStateException("Savepoint for the deal tally: " + e.getMessage(), e);
     }
+  }
+
+  private void insert(Key key, long deals, BigDecimal amount) {
+    jdbc.update("insert into deal_tally (funnel, stage, responsible_id, deals, amount) values (?, ?, ?, ?, ?)",
+        key.funnel(), key.stage(), key.responsibleId(), deals, amount);
   }
 
   private int update(Key key, Change change) {
@@ -242,8 +228,7 @@ public class DealTally implements TransactionExecutionListener {
           jdbc.update("update deal_tally set deals = ?, amount = ? where funnel = ? and stage = ? and responsible_id = ?",
               total.deals(), total.amount(), key.funnel(), key.stage(), key.responsibleId());
         } else {
-          jdbc.update("insert into deal_tally (funnel, stage, responsible_id, deals, amount) values (?, ?, ?, ?, ?)",
-              key.funnel(), key.stage(), key.responsibleId(), total.deals(), total.amount());
+          insert(key, total.deals(), total.amount());
         }
       }
       return rewritten;
