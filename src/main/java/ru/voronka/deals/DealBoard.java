@@ -50,15 +50,16 @@ public class DealBoard {
   public Board board(Viewer viewer, String responsible, String q) {
     // Only the filters in use are written into the query (no «:x is null or …»), so that PostgreSQL's
     // plans use the indexes: a manager's deals by responsible, a column by stage and update time.
+    String narrowedTo = viewer.seesAllDeals() && responsible != null && !responsible.isBlank() ? responsible.strip() : null;
     Map<String, Object> parameters = new java.util.HashMap<>();
     StringBuilder where = new StringBuilder(" where d.funnel = :funnel");
     parameters.put("funnel", Funnel.SALES);
     if (!viewer.seesAllDeals()) {
       where.append(" and (d.responsibleId is null or d.responsibleId = (select e.id from Employee e where e.userId = :me))");
       parameters.put("me", viewer.userId());
-    } else if (responsible != null && !responsible.isBlank()) {
+    } else if (narrowedTo != null) {
       where.append(" and d.responsibleId = (select e.id from Employee e where e.userId = :responsible)");
-      parameters.put("responsible", responsible.strip());
+      parameters.put("responsible", narrowedTo);
     }
     Map<DealStage, DealTally.Total> byStage;
     if (q != null && !q.isBlank()) {
@@ -69,7 +70,7 @@ public class DealBoard {
     } else if (!viewer.seesAllDeals()) {
       byStage = tally.byStage(Funnel.SALES, viewer.userId(), true);
     } else {
-      byStage = tally.byStage(Funnel.SALES, responsible == null || responsible.isBlank() ? null : responsible.strip(), false);
+      byStage = tally.byStage(Funnel.SALES, narrowedTo, false);
     }
 
     List<Column> columns = new ArrayList<>();

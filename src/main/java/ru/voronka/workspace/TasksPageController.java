@@ -134,10 +134,18 @@ class TasksPageController {
       }
       return ResponseEntity.status(refusal.kind().status()).body(new Completed(refusal.getMessage(), null));
     }
-    String message = "Задача «" + task.name() + "» выполнена";
-    String redirect = task.dealId() != null ? "/deals/" + task.dealId() + "?tab=tasks"
-        : "/tasks?done=" + java.net.URLEncoder.encode(task.name(), java.nio.charset.StandardCharsets.UTF_8);
-    return ResponseEntity.ok(new Completed(message, redirect));
+    return ResponseEntity.ok(new Completed("Задача «" + title(task) + "» выполнена", afterCompleting(task)));
+  }
+
+  /** Where a completed task leaves the user: its deal's tasks, or «Мои задачи» saying what was done. */
+  private static String afterCompleting(TaskDesk.TaskRow task) {
+    return task.dealId() != null ? "/deals/" + task.dealId() + "?tab=tasks"
+        : "/tasks?done=" + java.net.URLEncoder.encode(title(task), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** A task's name, or its key when its model gave it none. */
+  private static String title(TaskDesk.TaskRow task) {
+    return task.name() == null ? task.key() : task.name();
   }
 
   /** A task with no form (made by hand in Tasklist): «Завершить» as a plain form, back to the list or its deal. */
@@ -158,9 +166,7 @@ class TasksPageController {
       redirect.addFlashAttribute("completeError", refusal.getMessage());
       return "redirect:/tasks/" + id;
     }
-    String name = task.task().name() == null ? task.task().key() : task.task().name();
-    return task.task().dealId() != null ? "redirect:/deals/" + task.task().dealId() + "?tab=tasks"
-        : "redirect:/tasks?done=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+    return "redirect:" + afterCompleting(task.task());
   }
 
   /** JSON inside a script element: no «</script>» can end it early ({@code <} is written as its escape). */
